@@ -1,0 +1,73 @@
+"""The unit of work: one article as the user hands it to us."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article to score. Only ``text`` is required; ``title`` feeds headline features."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    id: str | None = None
+
+    @classmethod
+    def from_record(
+        cls,
+        record: Mapping[str, Any],
+        *,
+        text_field: str = "text",
+        title_field: str = "title",
+        url_field: str = "url",
+        id_field: str = "id",
+    ) -> Article:
+        """Build an article from a mapping such as a parsed JSONL line.
+
+        Raises ``ValueError`` with a message naming the missing or mistyped field, so the
+        caller can turn it into a per-record error.
+        """
+        if not isinstance(record, Mapping):
+            raise ValueError(f"record must be a JSON object, got {type(record).__name__}")
+        text = record.get(text_field)
+        if not isinstance(text, str):
+            raise ValueError(f"field {text_field!r} is missing or not a string")
+        return cls(
+            text=text,
+            title=_optional_str(record, title_field),
+            url=_optional_str(record, url_field),
+            id=_optional_id(record, id_field),
+        )
+
+
+def as_article(item: Article | str | Mapping[str, Any]) -> Article:
+    """Accept what callers naturally have: an Article, a bare string or a record."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item)
+    if isinstance(item, Mapping):
+        return Article.from_record(item)
+    raise TypeError(f"cannot make an Article from {type(item).__name__}")
+
+
+def _optional_str(record: Mapping[str, Any], field: str) -> str | None:
+    value = record.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"field {field!r} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _optional_id(record: Mapping[str, Any], field: str) -> str | None:
+    value = record.get(field)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"field {field!r} must be a string or integer")
+    return str(value)

@@ -1,0 +1,12 @@
+"""Feature extractors: each module is a pure function of an analysed article.
+
+Every module exposes ``FAMILY``, ``FEATURES`` (names within the family) and
+``extract(doc, sink=None) -> list[float]`` returning values in ``FEATURES`` order and
+appending evidence spans to ``sink`` when it is a list.
+"""
+
+from hypescore.extractors import factual, promotion, readability, sentiment, sourcing
+
+EXTRACTORS = (sentiment, promotion, factual, sourcing, readability)
+
+__all__ = ["EXTRACTORS"]

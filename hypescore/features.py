@@ -1,0 +1,159 @@
+"""The feature vector: names, per-article extraction and streaming batch featurization."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import Any
+
+import numpy as np
+
+from hypescore.analysis import analyse
+from hypescore.article import Article, as_article
+from hypescore.evidence import Span
+from hypescore.extractors import EXTRACTORS
+
+DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_CHUNK_SIZE = 256
+
+
+class RecordError(ValueError):
+    """A record that cannot be featurized; the message says why, the batch goes on."""
+
+
+@cache
+def feature_names() -> tuple[str, ...]:
+    """Every feature, namespaced by family (``promotion.tag_list_lines``), in vector order."""
+    return tuple(f"{ex.FAMILY}.{name}" for ex in EXTRACTORS for name in ex.FEATURES)
+
+
+@dataclass(frozen=True)
+class FeatureMatrix:
+    """Named 2-D features; a failed record is a row of NaN with its message in ``errors``."""
+
+    names: tuple[str, ...]
+    values: np.ndarray
+    ids: list[str | None]
+    errors: list[str | None]
+
+    def __len__(self) -> int:
+        return self.values.shape[0]
+
+    @property
+    def ok(self) -> np.ndarray:
+        """Boolean mask of rows that were featurized."""
+        return np.array([e is None for e in self.errors], dtype=bool)
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame(self.values, columns=list(self.names))
+
+    @classmethod
+    def concat(cls, parts: list[FeatureMatrix]) -> FeatureMatrix:
+        names = feature_names()
+        if not parts:
+            return cls(names, np.empty((0, len(names))), [], [])
+        return cls(
+            names,
+            np.vstack([p.values for p in parts]),
+            [i for p in parts for i in p.ids],
+            [e for p in parts for e in p.errors],
+        )
+
+
+def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Refuse what cannot be scored meaningfully, with a message fit for an error record."""
+    if len(article.text) > max_chars:
+        raise RecordError(
+            f"text is {len(article.text):,} characters, over the limit of {max_chars:,}"
+        )
+    if not article.text.strip():
+        raise RecordError("text is empty")
+
+
+def extract_features(
+    article: Article, *, with_spans: bool = False
+) -> tuple[list[float], list[Span]]:
+    """The feature vector of one article and, on request, the evidence behind it."""
+    doc = analyse(article)
+    sink: list[Span] | None = [] if with_spans else None
+    values: list[float] = []
+    for extractor in EXTRACTORS:
+        values.extend(extractor.extract(doc, sink))
+    return values, sink or []
+
+
+def featurize_chunk(items: list[Any], max_chars: int = DEFAULT_MAX_CHARS) -> FeatureMatrix:
+    """Featurize a list of records; each failure becomes a NaN row and a message."""
+    names = feature_names()
+    values = np.full((len(items), len(names)), np.nan)
+    ids: list[str | None] = []
+    errors: list[str | None] = []
+    for row, item in enumerate(items):
+        try:
+            article = as_article(item)
+        except (TypeError, ValueError) as exc:
+            ids.append(_record_id(item))
+            errors.append(str(exc))
+            continue
+        ids.append(article.id)
+        try:
+            check_article(article, max_chars)
+            values[row] = extract_features(article)[0]
+            errors.append(None)
+        except RecordError as exc:
+            errors.append(str(exc))
+    return FeatureMatrix(names, values, ids, errors)
+
+
+def _record_id(item: Any) -> str | None:
+    if isinstance(item, dict):
+        value = item.get("id")
+        return None if value is None else str(value)
+    return None
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of up to ``size`` items, consuming the iterable lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def iter_featurize(
+    articles: Iterable[Any],
+    *,
+    n_jobs: int | None = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[FeatureMatrix]:
+    """Stream feature chunks in input order, holding only a few chunks in memory.
+
+    ``n_jobs`` other than 1 runs chunks through joblib under the caller's
+    ``joblib.parallel_config`` (loky by default, Dask on a cluster).
+    """
+    chunks = chunked(articles, chunk_size)
+    if n_jobs == 1:
+        for chunk in chunks:
+            yield featurize_chunk(chunk, max_chars)
+        return
+    from joblib import Parallel, delayed
+
+    parallel = Parallel(n_jobs=n_jobs, return_as="generator")
+    yield from parallel(delayed(featurize_chunk)(chunk, max_chars) for chunk in chunks)
+
+
+def featurize(
+    articles: Iterable[Any],
+    *,
+    n_jobs: int | None = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> FeatureMatrix:
+    """Feature matrix of any iterable of texts, Articles or records, one row each, in order."""
+    return FeatureMatrix.concat(
+        list(iter_featurize(articles, n_jobs=n_jobs, chunk_size=chunk_size, max_chars=max_chars))
+    )
