@@ -1,0 +1,184 @@
+"""textstat 0.7.x's six classic readability formulas, exactly, from one pass over tokens.
+
+textstat re-derives its word list (two regex passes over the whole text), looks up each
+word's syllables, and recomputes shared counts for every formula. All of its counts are
+sums over whitespace tokens, because its punctuation removal never crosses whitespace:
+
+- a token is a *word* when it keeps a character after removal, i.e. has a ``\\w`` one;
+- the word is the token without punctuation (apostrophes of English contractions kept),
+  lower-cased for the syllable and easy-word lookups;
+- letters are the token's ``\\w`` characters.
+
+So each distinct token is analysed once into a packed integer of its counts, and a
+text's counts are one ``sum`` over its tokens. Sentences follow textstat's regex
+``\\b[^.!?]+[.!?]*``: one per run of text between ``.!?`` runs that has a ``\\w`` in it,
+ignoring those with two words or fewer. The formulas are textstat's, term by term, so the
+floating-point results are the same (a test compares them with textstat itself).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from hypescore._syllables import syllables
+
+# Packed per-token counts: one 40-bit field each, summed as one Python integer.
+_WIDTH = 40
+_MASK = (1 << _WIDTH) - 1
+_WORDS, _SYLLABLES, _HARD_DALE_CHALL, _HARD_FOG, _POLYSYLLABLES, _LETTERS = (
+    _WIDTH * k for k in range(6)
+)
+_MAX_TOKENS = 400_000  # bound on the token cache, so memory stays flat on endless streams
+
+_NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION_KEEP_APOSTROPHE_RE = re.compile(r"[^\w\s\']")
+_WORD_CHAR_RE = re.compile(r"\w")
+_SENTENCE_SEPARATOR_RE = re.compile(r"[.!?]+")
+_FOG_SYLLABLES = 3  # textstat's English "syllable_threshold"
+
+
+@cache
+def easy_words() -> frozenset[str]:
+    """textstat's English easy-word (Dale-Chall) list, from the derived table we ship."""
+    raw = resources.files("hypescore.data").joinpath("dale_chall_easy_words.txt")
+    lines = raw.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if not line.startswith("#"))
+
+
+def remove_punctuation(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``."""
+    return _PUNCTUATION_KEEP_APOSTROPHE_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+
+
+def _token_code(token: str, easy: frozenset[str]) -> int:
+    letters = len(_WORD_CHAR_RE.findall(token))
+    word = remove_punctuation(token)
+    if not word:
+        return letters << _LETTERS
+    lower = word.lower()
+    count = syllables(lower)
+    # is_difficult_word re-cleans the lower-cased word before counting; only exotic
+    # characters (whose lower case is a combining mark) make that differ.
+    again = remove_punctuation(lower).lower()
+    hard_count = count if again == lower else sum(map(syllables, again.split()))
+    hard = lower not in easy
+    return (
+        1 << _WORDS
+        | count << _SYLLABLES
+        | hard << _HARD_DALE_CHALL
+        | (hard and hard_count >= _FOG_SYLLABLES) << _HARD_FOG
+        | (count >= _FOG_SYLLABLES) << _POLYSYLLABLES
+        | letters << _LETTERS
+    )
+
+
+class ReadabilityCounter:
+    """Per-process cache of token counts and the six formulas over them."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, int] = {}
+        self._word_tokens: set[str] = set()
+
+    def learn(self, distinct_tokens: set[str]) -> None:
+        """Analyse tokens not seen before (between documents: may empty the cache)."""
+        codes = self._codes
+        if len(codes) > _MAX_TOKENS:
+            codes.clear()
+            self._word_tokens.clear()
+        missing = distinct_tokens.difference(codes)
+        if missing:
+            easy = easy_words()
+            for token in missing:
+                code = _token_code(token, easy)
+                codes[token] = code
+                if code & _MASK:
+                    self._word_tokens.add(token)
+
+    def scores(self, text: str, tokens: list[str] | None = None) -> list[float]:
+        """The six metrics of ``text``; ``tokens`` (``text.split()``) must be learned."""
+        if tokens is None:
+            tokens = text.split()
+            self.learn(set(tokens))
+        packed = sum(map(self._codes.__getitem__, tokens))
+        words = packed >> _WORDS & _MASK
+        sentences = self._count_sentences(text)
+        return _formulas(
+            words=words,
+            sentences=sentences,
+            syllables=packed >> _SYLLABLES & _MASK,
+            hard_dale_chall=packed >> _HARD_DALE_CHALL & _MASK,
+            hard_fog=packed >> _HARD_FOG & _MASK,
+            polysyllables=packed >> _POLYSYLLABLES & _MASK,
+            letters=packed >> _LETTERS & _MASK,
+        )
+
+    def _count_sentences(self, text: str) -> int:
+        """textstat's ``count_sentences``."""
+        if len(text) == 0:
+            return 0
+        known_words = self._word_tokens.__contains__
+        count = 0
+        for segment in _SENTENCE_SEPARATOR_RE.split(text):
+            tokens = segment.split()
+            if len(tokens) < 3:
+                continue
+            # Tokens cut at a separator may be unknown; counting them as non-words can
+            # only undercount, so an exact recount settles the doubtful segments.
+            if sum(map(known_words, tokens)) >= 3 or _count_words(tokens) >= 3:
+                count += 1
+        return max(1, count)
+
+
+def _count_words(tokens: list[str]) -> int:
+    return sum(1 for token in tokens if _WORD_CHAR_RE.search(token))
+
+
+def _formulas(
+    *,
+    words: int,
+    sentences: int,
+    syllables: int,
+    hard_dale_chall: int,
+    hard_fog: int,
+    polysyllables: int,
+    letters: int,
+) -> list[float]:
+    """Flesch reading ease, Flesch-Kincaid, Gunning fog, SMOG, Dale-Chall, Coleman-Liau."""
+    words_per_sentence = words / sentences if sentences else 0.0
+    syllables_per_word = syllables / words if words else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        flesch = kincaid = 0.0
+    else:
+        flesch = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+        kincaid = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    if words:
+        fog = 0.4 * (words_per_sentence + 100 * hard_fog / words)
+        hard_percent = 100 * hard_dale_chall / words
+        dale_chall = (0.1579 * hard_percent) + (0.0496 * words_per_sentence)
+        if hard_percent > 5:
+            dale_chall += 3.6365
+    else:
+        fog = dale_chall = 0.0
+    smog = (1.043 * (30 * (polysyllables / sentences)) ** 0.5) + 3.1291 if sentences else 0.0
+    letters_100 = (letters / words if words else 0.0) * 100
+    sentences_100 = (sentences / words if words else 0.0) * 100
+    if letters_100 == 0 or sentences_100 == 0:
+        coleman_liau = 0.0
+    else:
+        coleman_liau = (0.058 * letters_100) - (0.296 * sentences_100) - 15.8
+    return [
+        float(flesch),
+        float(kincaid),
+        float(fog),
+        float(smog),
+        float(dale_chall),
+        float(coleman_liau),
+    ]
+
+
+@cache
+def counter() -> ReadabilityCounter:
+    """The process-wide counter (tables loaded once per process, e.g. once per worker)."""
+    return ReadabilityCounter()
