@@ -40,15 +40,17 @@ NEGATE = frozenset(
     ]
 )  # fmt: skip
 
-_INCR_WORDS = (
-    "absolutely amazingly awfully completely considerable considerably decidedly deeply "
-    "effing enormous enormously entirely especially exceptional exceptionally extreme "
-    "extremely fabulously flipping flippin frackin fracking fricking frickin frigging "
-    "friggin fully fuckin fucking fuggin fugging greatly hella highly hugely incredible "
-    "incredibly intensely major majorly more most particularly purely quite really "
-    "remarkably so substantially thoroughly total totally tremendous tremendously uber "
-    "unbelievably unusually utter utterly very"
-).split()
+_INCR_WORDS = [
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+    "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
+    "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping",
+    "flippin", "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully",
+    "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+    "incredible", "incredibly", "intensely", "major", "majorly", "more", "most",
+    "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
+    "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably",
+    "unusually", "utter", "utterly", "very",
+]  # fmt: skip
 _DECR_WORDS = [
     "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of",
     "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly",
