@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from collections.abc import Iterable
 from functools import cache
 from heapq import heappop, heappush
 from importlib.util import find_spec
@@ -175,7 +176,7 @@ class CompoundScorer:
 
     # -- tokens ---------------------------------------------------------------------------
 
-    def learn(self, tokens: list[str], *, may_reset: bool = True) -> None:
+    def learn(self, tokens: Iterable[str], *, may_reset: bool = True) -> None:
         """Analyse the tokens not seen before; call before :meth:`score_known` on them.
 
         The cache is emptied when it grows too large, only here (between documents), so
@@ -185,7 +186,8 @@ class CompoundScorer:
         if may_reset and len(known) > _MAX_TOKENS:
             known.clear()
             self._hits.clear()
-        for raw in set(tokens).difference(known):
+        distinct = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
+        for raw in distinct.difference(known):
             self._learn(raw)
 
     def _learn(self, raw: str) -> tuple:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hypescore._index import TextIndex
 from hypescore.article import Article
 
 _SAME_LENGTH_FOLD = str.maketrans(
@@ -45,9 +46,14 @@ _SAME_LENGTH_FOLD = str.maketrans(
     }
 )
 
+# (character, replacement) pairs of the fold; only non-ASCII text needs the whole table.
+_FOLD_PAIRS = tuple((chr(code), target) for code, target in _SAME_LENGTH_FOLD.items())
+
 WORD_RE = re.compile(r"\w+(?:['-]\w+)*")
 # A terminal run ends a sentence when whitespace follows and the next word is not lower case.
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n")
+# Same as ``[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n``, written to start with a character
+# class so the regex engine can skip ahead to candidates instead of trying every position.
+_BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"')\]]*(?=\s++(?![a-z])|\s*+\Z))")
 _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Inc|Corp|Ltd|Co|No|vs"
     r"|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K))$"
@@ -66,6 +72,14 @@ class AnalysedArticle:
     words: list[str]
     sentences: list[tuple[int, int]]
     lines: list[tuple[int, int]] = field(default_factory=list)
+    _index: TextIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> TextIndex:
+        """Tokens, word runs and lower-cased text, built on first use and shared."""
+        if self._index is None:
+            self._index = TextIndex(self.norm, self.words)
+        return self._index
 
     @property
     def n_words(self) -> int:
@@ -77,8 +91,19 @@ class AnalysedArticle:
 
 
 def normalise(text: str) -> str:
-    """Fold typographic variants without changing the length of the text."""
-    return text.translate(_SAME_LENGTH_FOLD)
+    """Fold typographic variants without changing the length of the text.
+
+    ``str.translate`` with this table is slow on non-ASCII text (a dictionary lookup per
+    character), so only the characters present are replaced, each by one C-speed pass.
+    """
+    if text.isascii():
+        if "\t" in text or "\r" in text or "\x00" in text:
+            return text.replace("\t", " ").replace("\r", "\n").replace("\x00", " ")
+        return text
+    for char, target in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, target)
+    return text
 
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
@@ -88,22 +113,23 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    abbreviation = _ABBREVIATION_RE.search
     for match in _BOUNDARY_RE.finditer(norm):
-        punct = match.group()
-        if punct == "." and _ABBREVIATION_RE.search(norm, max(0, match.start() - 6), match.start()):
+        end = match.end()
+        dot = end - 1
+        if dot == match.start() and norm[dot] == "." and abbreviation(norm, max(0, dot - 6), dot):
             continue
-        _append_trimmed(spans, norm, start, match.end())
-        start = match.end()
+        _append_trimmed(spans, norm, start, end)
+        start = end
     _append_trimmed(spans, norm, start, len(norm))
     return spans
 
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+    left = piece.lstrip()
+    if left:
+        spans.append((end - len(left), end - (len(left) - len(left.rstrip()))))
 
 
 def line_spans(norm: str) -> list[tuple[int, int]]:
