@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -104,14 +103,50 @@ def candidate_source(
     return leftmost
 
 
+class _Phrase:
+    """A multi-word phrase: the words it needs, and how to find where it starts."""
+
+    __slots__ = ("anchor", "before", "required")
+
+    def __init__(self, key: str, spaces_flexible: bool) -> None:
+        pieces = key.split(" ") if spaces_flexible else [key]
+        # Search for the longest piece (rarest, fewest false hits) and walk back from it.
+        at = max(range(len(pieces)), key=lambda k: len(pieces[k]))
+        self.anchor = pieces[at]
+        self.before = tuple(reversed(pieces[:at]))
+        self.required = frozenset(_WORD_RUN_RE.findall(key))
+
+    def starts(self, index: TextIndex, lowered: bool) -> list[int]:
+        """Where the phrase would have to start, for each occurrence of its anchor."""
+        norm = index.norm
+        starts = []
+        for at in index.find_all(self.anchor, lowered=lowered):
+            for piece in self.before:  # each piece is followed by \s+ in the pattern
+                gap = at
+                while gap > 0 and norm[gap - 1].isspace():
+                    gap -= 1
+                if gap == at:
+                    break
+                at = gap - len(piece)
+                if at < 0:
+                    break
+            else:
+                starts.append(at)
+        return starts
+
+
 class PhraseFinder:
     """A literal word-list alternation, e.g. ``(?<!\\w)(?:said|according\\s+to)(?!\\w)``.
 
     ``phrases`` are the list entries as the pattern spells them, each starting with a
     word character. ``ignorecase`` must match the pattern's flag. ``spaces_flexible``
     says whether a space in a phrase stands for ``\\s+`` (lexicons) or a literal space
-    (outlet names). ``word_bounded`` says the pattern is bounded by ``(?<!\\w)``/``(?!\\w)``
-    exactly, which is what lets single-word entries be counted from word counts.
+    (outlet names). ``word_bounded`` says the pattern is bounded by ``(?<!\\w)`` and
+    ``(?!\\w)`` exactly, which lets single-word entries be counted from word counts.
+
+    A match can only start at a single-word entry that occurs as a word, or at the start
+    of a multi-word entry all of whose words occur; those places are found with
+    ``str.find`` and the pattern is tried there only.
     """
 
     def __init__(
@@ -125,18 +160,12 @@ class PhraseFinder:
     ) -> None:
         self.pattern = pattern
         self.ignorecase = ignorecase
-        self.spaces_flexible = spaces_flexible
         keys = [p.lower() if ignorecase else p for p in phrases]
-        self._keys = keys
-        self._supported = all(_STARTS_WITH_WORD_CHAR_RE.match(k) for k in keys) and (
-            not ignorecase or all(k.isascii() for k in keys)
-        )
-        self._runs = {k: tuple(_WORD_RUN_RE.findall(k)) for k in keys}
+        self._supported = all(
+            _STARTS_WITH_WORD_CHAR_RE.match(k) and "  " not in k for k in keys
+        ) and (not ignorecase or all(k.isascii() for k in keys))
         self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
-        self._first_runs = frozenset(runs[0] for runs in self._runs.values() if runs)
-        self._multi_first_runs = frozenset(
-            runs[0] for k, runs in self._runs.items() if runs and k not in self._singles
-        )
+        self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
         self._countable = word_bounded and ignorecase and self._supported
 
     def _fallback(self, index: TextIndex) -> bool:
@@ -145,31 +174,31 @@ class PhraseFinder:
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
         if self._fallback(index):
             return list(self.pattern.finditer(index.norm))
-        return emulate_finditer(self.pattern, index.norm, self._candidates(index))
-
-    def _candidates(self, index: TextIndex) -> Iterable[int]:
-        if self.ignorecase:
-            present = index.lower_runs
-            return chain.from_iterable(
-                index.find_all(f, lowered=True) for f in self._first_runs if f in present
-            )
-        runs = index.runs
-        if self.spaces_flexible:
-            return chain.from_iterable(index.find_all(f) for f in self._first_runs if f in runs)
-        # Literal phrases: every word must be there, and the phrase itself.
-        return chain.from_iterable(
-            index.find_all(k) for k, words in self._runs.items() if all(w in runs for w in words)
-        )
+        lowered = self.ignorecase
+        present = index.lower_runs.keys() if lowered else index.runs
+        candidates = [
+            at
+            for single in self._singles
+            if single in present
+            for at in index.find_all(single, lowered=lowered)
+        ]
+        for phrase in self._multis:
+            if phrase.required <= present:
+                candidates.extend(phrase.starts(index, lowered))
+        return emulate_finditer(self.pattern, index.norm, candidates)
 
     def count(self, index: TextIndex) -> int:
         if not self._countable or index.exotic:
             return len(self.matches(index))
         counts = index.lower_runs
         total = sum(counts[k] for k in self._singles if k in counts)
-        firsts = [f for f in self._multi_first_runs if f in counts]
-        if not firsts:
+        present = counts.keys()
+        candidates: list[int] = []
+        for phrase in self._multis:
+            if phrase.required <= present:
+                candidates.extend(phrase.starts(index, True))
+        if not candidates:
             return total
-        candidates = chain.from_iterable(index.find_all(f, lowered=True) for f in firsts)
         singles = self._singles
         for hit in emulate_finditer(self.pattern, index.norm, candidates):
             # This match replaces the single-word matches counted inside it.

@@ -118,7 +118,8 @@ class ReadabilityCounter:
         """textstat's ``count_sentences``."""
         if len(text) == 0:
             return 0
-        known_words = self._word_tokens.__contains__
+        known = self._word_tokens
+        known_words = known.__contains__
         count = 0
         for segment in _SENTENCE_SEPARATOR_RE.split(text):
             tokens = segment.split()
@@ -126,7 +127,11 @@ class ReadabilityCounter:
                 continue
             # Tokens cut at a separator may be unknown; counting them as non-words can
             # only undercount, so an exact recount settles the doubtful segments.
-            if sum(map(known_words, tokens)) >= 3 or _count_words(tokens) >= 3:
+            if (
+                (tokens[0] in known and tokens[1] in known and tokens[2] in known)
+                or sum(map(known_words, tokens)) >= 3
+                or _count_words(tokens) >= 3
+            ):
                 count += 1
         return max(1, count)
 

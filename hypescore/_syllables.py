@@ -103,6 +103,9 @@ class Hyphenator:
     def __init__(self, patterns: dict[str, tuple[int, tuple[int, ...]]]) -> None:
         self._patterns = patterns
         self._maxlen = max(len(key) for key in patterns)
+        # Every prefix of every pattern: once a substring is not one, no longer
+        # substring from the same start can be a pattern, so the scan stops early.
+        self._prefixes = frozenset(key[:k] for key in patterns for k in range(1, len(key) + 1))
 
     def positions(self, word: str) -> list[int]:
         """Hyphenation points of ``word``, as ``pyphen.Pyphen.positions`` returns them."""
@@ -111,13 +114,17 @@ class Hyphenator:
 
     def _points(self, word: str) -> list[int]:
         patterns = self._patterns
+        prefixes = self._prefixes
         pointed = f".{word}."
         size = len(pointed)
         references = [0] * (size + 1)
         for i in range(size - 1):
             stop = min(i + self._maxlen, size) + 1
             for j in range(i + 1, stop):
-                pattern = patterns.get(pointed[i:j])
+                piece = pointed[i:j]
+                if piece not in prefixes:
+                    break
+                pattern = patterns.get(piece)
                 if not pattern:
                     continue
                 offset, values = pattern

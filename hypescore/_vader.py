@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import cache
 from heapq import heappop, heappush
 from importlib.util import find_spec
+from itertools import compress
 from pathlib import Path
 
 B_INCR = 0.293
@@ -170,9 +171,10 @@ class CompoundScorer:
     def __init__(self, lexicon: dict[str, float], emojis: dict[str, str]) -> None:
         self._lexicon = lexicon
         self._emojis = {k: v for k, v in emojis.items() if len(k) == 1}
-        self._emoji_re = re.compile("[" + "".join(map(re.escape, sorted(self._emojis))) + "]")
+        self._emoji_re = _covering_class(self._emojis)
         self._tokens: dict[str, tuple] = {}
         self._hits: set[str] = set()
+        self._buts: set[str] = set()
 
     # -- tokens ---------------------------------------------------------------------------
 
@@ -186,6 +188,7 @@ class CompoundScorer:
         if may_reset and len(known) > _MAX_TOKENS:
             known.clear()
             self._hits.clear()
+            self._buts.clear()
         distinct = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
         for raw in distinct.difference(known):
             self._learn(raw)
@@ -206,30 +209,34 @@ class CompoundScorer:
         self._tokens[raw] = info
         if valence is not None and low not in BOOSTER_DICT:
             self._hits.add(raw)
+        if low == "but":
+            self._buts.add(raw)
         return info
 
     # -- scoring --------------------------------------------------------------------------
 
     def compound(self, text: str) -> float:
         """The compound score of any text."""
-        text, tokens = self._prepare(text)
+        if self.has_emoji(text):
+            text = self._spell_out_emojis(text)
+        tokens = text.split()
         self.learn(tokens, may_reset=False)
         return self._score(text, tokens)
 
-    def score_known(self, text: str) -> float:
-        """The compound score of a text whose whitespace tokens were passed to :meth:`learn`.
+    def has_emoji(self, text: str) -> bool:
+        """Whether VADER would spell out an emoji somewhere in ``text``."""
+        if text.isascii():
+            return False
+        emojis = self._emojis
+        return any(m.group() in emojis for m in self._emoji_re.finditer(text))
 
-        Text with emoji is rewritten first (VADER spells emoji out), and the new tokens
-        are learned here.
+    def score_plain(self, text: str) -> float:
+        """The compound score of a text without emoji whose tokens were learned.
+
+        For sentences of a document: :meth:`learn` its tokens once and check
+        :meth:`has_emoji` on the whole text; if it has none, every sentence qualifies.
         """
-        if text.isascii() or not self._emoji_re.search(text):
-            return self._score(text, text.split())
-        return self.compound(text)
-
-    def _prepare(self, text: str) -> tuple[str, list[str]]:
-        if not text.isascii() and self._emoji_re.search(text):
-            text = self._spell_out_emojis(text)
-        return text, text.split()
+        return self._score(text, text.split())
 
     def _spell_out_emojis(self, text: str) -> str:
         """VADER's emoji replacement, character by character (only for text with emoji)."""
@@ -249,31 +256,27 @@ class CompoundScorer:
         return "".join(parts).strip()
 
     def _score(self, text: str, tokens: list[str]) -> float:
-        if not tokens or self._hits.isdisjoint(tokens):
-            return 0.0
-        known = self._tokens
-        infos = [known[t] for t in tokens]
-        n = len(infos)
-        uppers = sum([info[_UPPER] for info in infos])
-        is_cap_diff = 0 < n - uppers < n
         hits = self._hits
+        if hits.isdisjoint(tokens):
+            return 0.0
+        infos = list(map(self._tokens.__getitem__, tokens))
+        n = len(infos)
+        # Stripping ASCII punctuation never changes str.isupper, so raw tokens will do.
+        uppers = sum(map(str.isupper, tokens))
+        is_cap_diff = 0 < n - uppers < n
         lexicon = self._lexicon
         values: list[float] = []
         positions: list[int] = []
-        for i, raw in enumerate(tokens):
-            if raw not in hits:
-                continue
+        for i in compress(range(n), map(hits.__contains__, tokens)):
             if i < n - 1 and infos[i][_LOW] == "kind" and infos[i + 1][_LOW] == "of":
                 continue
             valence = self._valence(infos, i, n, is_cap_diff, lexicon)
             if valence:
                 values.append(valence)
                 positions.append(i)
-        if values:
-            for i, info in enumerate(infos):
-                if info[_LOW] == "but":
-                    but_rule(values, positions, i)
-                    break
+        if values and not self._buts.isdisjoint(tokens):
+            buts = self._buts
+            but_rule(values, positions, next(i for i, t in enumerate(tokens) if t in buts))
         sum_s = float(sum(values))
         if sum_s > 0:
             sum_s += _punctuation_emphasis(text)
@@ -403,6 +406,21 @@ def _punctuation_emphasis(text: str) -> float:
     if qm_count > 1:
         qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
     return ep_amplifier + qm_amplifier
+
+
+def _covering_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A fast character class containing ``chars`` (and possibly a few others).
+
+    A class listing a thousand astral-plane emoji one by one is tested linearly per
+    character; the exact BMP members plus one range over the astral ones is quick, and
+    callers check each hit against the real table.
+    """
+    bmp = sorted(c for c in chars if ord(c) <= 0xFFFF)
+    astral = [ord(c) for c in chars if ord(c) > 0xFFFF]
+    body = "".join(map(re.escape, bmp))
+    if astral:
+        body += f"{chr(min(astral))}-{chr(max(astral))}"
+    return re.compile(f"[{body}]")
 
 
 @cache

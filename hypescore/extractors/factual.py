@@ -32,6 +32,10 @@ _NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|[mbk])\b)?"
 _NUMBER_RE = re.compile(rf"(?<![\w.]){_NUMBER}(?!\w)")
 _PERCENT_RE = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+# Patterns led by ``(?<![\w.])\d`` match exactly where ``\d(?<![\w.]\d)`` (the same
+# test made after the digit) does; leading with the digit class lets the regex engine
+# skip straight to digits instead of trying every position.
+_NUMBER_LED = r"\d(?<![\w.]\d)(?:[\d,]*\d)?(?:\.\d+)?"
 _MONEY_RE = re.compile(
     rf"(?:[$€£¥]|\b(?:US\$|USD|EUR|GBP)\s?){_NUMBER}{_SCALE}"
     rf"|(?<![\w.]){_NUMBER}{_SCALE}\s?(?:dollars|euros|pounds|yen|yuan|rupees)\b",
@@ -46,6 +50,9 @@ _UNITS = (
     r"homes|households|students|employees|units|vehicles|doses|years|months|weeks|days|hours"
 )
 _QUANTITY_RE = re.compile(rf"(?<![\w.]){_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)", re.IGNORECASE)
+_NUMBER_SCAN_RE = re.compile(rf"{_NUMBER_LED}(?!\w)")
+_PERCENT_SCAN_RE = re.compile(rf"{_NUMBER_LED}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_QUANTITY_SCAN_RE = re.compile(rf"{_NUMBER_LED}{_SCALE}\s?(?:{_UNITS})(?!\w)", re.IGNORECASE)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -98,12 +105,6 @@ def _numbers(index: TextIndex) -> list[int]:
     return index.memo("number_starts", _number_starts)
 
 
-def _percent_candidates(index: TextIndex) -> Iterable[int]:
-    if "%" in index.norm or "cent" in index.lowered:
-        return _numbers(index)
-    return ()
-
-
 def _money_candidates(index: TextIndex) -> Iterable[int] | None:
     if index.exotic:
         return None
@@ -136,7 +137,13 @@ def _whitespace_before(norm: str, end: int) -> int:
 
 
 def _date_candidates(index: TextIndex) -> Iterable[int] | None:
-    """Every offset where a date can start, or ``None`` to scan (non-ASCII digits)."""
+    """Every offset where a date can start, or ``None`` to scan (non-ASCII digits).
+
+    Each branch of _DATE_RE holds a month, a weekday or a year as a whole word, so
+    places are found from those words: the word itself ("March 5", "Monday",
+    "2019-03-05") or, walking back over whitespace, the day before a month ("5 March")
+    and the preposition before a year ("in 2019", "since March 2019").
+    """
     norm = index.norm
     if not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm):
         return None
@@ -145,14 +152,17 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     weekdays = _WEEKDAYS.intersection(runs)
     years = _YEARS.intersection(runs)
     candidates: list[int] = []
-    for word in (*months, *weekdays):
+    for word in weekdays:
         candidates.extend(index.find_all(word))
-    if months or years:
-        # "5 March", "2019-03-05": led by a digit after a non-word character.
-        candidates.extend(index.memo("digit_word_starts", _digit_word_starts))
+    for word in months:
+        for at in index.find_all(word):
+            candidates.append(at)
+            gap = _whitespace_before(norm, at)
+            if gap < at:
+                candidates.append(_word_before(norm, gap)[1])
     for year in years:
-        # "in 2019", "since March 2019": led by a preposition before the year.
         for at in index.find_all(year):
+            candidates.append(at)
             gap = _whitespace_before(norm, at)
             if gap == at:
                 continue
@@ -167,10 +177,14 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     return candidates
 
 
-NUMBERS = CandidateFinder(_NUMBER_RE, _numbers)
-QUANTITIES = CandidateFinder(_QUANTITY_RE, _numbers)
+NUMBERS = ScanFinder(_NUMBER_RE, scan_pattern=_NUMBER_SCAN_RE)
+QUANTITIES = ScanFinder(_QUANTITY_RE, scan_pattern=_QUANTITY_SCAN_RE)
 MONEY = CandidateFinder(_MONEY_RE, _money_candidates)
-PERCENTAGES = CandidateFinder(_PERCENT_RE, _percent_candidates)
+PERCENTAGES = ScanFinder(
+    _PERCENT_RE,
+    possible=lambda index: "%" in index.norm or "cent" in index.lowered,
+    scan_pattern=_PERCENT_SCAN_RE,
+)
 DATES = CandidateFinder(_DATE_RE, _date_candidates)
 NAMED = ScanFinder(_NAMED_RE, scan_pattern=_NAMED_SCAN_RE)
 

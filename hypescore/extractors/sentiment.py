@@ -35,7 +35,12 @@ _ALLCAPS_RE = re.compile(r"(?<![\w'])[A-Z]{4,}(?![\w'])")
 # The same matches, led by a character class so the engine skips to capitals.
 _ALLCAPS_SCAN_RE = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z]{3,}(?![\w'])")
 
-EXCLAMATIONS = ScanFinder(_EXCLAMATION_RE, possible=lambda index: "!" in index.norm)
+# ``!!*`` finds the same runs as ``!+`` but starts with a literal the engine jumps to.
+EXCLAMATIONS = ScanFinder(
+    _EXCLAMATION_RE,
+    possible=lambda index: "!" in index.norm,
+    scan_pattern=re.compile(r"!!*"),
+)
 ALLCAPS = ScanFinder(_ALLCAPS_RE, scan_pattern=_ALLCAPS_SCAN_RE)
 
 
@@ -43,8 +48,8 @@ def sentence_compounds(doc: AnalysedArticle) -> list[float]:
     """VADER compound score of each sentence, in order."""
     vader = scorer()
     vader.learn(doc.index.distinct_tokens)
-    score = vader.score_known
     norm = doc.norm
+    score = vader.compound if vader.has_emoji(norm) else vader.score_plain
     return [score(norm[start:end]) for start, end in doc.sentences]
 
 

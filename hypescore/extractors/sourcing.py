@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from hypescore._finders import (
+    CandidateFinder,
     PhraseFinder,
     ScanFinder,
     candidate_source,
@@ -86,9 +87,15 @@ class _NamedSources:
 
 NAMED_SOURCES = _NamedSources()
 QUOTES = ScanFinder(_QUOTE_RE, possible=lambda index: '"' in index.norm)
-LINKS = ScanFinder(
-    _URL_RE, possible=lambda index: "http" in index.lowered or "www." in index.lowered
-)
+
+
+def _link_candidates(index: TextIndex) -> list[int] | None:
+    if index.exotic:
+        return None
+    return index.find_all("http", lowered=True) + index.find_all("www.", lowered=True)
+
+
+LINKS = CandidateFinder(_URL_RE, _link_candidates)
 
 
 @cache
