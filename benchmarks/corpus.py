@@ -359,7 +359,7 @@ FILLER_HEADERS = ("Tags", "Related searches", "Viral phrases", "Filed under", "K
 
 
 # Share of each kind of word: function, common, sentiment-laden, rare, invented, number.
-WORD_MIX = (0.44, 0.40, 0.06, 0.05, 0.02, 0.03)
+WORD_MIX = (0.45, 0.285, 0.05, 0.19, 0.02, 0.005)
 
 
 def _zipf_cumulative(n: int, exponent: float = 1.0) -> list[float]:
@@ -467,9 +467,11 @@ class DocumentGenerator:
         words = self.words(rng.randint(low, high))
         for _ in range(rng.randint(0, 2)):
             words[rng.randrange(len(words))] += ","
-        if rng.random() < 0.25:
+        for _ in range(rng.choice((0, 0, 1, 1, 2))):
             words[rng.randrange(len(words))] = self.name()
-        if rng.random() < 0.05:
+        if rng.random() < 0.2:
+            words[rng.randrange(len(words))] = self.org()
+        if rng.random() < 0.02:
             words.insert(rng.randrange(len(words)), rng.choice(self.vocab["superlatives"]))
         return " ".join(words).rstrip(",")
 
@@ -497,9 +499,9 @@ class DocumentGenerator:
         rng = self.rng
         v = self.vocab
         kind = rng.random()
-        if kind < 0.40:
+        if kind < 0.62:
             text = self.clause().capitalize() + rng.choice(".........?")
-        elif kind < 0.55:
+        elif kind < 0.72:
             quote = self.clause().capitalize()
             who = self.name()
             verb = rng.choice(v["attribution"])
@@ -507,7 +509,7 @@ class DocumentGenerator:
                 text = f'"{quote}," {who} {verb}.'
             else:
                 text = f'{who}, {rng.choice(ROLES)} {self.org()}, {verb} "{quote}."'
-        elif kind < 0.68:
+        elif kind < 0.76:
             amount = f"{rng.choice(CURRENCY)}{self.number()}{rng.choice(SCALES)}"
             text = (
                 f"{self.org()} reported {amount} {self.date()}, "
@@ -515,21 +517,21 @@ class DocumentGenerator:
                 f"{rng.choice(('%', ' percent', ' per cent'))} from a year earlier, "
                 f"with {self.number()} {rng.choice(UNITS)} affected."
             )
-        elif kind < 0.75:
+        elif kind < 0.78:
             text = (
                 f"According to {rng.choice(v['outlets'])}, {self.clause(5, 12)}, "
                 f"{rng.choice(v['anonymous'])} {self.clause(4, 10)}."
             )
-        elif kind < 0.78:
+        elif kind < 0.79:
             hype = rng.choice(v["hype"])
             phrase = rng.choice(v["hype_phrases"])
             shout = hype.upper() if rng.random() < 0.3 else hype
             text = f"This {shout} {self.common()} {phrase} {self.clause(3, 8)}" + rng.choice(
                 ("!", "!!", ".", "!!!")
             )
-        elif kind < 0.88:
+        elif kind < 0.84:
             text = f"On {self.date()}, {self.clause(6, 16)}."
-        elif kind < 0.95:
+        elif kind < 0.94:
             text = f"{self.clause(5, 10).capitalize()} - {self.clause(5, 10)}."
         else:
             text = f"{self.clause(4, 9).capitalize()}: {self.clause(4, 9)}."

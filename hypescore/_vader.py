@@ -76,11 +76,14 @@ SPECIAL_CASES: dict[str, float] = {
     "beating heart": 3.5,
 }
 
-# Words that can take part in a multi-word special case or booster n-gram: an idiom
-# check can only change a valence when one of them is near the lexicon word.
-_IDIOM_WORDS = frozenset(
-    w for phrase in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in phrase for w in phrase.split()
+# One word of each multi-word special case or booster n-gram ("the bomb", "kind of"): an
+# idiom check can only change a valence when one of these is near the lexicon word.
+_IDIOM_ANCHORS = frozenset(
+    ("shit", "bomb", "ass", "bus", "yeah", "kiss", "die", "beating", "enough", "kind", "sort")
 )
+# Words whose presence within three tokens before a lexicon word (or at it, or as an idiom
+# anchor after it) can change its valence; elsewhere its valence is the lexicon value.
+_MODIFIERS = frozenset(("no", "never", "so", "this", "without", "least", "kind")) | _IDIOM_ANCHORS
 
 # Fields of a token's analysis, in tuple order.
 _ITEM, _LOW, _UPPER, _VALENCE, _NEGATED = range(5)
@@ -175,6 +178,7 @@ class CompoundScorer:
         self._tokens: dict[str, tuple] = {}
         self._hits: set[str] = set()
         self._buts: set[str] = set()
+        self._modifiers: set[str] = set()
 
     # -- tokens ---------------------------------------------------------------------------
 
@@ -189,6 +193,7 @@ class CompoundScorer:
             known.clear()
             self._hits.clear()
             self._buts.clear()
+            self._modifiers.clear()
         distinct = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
         for raw in distinct.difference(known):
             self._learn(raw)
@@ -211,6 +216,8 @@ class CompoundScorer:
             self._hits.add(raw)
         if low == "but":
             self._buts.add(raw)
+        if info[_NEGATED] or low in BOOSTER_DICT or low in _MODIFIERS:
+            self._modifiers.add(raw)
         return info
 
     # -- scoring --------------------------------------------------------------------------
@@ -259,18 +266,32 @@ class CompoundScorer:
         hits = self._hits
         if hits.isdisjoint(tokens):
             return 0.0
-        infos = list(map(self._tokens.__getitem__, tokens))
-        n = len(infos)
-        # Stripping ASCII punctuation never changes str.isupper, so raw tokens will do.
-        uppers = sum(map(str.isupper, tokens))
-        is_cap_diff = 0 < n - uppers < n
-        lexicon = self._lexicon
+        known = self._tokens
+        modifiers = self._modifiers
+        n = len(tokens)
+        is_cap_diff: bool | None = None
+        infos: list[tuple] | None = None
         values: list[float] = []
         positions: list[int] = []
         for i in compress(range(n), map(hits.__contains__, tokens)):
-            if i < n - 1 and infos[i][_LOW] == "kind" and infos[i + 1][_LOW] == "of":
-                continue
-            valence = self._valence(infos, i, n, is_cap_diff, lexicon)
+            info = known[tokens[i]]
+            if info[_UPPER] and is_cap_diff is None:
+                # Stripping ASCII punctuation never changes str.isupper: raw tokens do.
+                uppers = sum(map(str.isupper, tokens))
+                is_cap_diff = 0 < n - uppers < n
+            if modifiers.isdisjoint(tokens[max(0, i - 3) : i + 3]) and not (
+                info[_UPPER] and is_cap_diff
+            ):
+                valence = info[_VALENCE]  # nothing nearby changes it
+            else:
+                if infos is None:
+                    infos = list(map(known.__getitem__, tokens))
+                if i < n - 1 and info[_LOW] == "kind" and infos[i + 1][_LOW] == "of":
+                    continue
+                if is_cap_diff is None:
+                    uppers = sum(map(str.isupper, tokens))
+                    is_cap_diff = 0 < n - uppers < n
+                valence = self._valence(infos, i, n, is_cap_diff, self._lexicon)
             if valence:
                 values.append(valence)
                 positions.append(i)
@@ -361,7 +382,7 @@ def _negation_check(valence: float, infos: list[tuple], start_i: int, i: int) ->
 
 def _special_idioms_check(valence: float, infos: list[tuple], i: int, n: int) -> float:
     window = [infos[j][_LOW] for j in range(i - 3, min(n, i + 3))]
-    if _IDIOM_WORDS.isdisjoint(window):
+    if _IDIOM_ANCHORS.isdisjoint(window):
         return valence
     w3, w2, w1, w0 = window[0], window[1], window[2], window[3]
     onezero = f"{w1} {w0}"

@@ -49,8 +49,12 @@ def sentence_compounds(doc: AnalysedArticle) -> list[float]:
     vader = scorer()
     vader.learn(doc.index.distinct_tokens)
     norm = doc.norm
-    score = vader.compound if vader.has_emoji(norm) else vader.score_plain
-    return [score(norm[start:end]) for start, end in doc.sentences]
+    if not vader.has_emoji(norm):
+        return [vader.score_plain(norm[start:end]) for start, end in doc.sentences]
+    return [
+        vader.compound(sentence) if vader.has_emoji(sentence) else vader.score_plain(sentence)
+        for sentence in (norm[start:end] for start, end in doc.sentences)
+    ]
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
