@@ -359,7 +359,7 @@ FILLER_HEADERS = ("Tags", "Related searches", "Viral phrases", "Filed under", "K
 
 
 # Share of each kind of word: function, common, sentiment-laden, rare, invented, number.
-WORD_MIX = (0.45, 0.285, 0.05, 0.19, 0.02, 0.005)
+WORD_MIX = (0.45, 0.295, 0.03, 0.217, 0.003, 0.005)
 
 
 def _zipf_cumulative(n: int, exponent: float = 1.0) -> list[float]:
@@ -384,6 +384,7 @@ def vocabulary() -> dict[str, list[str]]:
     common = sorted(w for w in easy_words() if w.isalpha() and w not in FUNCTION_WORDS)
     shuffle.shuffle(common)
     rare = sorted(w for w in cmudict_syllables() if w.isalpha() and len(w) >= 4)
+    shuffle.shuffle(rare)
     sentiment = sorted(w for w in read_lexicon() if w.isalpha() and len(w) >= 3)
     shuffle.shuffle(sentiment)
     return {
@@ -417,7 +418,7 @@ class DocumentGenerator:
                 np.array(self.vocab["sentiment"], dtype=object),
                 _zipf(len(self.vocab["sentiment"]), 0.8),
             ),
-            (np.array(self.vocab["rare"], dtype=object), None),
+            (np.array(self.vocab["rare"], dtype=object), _zipf(len(self.vocab["rare"]), 0.75)),
         ]
         self._buffer: list[str] = []
         self._serial = 0
@@ -430,11 +431,11 @@ class DocumentGenerator:
 
     def name(self) -> str:
         rng = self.rng
-        surname = rng.choice(SURNAMES) if rng.random() < 0.7 else self.pseudo_word().title()
+        surname = rng.choice(SURNAMES) if rng.random() < 0.85 else self.pseudo_word().title()
         return f"{rng.choice(FIRST_NAMES)} {surname}"
 
     def org(self) -> str:
-        filler = self.pseudo_word().title() if self.rng.random() < 0.5 else self.common().title()
+        filler = self.pseudo_word().title() if self.rng.random() < 0.2 else self.common().title()
         return self.rng.choice(ORG_PATTERNS).format(X=filler)
 
     def common(self) -> str:

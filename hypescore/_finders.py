@@ -244,6 +244,8 @@ class ScanFinder:
         self._possible = possible
         # An equivalent pattern that the regex engine scans faster, when there is one.
         self._scan = scan_pattern or pattern
+        if self._scan.groups:
+            raise ValueError("counting uses findall: the pattern must have no groups")
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
         if self._possible is not None and not self._possible(index):
@@ -253,4 +255,4 @@ class ScanFinder:
     def count(self, index: TextIndex) -> int:
         if self._possible is not None and not self._possible(index):
             return 0
-        return sum(1 for _ in self._scan.finditer(index.norm))
+        return len(self._scan.findall(index.norm))

@@ -19,6 +19,8 @@ floating-point results are the same (a test compares them with textstat itself).
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -37,6 +39,8 @@ _PUNCTUATION_KEEP_APOSTROPHE_RE = re.compile(r"[^\w\s\']")
 _WORD_CHAR_RE = re.compile(r"\w")
 _SENTENCE_SEPARATOR_RE = re.compile(r"[.!?]+")
 _FOG_SYLLABLES = 3  # textstat's English "syllable_threshold"
+# ASCII punctuation that is never a word character (so not "_").
+_EDGE_PUNCTUATION = "".join(c for c in string.punctuation if c != "_")
 
 
 @cache
@@ -52,17 +56,30 @@ def remove_punctuation(text: str) -> str:
     return _PUNCTUATION_KEEP_APOSTROPHE_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
 
 
+def _token_word(token: str) -> tuple[str, int]:
+    """The token's textstat word (``""`` if none) and its number of ``\\w`` characters."""
+    core = token.strip(_EDGE_PUNCTUATION)
+    if core.isascii() and core.isalnum():
+        lead = len(token) - len(token.lstrip(_EDGE_PUNCTUATION))
+        # Edge punctuation all goes, except an apostrophe opening a contraction ("'tis").
+        if "'" not in token[:lead]:
+            return core, len(core)
+    return remove_punctuation(token), len(_WORD_CHAR_RE.findall(token))
+
+
 def _token_code(token: str, easy: frozenset[str]) -> int:
-    letters = len(_WORD_CHAR_RE.findall(token))
-    word = remove_punctuation(token)
+    word, letters = _token_word(token)
     if not word:
         return letters << _LETTERS
     lower = word.lower()
     count = syllables(lower)
     # is_difficult_word re-cleans the lower-cased word before counting; only exotic
     # characters (whose lower case is a combining mark) make that differ.
-    again = remove_punctuation(lower).lower()
-    hard_count = count if again == lower else sum(map(syllables, again.split()))
+    if lower.isascii():
+        hard_count = count
+    else:
+        again = remove_punctuation(lower).lower()
+        hard_count = count if again == lower else sum(map(syllables, again.split()))
     hard = lower not in easy
     return (
         1 << _WORDS
@@ -80,21 +97,38 @@ class ReadabilityCounter:
     def __init__(self) -> None:
         self._codes: dict[str, int] = {}
         self._word_tokens: set[str] = set()
+        self.generation = 0  # bumped whenever the token cache is emptied
+
+    @property
+    def known(self) -> dict[str, int]:
+        return self._codes
+
+    @property
+    def size(self) -> int:
+        return len(self._codes)
+
+    def reset(self) -> None:
+        """Empty the caches (callers relearn; see :attr:`generation`)."""
+        self.generation += 1
+        self._codes.clear()
+        self._word_tokens.clear()
 
     def learn(self, distinct_tokens: set[str]) -> None:
         """Analyse tokens not seen before (between documents: may empty the cache)."""
+        if len(self._codes) > _MAX_TOKENS:
+            self.reset()
+        self.learn_new(distinct_tokens.difference(self._codes))
+
+    def learn_new(self, tokens: Iterable[str]) -> None:
+        """Analyse tokens known to be new."""
         codes = self._codes
-        if len(codes) > _MAX_TOKENS:
-            codes.clear()
-            self._word_tokens.clear()
-        missing = distinct_tokens.difference(codes)
-        if missing:
-            easy = easy_words()
-            for token in missing:
-                code = _token_code(token, easy)
-                codes[token] = code
-                if code & _MASK:
-                    self._word_tokens.add(token)
+        words = self._word_tokens
+        easy = easy_words()
+        for token in tokens:
+            code = _token_code(token, easy)
+            codes[token] = code
+            if code & _MASK:
+                words.add(token)
 
     def scores(self, text: str, tokens: list[str] | None = None) -> list[float]:
         """The six metrics of ``text``; ``tokens`` (``text.split()``) must be learned."""

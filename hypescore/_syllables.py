@@ -30,6 +30,7 @@ _IGNORED = (
 )
 _HEX_RE = re.compile(r"\^{2}([0-9a-f]{2})")
 _MAX_CACHED_WORDS = 200_000
+_MISSING = object()
 
 
 @cache
@@ -101,11 +102,17 @@ class Hyphenator:
     """``pyphen.Pyphen(lang=...).positions`` for syllable counting."""
 
     def __init__(self, patterns: dict[str, tuple[int, tuple[int, ...]]]) -> None:
-        self._patterns = patterns
+        self.patterns = patterns
         self._maxlen = max(len(key) for key in patterns)
-        # Every prefix of every pattern: once a substring is not one, no longer
-        # substring from the same start can be a pattern, so the scan stops early.
-        self._prefixes = frozenset(key[:k] for key in patterns for k in range(1, len(key) + 1))
+        # Every prefix of every pattern, mapped to the pattern it completes (or None):
+        # once a substring is not a prefix, no longer substring from the same start can
+        # be a pattern, so the scan stops early with one lookup per step.
+        steps: dict[str, tuple[int, tuple[int, ...]] | None] = {}
+        for key in patterns:
+            for k in range(1, len(key)):
+                steps.setdefault(key[:k], None)
+        steps.update(patterns)
+        self._steps = steps
 
     def positions(self, word: str) -> list[int]:
         """Hyphenation points of ``word``, as ``pyphen.Pyphen.positions`` returns them."""
@@ -113,23 +120,28 @@ class Hyphenator:
         return [i for i in self._points(word.lower()) if _LEFT <= i <= right]
 
     def _points(self, word: str) -> list[int]:
-        patterns = self._patterns
-        prefixes = self._prefixes
+        steps = self._steps
+        missing = _MISSING
         pointed = f".{word}."
         size = len(pointed)
         references = [0] * (size + 1)
         for i in range(size - 1):
             stop = min(i + self._maxlen, size) + 1
             for j in range(i + 1, stop):
-                piece = pointed[i:j]
-                if piece not in prefixes:
-                    break
-                pattern = patterns.get(piece)
-                if not pattern:
+                pattern = steps.get(pointed[i:j], missing)
+                if pattern is None:
                     continue
+                if pattern is missing:
+                    break
                 offset, values = pattern
-                window = slice(i + offset, i + offset + len(values))
-                references[window] = map(max, values, references[window])
+                at = i + offset
+                # references[at:at+len(values)] = map(max, ...), truncated at the end
+                for value in values:
+                    if at > size:
+                        break
+                    if value > references[at]:
+                        references[at] = value
+                    at += 1
         return [i - 1 for i, value in enumerate(references) if value % 2]
 
 

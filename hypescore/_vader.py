@@ -179,8 +179,28 @@ class CompoundScorer:
         self._hits: set[str] = set()
         self._buts: set[str] = set()
         self._modifiers: set[str] = set()
+        self.generation = 0  # bumped whenever the token cache is emptied
 
     # -- tokens ---------------------------------------------------------------------------
+
+    @property
+    def size(self) -> int:
+        return len(self._tokens)
+
+    def reset(self) -> None:
+        """Empty the caches (callers relearn; see :attr:`generation`)."""
+        self.generation += 1
+        self._tokens.clear()
+        self._hits.clear()
+        self._buts.clear()
+        self._modifiers.clear()
+
+    def learn_new(self, tokens: Iterable[str]) -> None:
+        """Analyse the tokens among ``tokens`` not seen before."""
+        known = self._tokens
+        for raw in tokens:
+            if raw not in known:
+                self._learn(raw)
 
     def learn(self, tokens: Iterable[str], *, may_reset: bool = True) -> None:
         """Analyse the tokens not seen before; call before :meth:`score_known` on them.
@@ -190,10 +210,7 @@ class CompoundScorer:
         """
         known = self._tokens
         if may_reset and len(known) > _MAX_TOKENS:
-            known.clear()
-            self._hits.clear()
-            self._buts.clear()
-            self._modifiers.clear()
+            self.reset()
         distinct = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
         for raw in distinct.difference(known):
             self._learn(raw)

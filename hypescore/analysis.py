@@ -53,7 +53,11 @@ WORD_RE = re.compile(r"\w+(?:['-]\w+)*")
 # A terminal run ends a sentence when whitespace follows and the next word is not lower case.
 # Same as ``[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n``, written to start with a character
 # class so the regex engine can skip ahead to candidates instead of trying every position.
-_BOUNDARY_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])[.!?]*[\"')\]]*(?=\s++(?![a-z])|\s*+\Z))")
+# A line break also takes the whitespace after it: the cuts that skips would only have
+# delimited blank pieces, which are dropped anyway.
+_BOUNDARY_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*(?=\s++(?![a-z])|\s*+\Z))"
+)
 _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Inc|Corp|Ltd|Co|No|vs"
     r"|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K))$"
@@ -119,7 +123,11 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
         dot = end - 1
         if dot == match.start() and norm[dot] == "." and abbreviation(norm, max(0, dot - 6), dot):
             continue
-        _append_trimmed(spans, norm, start, end)
+        # _append_trimmed, inlined: this loop runs once per sentence and line break.
+        left = norm[start:end].lstrip()
+        if left:
+            first = end - len(left)
+            spans.append((first, first + len(left.rstrip())))
         start = end
     _append_trimmed(spans, norm, start, len(norm))
     return spans

@@ -7,6 +7,7 @@ The values are textstat 0.7's own (a test compares them), computed by
 from __future__ import annotations
 
 from hypescore._readability import counter
+from hypescore._tokens import learn
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 
@@ -22,7 +23,6 @@ FEATURES = (
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
-    readability = counter()
     index = doc.index
-    readability.learn(index.distinct_tokens)
-    return readability.scores(doc.norm, index.tokens)
+    learn(index)
+    return counter().scores(doc.norm, index.tokens)

@@ -11,6 +11,7 @@ import math
 import re
 
 from hypescore._finders import ScanFinder
+from hypescore._tokens import learn
 from hypescore._vader import scorer
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
@@ -47,7 +48,7 @@ ALLCAPS = ScanFinder(_ALLCAPS_RE, scan_pattern=_ALLCAPS_SCAN_RE)
 def sentence_compounds(doc: AnalysedArticle) -> list[float]:
     """VADER compound score of each sentence, in order."""
     vader = scorer()
-    vader.learn(doc.index.distinct_tokens)
+    learn(doc.index)
     norm = doc.norm
     if not vader.has_emoji(norm):
         return [vader.score_plain(norm[start:end]) for start, end in doc.sentences]
