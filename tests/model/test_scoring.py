@@ -109,3 +109,25 @@ def test_score_many_parallel_equals_serial_under_callers_backend():
     loky = [r.to_dict() for r in score_many(items, explain=2, n_jobs=2, chunk_size=4)]
     assert threaded == serial
     assert loky == serial
+
+
+def test_score_many_sends_the_model_once_per_chunk_not_per_record():
+    """Count how often the model is pickled on its way to loky workers."""
+    import copyreg
+
+    from hypescore import HypeModel
+
+    pickled: list[int] = []
+
+    def counting_reducer(model):
+        pickled.append(1)
+        return model.__reduce_ex__(4)
+
+    copyreg.pickle(HypeModel, counting_reducer)
+    try:
+        items = [fixture_text("wire_report.txt")] * 12
+        results = list(score_many(items, n_jobs=2, chunk_size=6))
+    finally:
+        copyreg.dispatch_table.pop(HypeModel)
+    assert len(results) == 12 and all(r.ok for r in results)
+    assert 1 <= len(pickled) <= 2
