@@ -2,6 +2,8 @@ import json
 
 import joblib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hypescore
 from hypescore import Result, score, score_many
@@ -131,3 +133,24 @@ def test_score_many_sends_the_model_once_per_chunk_not_per_record():
         copyreg.dispatch_table.pop(HypeModel)
     assert len(results) == 12 and all(r.ok for r in results)
     assert 1 <= len(pickled) <= 2
+
+
+def test_bare_headline_is_its_own_headline():
+    result = score("You Won't Believe What This Dog Did Next", explain=3)
+    assert result.views["headline_clickbait"] > 0.8
+    assert result.label in {"overhyped", "thin"}
+    sober = score("Parliament approves 2025 budget with 4.1 billion euros for rail upgrades")
+    assert sober.views["headline_clickbait"] < result.views["headline_clickbait"]
+    assert sober.hype < result.hype
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=80)))
+def test_any_text_gives_a_bounded_verdict_or_a_clear_error(text, title):
+    result = score(hypescore.Article(text=text, title=title), explain=2)
+    if result.ok:
+        assert 1 <= result.verdict <= 10
+        assert 0 <= result.hype <= 1 and 0 <= result.impact <= 1
+        assert result.label in {"substantive", "hyped-but-significant", "overhyped", "thin"}
+    else:
+        assert result.error and result.verdict is None
