@@ -28,6 +28,16 @@ def test_dense_report_beats_filler_rewrite_of_the_same_facts():
     assert hype.label == "overhyped"
 
 
+def test_hype_and_substance_are_separate_axes():
+    wire = score(fixture_article("wire_report.txt"))
+    filler = score(fixture_article("hype_rewrite.txt"))
+    hyped = score(fixture_article("hyped_breakthrough.txt"))
+    assert wire.hype < hyped.hype < filler.hype  # clickbait headline, hype words
+    assert hyped.impact > filler.impact  # but figures and named sources
+    assert filler.verdict < hyped.verdict < wire.verdict
+    assert hyped.views["headline_clickbait"] > 0.5 > wire.views["headline_clickbait"]
+
+
 def test_result_carries_model_identity_and_schema():
     model = hypescore.load_model()
     result = score(fixture_article("wire_report.txt"), model=model)

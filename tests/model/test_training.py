@@ -43,17 +43,21 @@ def test_same_data_and_seed_give_the_same_checksum(trained):
     assert hashlib.sha256(model_bytes(again)).hexdigest() == model.checksum
 
 
-def test_evaluate_reproduces_the_card_metrics(trained):
+@pytest.fixture(scope="module")
+def evaluation():
+    return hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3)
+
+
+def test_evaluate_reproduces_the_card_metrics(trained, evaluation):
     out, _ = trained
     card = json.loads((out / "hypescore-default.card.json").read_text())
-    report = hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3)
-    assert report.to_dict() == card["metrics"]
-    text = report.format()
+    assert evaluation.to_dict() == card["metrics"]
+    text = evaluation.format()
     assert "teaser_clickbait" in text and "mse=" in text and "brier=" in text
 
 
-def test_evaluate_reports_each_view_on_its_own_dataset(trained):
-    report = hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3).to_dict()
+def test_evaluate_reports_each_view_on_its_own_dataset(evaluation):
+    report = evaluation.to_dict()
     teaser = report["views"]["teaser_clickbait"]
     assert teaser["dataset"].startswith("webis-clickbait-17")
     assert 0 < teaser["mse"] < teaser["mse_baseline"]  # better than predicting the mean
