@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "train": "hypescore.cli.commands.train:train",
     "evaluate": "hypescore.cli.commands.evaluate:evaluate",
     "info": "hypescore.cli.commands.info:info",
+    "story": "hypescore.cli.commands.story:story",
 }
 """Command name -> ``module:attribute`` of its :class:`click.Command`."""
 
