@@ -8,6 +8,9 @@ the output as of the checkpoint before last, and a checkpoint appends the last t
 blocks to it, renames it over the output, and keeps the old output (through a hard link)
 as the new shadow. Every record is written twice, and memory holds one block.
 
+Opening the output always gives a whole committed version; a reader that keeps an old
+version open may see it grow later, since its file is recycled as the shadow.
+
 Leftover ``.NAME.hypescore-*`` siblings after a kill are harmless and are cleared by the
 next run.
 """

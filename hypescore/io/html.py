@@ -43,4 +43,13 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, str | None, st
         raise NoMainText(f"HTML could not be parsed: {exc}") from exc
     if document is None or not (document.text or "").strip():
         raise NoMainText("no main text found in the HTML page")
-    return document.text, document.title or None, document.url or url
+    title = (document.title or "").strip() or None
+    return _without_repeated_title(document.text, title), title, document.url or url
+
+
+def _without_repeated_title(text: str, title: str | None) -> str:
+    """Pages repeat the headline as the first line (``<h1>``); it is already the title."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        return rest
+    return text
