@@ -34,6 +34,7 @@ yield the ``n_jobs`` to use. See :mod:`hypescore.cli.backends`.
 EXPLAIN_RENDERERS: dict[str, str] = {
     "text": "hypescore.cli.explain_render:render_text",
     "json": "hypescore.cli.explain_render:render_json",
+    "html": "hypescore.cli.explain_html:render_html",
 }
 """``explain --format`` name -> ``module:attribute`` of a renderer (see explain_render)."""
 

@@ -20,10 +20,13 @@ from hypescore.report.svg import (
     HYPE_COLOUR,
     SUBSTANCE_COLOUR,
     VERDICT_MAX,
+    VERDICT_MIN,
     contribution_chart,
     gauge,
     score_bar,
 )
+
+VIEW_COLOUR = "#fdba74"
 
 
 def as_result_dict(result: Any) -> dict[str, Any]:
@@ -39,7 +42,7 @@ def verdict_family(verdict: float | None) -> str:
     """Which colour family a verdict belongs to: below the middle of the scale is hype."""
     if verdict is None:
         return ""
-    return SUBSTANCE if float(verdict) >= VERDICT_MAX / 2 else HYPE
+    return SUBSTANCE if float(verdict) > (VERDICT_MIN + VERDICT_MAX) / 2 else HYPE
 
 
 def contribution_notes(reasons: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -127,11 +130,16 @@ def _verdict_card(data: Mapping[str, Any]) -> str:
 
 
 def _scores_card(data: Mapping[str, Any]) -> str:
+    views = data.get("views") or {}
+    view_bars = "".join(
+        score_bar(f"view: {name}", value, VIEW_COLOUR, width=360) for name, value in views.items()
+    )
+    note = "Each labelled view is one trained reading of hype; hype blends them." if views else ""
     return (
-        '<div class="card" id="scores"><h2>Scores</h2>'
+        '<div class="card" id="scores"><h2>Scores (0 to 1)</h2>'
         f"{score_bar('hype', data.get('hype'), HYPE_COLOUR)}"
         f"{score_bar('impact', data.get('impact'), SUBSTANCE_COLOUR)}"
-        '<p class="muted">0 = none, 1 = the most the model has seen.</p></div>'
+        f'{view_bars}<p class="muted">{note}</p></div>'
     )
 
 

@@ -43,6 +43,7 @@ svg text { font-family: system-ui, "DejaVu Sans", sans-serif; }
 svg .axis { font-size: 12px; fill: #6b7280; }
 svg .axis.hype { fill: #c2410c; } svg .axis.substance { fill: #1d4ed8; }
 svg .big { font-size: 34px; font-weight: 700; fill: #111827; }
+svg .outof { font-size: 16px; font-weight: 500; fill: #6b7280; }
 svg .caption { font-size: 13px; fill: #374151; font-weight: 600; }
 svg .label { font-size: 13px; fill: #374151; font-weight: 600; }
 svg .value { font-size: 13px; fill: #111827; font-weight: 700; }

@@ -12,7 +12,9 @@ from typing import Any
 
 from hypescore.report.highlight import escape_text
 
-VERDICT_MAX = 100
+VERDICT_MIN = 1
+VERDICT_MAX = 10
+"""The verdict scale: 1 (all hype) to 10 (all substance)."""
 HYPE_COLOUR = "#ea580c"
 SUBSTANCE_COLOUR = "#2563eb"
 # From hype (left) to substance (right), matching the two highlight families.
@@ -31,7 +33,7 @@ def _polar(cx: float, cy: float, r: float, fraction: float) -> tuple[float, floa
 
 
 def gauge(verdict: float | None, label: str | None) -> str:
-    """A half-circle gauge from hype (0) to substance (``VERDICT_MAX``) with a needle."""
+    """A half-circle gauge from hype (``VERDICT_MIN``) to substance (``VERDICT_MAX``)."""
     cx, cy, r = 130.0, 125.0, 100.0
     parts = [
         '<svg class="gauge" viewBox="0 0 260 200" width="260" height="200" role="img" '
@@ -54,7 +56,8 @@ def gauge(verdict: float | None, label: str | None) -> str:
         "substance</text>"
     )
     if verdict is not None:
-        fraction = min(max(float(verdict) / VERDICT_MAX, 0.0), 1.0)
+        fraction = (float(verdict) - VERDICT_MIN) / (VERDICT_MAX - VERDICT_MIN)
+        fraction = min(max(fraction, 0.0), 1.0)
         nx, ny = _polar(cx, cy, r - 26, fraction)
         parts.append(
             f'<line class="needle" x1="{_fmt(cx)}" y1="{_fmt(cy)}" x2="{_fmt(nx)}" y2="{_fmt(ny)}" '
@@ -63,7 +66,8 @@ def gauge(verdict: float | None, label: str | None) -> str:
         parts.append(f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="7" fill="#111827"/>')
     parts.append(
         f'<text x="{_fmt(cx)}" y="{_fmt(cy + 46)}" text-anchor="middle" class="big">'
-        f"{escape_text(_verdict_text(verdict))}</text>"
+        f"{escape_text(_verdict_text(verdict))}"
+        f'<tspan class="outof" dx="2">/{VERDICT_MAX}</tspan></text>'
     )
     if label:
         parts.append(
