@@ -21,6 +21,7 @@ from hypescore.report.svg import (
     SUBSTANCE_COLOUR,
     VERDICT_MAX,
     VERDICT_MIN,
+    balance_bar,
     contribution_chart,
     gauge,
     score_bar,
@@ -150,6 +151,7 @@ def _balance_card(spans: Sequence[Span]) -> str:
         '<div class="card" id="balance"><h2>Evidence found</h2>'
         f"<p>{family_pill(HYPE, f'{hype} hype signals')} "
         f"{family_pill(SUBSTANCE, f'{substance} substance signals')}</p>"
+        f"{balance_bar(hype, substance)}"
         '<p class="muted">Hover a highlight to see its feature;<br>'
         "hover a bar or a kind to find its evidence.</p></div>"
     )

@@ -76,7 +76,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   font-weight: 600; background: #e5e7eb; }
 .pill.hype { background: #ffedd5; color: #9a3412; }
 .pill.substance { background: #dbeafe; color: #1e40af; }
-.story-cards { grid-template-columns: minmax(0, 1fr); }
+.story-cards { grid-template-columns: minmax(380px, 1fr) minmax(380px, 1.4fr); }
+#summary ul { margin: 0; padding-left: 18px; } #summary li { margin: 2px 0; }
 .texts { display: grid; gap: 16px; margin-top: 16px;
   grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }
 .outlet-text h3 { margin: 0 0 8px; font-size: 17px; line-height: 1.35; }

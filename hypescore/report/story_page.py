@@ -37,6 +37,7 @@ def render_story(comparison: StoryComparison, *, title: str | None = None) -> st
         "<main>",
         '<section class="cards story-cards">',
         _impact_card(c),
+        _summary_card(c),
         "</section>",
         '<section class="card" id="outlets"><h2>Outlets</h2>',
         _outlet_table(c),
@@ -65,6 +66,22 @@ def _impact_card(c: StoryComparison) -> str:
         f"{score_bar('impact of what the outlets agree on', c.impact, SUBSTANCE_COLOUR)}"
         f'<p class="muted">{escape_text(c.impact_basis)}.</p></div>'
     )
+
+
+def _summary_card(c: StoryComparison) -> str:
+    everyone = [f.label for f in c.facts if len(c.carried_by(f.key)) == len(c.outlets)]
+    items = [
+        f"<li><b>All {len(c.outlets)} outlets</b> carry: "
+        f"{escape_text(', '.join(everyone)) if everyone else 'no common fact'}</li>"
+    ]
+    for i, outlet in enumerate(c.outlets):
+        omitted = len(c.omitted(i))
+        alone = [f.label for f in c.exclusive(i)]
+        parts = [f"leaves out {omitted} fact{'s' if omitted != 1 else ''} others carry"]
+        if alone:
+            parts.append(f"alone with {', '.join(alone)}")
+        items.append(f"<li><b>{escape_text(outlet.name)}</b> {escape_text('; '.join(parts))}</li>")
+    return f'<div class="card" id="summary"><h2>At a glance</h2><ul>{"".join(items)}</ul></div>'
 
 
 def _outlet_table(c: StoryComparison) -> str:

@@ -160,3 +160,19 @@ def _contribution_row(
         f'<text x="{_fmt(value_x)}" y="{_fmt(y + row_h / 2 + 4)}" text-anchor="{anchor}" '
         f'class="cvalue">{contribution:+.2f}</text></g>'
     )
+
+
+def balance_bar(hype: int, substance: int, *, width: int = 300) -> str:
+    """One bar split between hype and substance signals: the page's balance at a glance."""
+    total = hype + substance
+    share = hype / total if total else 0.0
+    split = share * width
+    return (
+        f'<svg class="bar balance" viewBox="0 0 {width} 30" width="{width}" height="30" '
+        f'role="img" aria-label="{hype} hype and {substance} substance signals">'
+        f'<rect x="0" y="4" width="{width}" height="16" rx="8" fill="#e5e7eb"/>'
+        f'<rect x="0" y="4" width="{_fmt(split)}" height="16" fill="{HYPE_COLOUR}"/>'
+        f'<rect x="{_fmt(split)}" y="4" width="{_fmt(width - split)}" height="16" '
+        f'fill="{SUBSTANCE_COLOUR if total else "#e5e7eb"}"/>'
+        "</svg>"
+    )
