@@ -24,6 +24,7 @@ from hypescore.report.svg import (
     balance_bar,
     contribution_chart,
     gauge,
+    reason_label,
     score_bar,
 )
 
@@ -47,13 +48,17 @@ def verdict_family(verdict: float | None) -> str:
 
 
 def contribution_notes(reasons: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """Hover words per feature: its signed contribution and which way it pushes."""
-    notes = {}
+    """Hover words per feature: its signed contribution(s), one per scope it was read in."""
+    found: dict[str, list[str]] = {}
     for reason in reasons:
         value = float(reason["contribution"])
-        side = "substance" if value >= 0 else "hype"
-        notes[str(reason["feature"])] = f" (contribution {value:+.2f}, towards {side})"
-    return notes
+        scope = reason.get("scope") or "article"
+        where = "" if scope == "article" else f" on the {scope}"
+        found.setdefault(str(reason["feature"]), []).append(f"{value:+.2f}{where}")
+    return {
+        feature: f" (contribution {', '.join(parts)} verdict points; + substance, - hype)"
+        for feature, parts in found.items()
+    }
 
 
 def render_report(
@@ -80,7 +85,7 @@ def render_report(
         '<section class="cards">',
         _verdict_card(data),
         _scores_card(data),
-        _balance_card(spans),
+        _balance_card(spans, reasons),
         "</section>",
         '<div class="columns">',
         '<article class="card"><h2>Article text, evidence highlighted</h2>',
@@ -144,7 +149,7 @@ def _scores_card(data: Mapping[str, Any]) -> str:
     )
 
 
-def _balance_card(spans: Sequence[Span]) -> str:
+def _balance_card(spans: Sequence[Span], reasons: Sequence[Mapping[str, Any]]) -> str:
     families = Counter(kind_style(s.kind).family for s in spans)
     hype, substance = families[HYPE], families[SUBSTANCE]
     return (
@@ -152,9 +157,26 @@ def _balance_card(spans: Sequence[Span]) -> str:
         f"<p>{family_pill(HYPE, f'{hype} hype signals')} "
         f"{family_pill(SUBSTANCE, f'{substance} substance signals')}</p>"
         f"{balance_bar(hype, substance)}"
+        f"{_strongest(reasons)}"
         '<p class="muted">Hover a highlight to see its feature;<br>'
         "hover a bar or a kind to find its evidence.</p></div>"
     )
+
+
+def _strongest(reasons: Sequence[Mapping[str, Any]], per_side: int = 3) -> str:
+    """The few reasons that push hardest each way, in words."""
+    items = []
+    for side, sign in (("towards hype", -1), ("towards substance", 1)):
+        pushes = sorted(
+            (r for r in reasons if sign * float(r["contribution"]) > 0),
+            key=lambda r: -abs(float(r["contribution"])),
+        )[:per_side]
+        if pushes:
+            names = ", ".join(
+                f"{reason_label(r)[0]} ({float(r['contribution']):+.2f})" for r in pushes
+            )
+            items.append(f"<li><b>{side}</b>: {escape_text(names)}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 def legend(spans: Sequence[Span]) -> str:

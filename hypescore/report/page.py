@@ -32,7 +32,7 @@ aside .card + .card { margin-top: 16px; }
   box-shadow: 0 1px 2px rgba(0,0,0,.06), 0 1px 8px rgba(0,0,0,.04); }
 .card h2 { margin: 0 0 8px; font-size: 13px; text-transform: uppercase; letter-spacing: .06em;
   color: #6b7280; font-weight: 600; }
-.columns { display: grid; grid-template-columns: minmax(0, 1fr) 660px; gap: 16px;
+.columns { display: grid; grid-template-columns: minmax(0, 1fr) 700px; gap: 16px;
   align-items: start; }
 @media (max-width: 1100px) { .columns { grid-template-columns: minmax(0, 1fr); } }
 .doc { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 16px; line-height: 1.75;
@@ -51,6 +51,7 @@ svg .feature { font-size: 12px; fill: #1f2937;
   font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 svg .fvalue { fill: #6b7280; }
 svg .cvalue { font-size: 11.5px; fill: #374151; }
+svg.contrib { width: 100%; height: auto; }
 svg .row-bg { fill: transparent; } svg .reason:hover .row-bg { fill: #f3f4f6; }
 mark.ev { background: transparent; color: inherit; border-radius: 3px; padding: 0 1px; }
 mark.ul-quote { box-shadow: inset 0 -2px 0 #2563eb; }
@@ -77,7 +78,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .pill.hype { background: #ffedd5; color: #9a3412; }
 .pill.substance { background: #dbeafe; color: #1e40af; }
 .story-cards { grid-template-columns: minmax(380px, 1fr) minmax(380px, 1.4fr); }
-#summary ul { margin: 0; padding-left: 18px; } #summary li { margin: 2px 0; }
+#summary ul, #balance ul { margin: 0; padding-left: 18px; }
+#summary li, #balance li { margin: 2px 0; }
 .texts { display: grid; gap: 16px; margin-top: 16px;
   grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }
 .outlet-text h3 { margin: 0 0 8px; font-size: 17px; line-height: 1.35; }

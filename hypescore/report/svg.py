@@ -98,22 +98,39 @@ def score_bar(name: str, value: float | None, colour: str, *, width: int = 360) 
     )
 
 
-def contribution_chart(reasons: Sequence[Mapping[str, Any]], *, width: int = 640) -> str:
+MONO_CHAR_W = 7.3
+"""Width of one 12px monospace character, to size the label column to its longest label."""
+
+
+def reason_label(reason: Mapping[str, Any]) -> tuple[str, str]:
+    """The feature as shown (with its scope when not the whole article) and its value."""
+    feature = str(reason["feature"])
+    scope = str(reason.get("scope") or "article")
+    value = reason.get("value")
+    shown = feature if scope == "article" else f"{feature} ({scope})"
+    return shown, "" if value is None else f"{float(value):.3g}"
+
+
+def contribution_chart(reasons: Sequence[Mapping[str, Any]], *, half: float = 150.0) -> str:
     """Signed horizontal bars, one per reason, largest effect first.
 
     Bars left of the axis push the verdict towards hype, bars right towards substance.
+    The label column fits the longest label; the page scales the whole chart to its box.
     """
     if not reasons:
         return '<p class="muted">No reasons recorded for this result.</p>'
     rows = sorted(reasons, key=lambda r: -abs(float(r["contribution"])))
-    label_w, value_w, row_h, top = 300.0, 44.0, 26.0, 30.0
-    half = (width - label_w - 2 * value_w) / 2
+    longest = max(len(shown) + len(value) + 3 for shown, value in map(reason_label, rows))
+    label_w = max(220.0, MONO_CHAR_W * longest + 12)
+    value_w, row_h, top = 44.0, 26.0, 30.0
+    width = label_w + 2 * value_w + 2 * half
     axis = label_w + value_w + half
     scale = max(abs(float(r["contribution"])) for r in rows) or 1.0
     height = top + row_h * len(rows) + 8
     parts = [
-        f'<svg class="contrib" viewBox="0 0 {width} {_fmt(height)}" width="{width}" '
-        f'height="{_fmt(height)}" role="img" aria-label="signed feature contributions">',
+        f'<svg class="contrib" viewBox="0 0 {_fmt(width)} {_fmt(height)}" '
+        f'width="{_fmt(width)}" height="{_fmt(height)}" role="img" '
+        'aria-label="signed feature contributions">',
         f'<text x="{_fmt(axis - 6)}" y="16" text-anchor="end" class="axis hype">'
         "\u2190 towards hype</text>",
         f'<text x="{_fmt(axis + 6)}" y="16" class="axis substance">towards substance \u2192</text>',
@@ -138,22 +155,23 @@ def _contribution_row(
     label_w: float,
 ) -> str:
     feature = str(reason["feature"])
+    scope = str(reason.get("scope") or "article")
+    shown, value_text = reason_label(reason)
     contribution = float(reason["contribution"])
-    value = reason.get("value")
     length = abs(contribution) / scale * half
     positive = contribution >= 0
     x = axis if positive else axis - length
     colour = SUBSTANCE_COLOUR if positive else HYPE_COLOUR
     value_x = axis + length + 4 if positive else axis - length - 4
     anchor = "start" if positive else "end"
-    value_text = "" if value is None else f"{float(value):.3g}"
-    tip = f"{feature} = {value_text}: contribution {contribution:+.3f}"
-    esc_feature = escape_text(feature)
+    tip = f"{shown} = {value_text}: contribution {contribution:+.3f} verdict points"
     return (
-        f'<g class="reason" data-feature="{esc_feature}"><title>{escape_text(tip)}</title>'
+        f'<g class="reason" data-feature="{escape_text(feature)}" '
+        f'data-scope="{escape_text(scope)}">'
+        f"<title>{escape_text(tip)}</title>"
         f'<rect x="0" y="{_fmt(y)}" width="100%" height="{_fmt(row_h)}" class="row-bg"/>'
         f'<text x="{_fmt(label_w - 6)}" y="{_fmt(y + row_h / 2 + 4)}" text-anchor="end" '
-        f'class="feature">{esc_feature}<tspan class="fvalue"> = {escape_text(value_text)}'
+        f'class="feature">{escape_text(shown)}<tspan class="fvalue"> = {escape_text(value_text)}'
         "</tspan></text>"
         f'<rect x="{_fmt(x)}" y="{_fmt(y + 5)}" width="{_fmt(max(length, 1.0))}" '
         f'height="{_fmt(row_h - 10)}" rx="3" fill="{colour}"/>'
