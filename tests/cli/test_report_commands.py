@@ -79,3 +79,10 @@ def test_story_json_keeps_every_outlet_in_order_even_unscorable_ones():
 def test_story_needs_two_articles():
     done = run_cli("story", STORY[0])
     assert done.exit_code == 2 and "at least two articles" in done.stderr
+
+
+def test_an_unwritable_report_path_is_a_clear_usage_error(tmp_path):
+    target = tmp_path / "missing-dir" / "story.html"
+    done = run_cli("story", *STORY[:2], "--html", target)
+    assert done.exit_code == 2 and "cannot write" in done.stderr
+    assert not target.parent.exists()
