@@ -35,8 +35,8 @@ _NUMBER_RE = re.compile(rf"(?<![\w.]){_NUMBER}(?!\w)")
 _PERCENT_RE = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # Patterns led by ``(?<![\w.])\d`` match exactly where ``\d(?<![\w.]\d)`` (the same
 # test made after the digit) does; leading with the digit class lets the regex engine
-# skip straight to digits instead of trying every position.
-_NUMBER_LED = r"\d(?<![\w.]\d)(?:[\d,]*\d)?(?:\.\d+)?"
+# skip straight to digits instead of trying every position. _NUMBER, first digit taken:
+_NUMBER_LED = r"\d(?<![\w.]\d)(?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d*)(?:\.\d+)?"
 _MONEY_RE = re.compile(
     rf"(?:[$€£¥]|\b(?:US\$|USD|EUR|GBP)\s?){_NUMBER}{_SCALE}"
     rf"|(?<![\w.]){_NUMBER}{_SCALE}\s?(?:dollars|euros|pounds|yen|yuan|rupees)\b",

@@ -53,7 +53,7 @@ _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNO
 # the engine skips to capitals; "said Jane Doe" and "according to X" only start where
 # those words occur.
 _NAME_LED_RE = re.compile(
-    rf"[A-Z](?<!\w[A-Z])[a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+)+"
+    rf"[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}"
     rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
 )
 _VERB_LED_RE = re.compile(rf"\b{_VERB}[ ]{_NAME}\b")

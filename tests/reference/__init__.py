@@ -1,6 +1,8 @@
-"""The featurizer as first written (main at e653c00), frozen as the parity reference.
+"""The featurizer as first written, frozen as the parity reference.
 
-These modules are verbatim copies of the seed code (only import paths changed). They
+These modules are verbatim copies of the seed code (main at e653c00, plus the three
+pattern fixes main made since in factual, promotion and sourcing; only import paths
+changed). They
 call vaderSentiment and textstat themselves and run one plain regex per count, which is
 slow but obviously faithful. The optimised package must give the same feature values and
 the same evidence spans; tests/test_parity.py checks it on real and generated text.
