@@ -46,7 +46,7 @@ _EDGE_PUNCTUATION = "".join(c for c in string.punctuation if c != "_")
 @cache
 def easy_words() -> frozenset[str]:
     """textstat's English easy-word (Dale-Chall) list, from the derived table we ship."""
-    raw = resources.files("hypescore.data").joinpath("dale_chall_easy_words.txt")
+    raw = resources.files("hypescore.data").joinpath("dale_chall_easy_words.list")
     lines = raw.read_text("utf-8").splitlines()
     return frozenset(line.strip() for line in lines if not line.startswith("#"))
 

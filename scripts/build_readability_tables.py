@@ -10,7 +10,7 @@ tables still equal what the installed libraries say.
   (phones ending in a stress digit) of its first pronunciation, which is exactly what
   textstat counts. One line per count: ``<count><TAB><words separated by spaces>``.
   CMUdict: Copyright (C) 1993-2015 Carnegie Mellon University, BSD 2-clause licence.
-- ``dale_chall_easy_words.txt``: textstat's English "easy words" list (the Dale-Chall
+- ``dale_chall_easy_words.list``: textstat's English "easy words" list (the Dale-Chall
   list as textstat ships it; textstat is MIT-licensed).
 """
 
@@ -59,7 +59,7 @@ def main() -> None:
     with gzip.GzipFile(DATA / "cmudict_syllables.txt.gz", "wb", mtime=0) as handle:
         handle.write(text.encode("utf-8"))
     easy = EASY_HEADER + "".join(f"{word}\n" for word in easy_words())
-    (DATA / "dale_chall_easy_words.txt").write_text(easy, encoding="utf-8")
+    (DATA / "dale_chall_easy_words.list").write_text(easy, encoding="utf-8")
 
 
 if __name__ == "__main__":
