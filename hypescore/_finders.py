@@ -106,7 +106,7 @@ def candidate_source(
 class _Phrase:
     """A multi-word phrase: the words it needs, and how to find where it starts."""
 
-    __slots__ = ("anchor", "before", "required")
+    __slots__ = ("anchor", "before", "required")  # required: its words, lower case
 
     def __init__(self, key: str, spaces_flexible: bool) -> None:
         pieces = key.split(" ") if spaces_flexible else [key]
@@ -114,7 +114,7 @@ class _Phrase:
         at = max(range(len(pieces)), key=lambda k: len(pieces[k]))
         self.anchor = pieces[at]
         self.before = tuple(reversed(pieces[:at]))
-        self.required = frozenset(_WORD_RUN_RE.findall(key))
+        self.required = frozenset(_WORD_RUN_RE.findall(key.lower()))
 
     def starts(self, index: TextIndex, lowered: bool) -> list[int]:
         """Where the phrase would have to start, for each occurrence of its anchor."""
@@ -175,11 +175,11 @@ class PhraseFinder:
         if self._fallback(index):
             return list(self.pattern.finditer(index.norm))
         lowered = self.ignorecase
-        present = index.lower_runs.keys() if lowered else index.runs
+        present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
         candidates = [
             at
             for single in self._singles
-            if single in present
+            if single.lower() in present
             for at in index.find_all(single, lowered=lowered)
         ]
         for phrase in self._multis:

@@ -8,7 +8,7 @@ instead of one regex scan of the whole text per lexicon.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
@@ -60,14 +60,18 @@ class TextIndex:
         # Words are \w runs joined by single ' or -; splitting there gives every \w run.
         return " ".join(self._words).replace("'", " ").replace("-", " ")
 
-    @cached_property
-    def runs(self) -> frozenset[str]:
-        """Every maximal ``\\w+`` run of the text, case kept."""
-        return frozenset(self._joined_runs.split())
+    def may_contain(self, words: Iterable[str]) -> list[str]:
+        """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
+        present = self.lower_runs
+        return [word for word in words if word.lower() in present]
 
     @cached_property
     def lower_runs(self) -> Counter[str]:
-        """How often each ``\\w+`` run occurs, lower-cased."""
+        """How often each ``\\w+`` run occurs, lower-cased.
+
+        Also answers "may this word occur?" for case-sensitive searches: an ASCII word
+        whose lower case is not here does not occur in any case.
+        """
         return Counter(self._joined_runs.lower().split())
 
     def find_all(self, needle: str, *, lowered: bool = False) -> list[int]:

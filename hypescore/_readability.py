@@ -23,15 +23,21 @@ import string
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from hypescore._syllables import syllables
 
-# Packed per-token counts: one 40-bit field each, summed as one Python integer.
-_WIDTH = 40
+# Packed per-token counts, 8 bits a flag and the syllables on top, so that summing up to
+# _BLOCK tokens stays within a machine integer (the fast path of ``sum``). A token with
+# more syllables than _SMALL_SYLLABLES (textstat's pyphen fallback can give long tokens
+# hundreds) is flagged and its syllables are added separately.
+_WIDTH = 8
 _MASK = (1 << _WIDTH) - 1
-_WORDS, _SYLLABLES, _HARD_DALE_CHALL, _HARD_FOG, _POLYSYLLABLES, _LETTERS = (
+_WORDS, _HARD_DALE_CHALL, _HARD_FOG, _POLYSYLLABLES, _MANY_SYLLABLES, _SYLLABLES = (
     _WIDTH * k for k in range(6)
 )
+_BLOCK = 255  # a flag field sums to at most 255
+_SMALL_SYLLABLES = 15  # 255 tokens x 15 syllables, shifted by 40 bits: under 2**63
 _MAX_TOKENS = 400_000  # bound on the token cache, so memory stays flat on endless streams
 
 _NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
@@ -67,10 +73,11 @@ def _token_word(token: str) -> tuple[str, int]:
     return remove_punctuation(token), len(_WORD_CHAR_RE.findall(token))
 
 
-def _token_code(token: str, easy: frozenset[str]) -> int:
-    word, letters = _token_word(token)
+def _token_code(token: str, easy: frozenset[str]) -> tuple[int, int]:
+    """Packed counts of a token, and its syllables when too many to pack (else 0)."""
+    word, _letters = _token_word(token)
     if not word:
-        return letters << _LETTERS
+        return 0, 0
     lower = word.lower()
     count = syllables(lower)
     # is_difficult_word re-cleans the lower-cased word before counting; only exotic
@@ -81,14 +88,16 @@ def _token_code(token: str, easy: frozenset[str]) -> int:
         again = remove_punctuation(lower).lower()
         hard_count = count if again == lower else sum(map(syllables, again.split()))
     hard = lower not in easy
-    return (
+    small = count <= _SMALL_SYLLABLES
+    code = (
         1 << _WORDS
-        | count << _SYLLABLES
         | hard << _HARD_DALE_CHALL
         | (hard and hard_count >= _FOG_SYLLABLES) << _HARD_FOG
         | (count >= _FOG_SYLLABLES) << _POLYSYLLABLES
-        | letters << _LETTERS
+        | (not small) << _MANY_SYLLABLES
+        | (count if small else 0) << _SYLLABLES
     )
+    return code, 0 if small else count
 
 
 class ReadabilityCounter:
@@ -97,6 +106,7 @@ class ReadabilityCounter:
     def __init__(self) -> None:
         self._codes: dict[str, int] = {}
         self._word_tokens: set[str] = set()
+        self._many_syllables: dict[str, int] = {}
         self.generation = 0  # bumped whenever the token cache is emptied
 
     @property
@@ -112,6 +122,7 @@ class ReadabilityCounter:
         self.generation += 1
         self._codes.clear()
         self._word_tokens.clear()
+        self._many_syllables.clear()
 
     def learn(self, distinct_tokens: set[str]) -> None:
         """Analyse tokens not seen before (between documents: may empty the cache)."""
@@ -125,27 +136,48 @@ class ReadabilityCounter:
         words = self._word_tokens
         easy = easy_words()
         for token in tokens:
-            code = _token_code(token, easy)
+            code, many = _token_code(token, easy)
             codes[token] = code
-            if code & _MASK:
+            if code:
                 words.add(token)
+            if many:
+                self._many_syllables[token] = many
 
-    def scores(self, text: str, tokens: list[str] | None = None) -> list[float]:
-        """The six metrics of ``text``; ``tokens`` (``text.split()``) must be learned."""
+    def scores(
+        self, text: str, tokens: list[str] | None = None, letters: int | None = None
+    ) -> list[float]:
+        """The six metrics of ``text``.
+
+        ``tokens`` (``text.split()``) must have been learned; ``letters``, the number of
+        ``\\w`` characters in ``text``, is counted here unless given.
+        """
         if tokens is None:
             tokens = text.split()
             self.learn(set(tokens))
-        packed = sum(map(self._codes.__getitem__, tokens))
-        words = packed >> _WORDS & _MASK
-        sentences = self._count_sentences(text)
+        if letters is None:
+            letters = len(_WORD_CHAR_RE.findall(text))
+        get = self._codes.__getitem__
+        words = hard_dale_chall = hard_fog = polysyllables = syllables = 0
+        many = False
+        for start in range(0, len(tokens), _BLOCK):
+            packed = sum(map(get, tokens[start : start + _BLOCK]))
+            words += packed >> _WORDS & _MASK
+            hard_dale_chall += packed >> _HARD_DALE_CHALL & _MASK
+            hard_fog += packed >> _HARD_FOG & _MASK
+            polysyllables += packed >> _POLYSYLLABLES & _MASK
+            many = many or bool(packed >> _MANY_SYLLABLES & _MASK)
+            syllables += packed >> _SYLLABLES
+        if many:
+            extra = self._many_syllables.get
+            syllables += sum(extra(token, 0) for token in tokens)
         return _formulas(
             words=words,
-            sentences=sentences,
-            syllables=packed >> _SYLLABLES & _MASK,
-            hard_dale_chall=packed >> _HARD_DALE_CHALL & _MASK,
-            hard_fog=packed >> _HARD_FOG & _MASK,
-            polysyllables=packed >> _POLYSYLLABLES & _MASK,
-            letters=packed >> _LETTERS & _MASK,
+            sentences=self._count_sentences(text),
+            syllables=syllables,
+            hard_dale_chall=hard_dale_chall,
+            hard_fog=hard_fog,
+            polysyllables=polysyllables,
+            letters=letters,
         )
 
     def _count_sentences(self, text: str) -> int:
@@ -153,21 +185,21 @@ class ReadabilityCounter:
         if len(text) == 0:
             return 0
         known = self._word_tokens
-        known_words = known.__contains__
         count = 0
-        for segment in _SENTENCE_SEPARATOR_RE.split(text):
-            tokens = segment.split()
-            if len(tokens) < 3:
+        segments = _SENTENCE_SEPARATOR_RE.split(text)
+        for head in map(str.split, segments, repeat(None), repeat(3)):
+            # head: the first three tokens and the rest. Most segments start with three
+            # known words; any doubt gets an exact count.
+            if len(head) < 3:
                 continue
-            # Tokens cut at a separator may be unknown; counting them as non-words can
-            # only undercount, so an exact recount settles the doubtful segments.
-            if (
-                (tokens[0] in known and tokens[1] in known and tokens[2] in known)
-                or sum(map(known_words, tokens)) >= 3
-                or _count_words(tokens) >= 3
-            ):
+            if known.issuperset(head[:3]) or _count_words(_all_tokens(head)) >= 3:
                 count += 1
         return max(1, count)
+
+
+def _all_tokens(head: list[str]) -> list[str]:
+    """Every token of a segment split as ``segment.split(None, 3)``."""
+    return head[:3] + head[3].split() if len(head) > 3 else head
 
 
 def _count_words(tokens: list[str]) -> int:

@@ -179,6 +179,10 @@ class CompoundScorer:
         self._hits: set[str] = set()
         self._buts: set[str] = set()
         self._modifiers: set[str] = set()
+        # Lexicon words (raw tokens) and their valences, and those of them in capitals:
+        # a sentence without modifiers, "but" or capitals sums these valences directly.
+        self._hit_valence: dict[str, float] = {}
+        self._upper_hits: set[str] = set()
         self.generation = 0  # bumped whenever the token cache is emptied
 
     # -- tokens ---------------------------------------------------------------------------
@@ -194,6 +198,8 @@ class CompoundScorer:
         self._hits.clear()
         self._buts.clear()
         self._modifiers.clear()
+        self._hit_valence.clear()
+        self._upper_hits.clear()
 
     def learn_new(self, tokens: Iterable[str]) -> None:
         """Analyse the tokens among ``tokens`` not seen before."""
@@ -231,6 +237,9 @@ class CompoundScorer:
         self._tokens[raw] = info
         if valence is not None and low not in BOOSTER_DICT:
             self._hits.add(raw)
+            self._hit_valence[raw] = valence
+            if info[_UPPER]:
+                self._upper_hits.add(raw)
         if low == "but":
             self._buts.add(raw)
         if info[_NEGATED] or low in BOOSTER_DICT or low in _MODIFIERS:
@@ -262,6 +271,18 @@ class CompoundScorer:
         """
         return self._score(text, text.split())
 
+    def score_spans(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
+        """:meth:`score_plain` of ``text[start:end]`` for each span, in one loop."""
+        miss = self._hits.isdisjoint
+        score = self._score_hits
+        scores: list[float] = []
+        append = scores.append
+        for start, end in spans:
+            sentence = text[start:end]
+            tokens = sentence.split()
+            append(0.0 if miss(tokens) else score(sentence, tokens))
+        return scores
+
     def _spell_out_emojis(self, text: str) -> str:
         """VADER's emoji replacement, character by character (only for text with emoji)."""
         emojis = self._emojis
@@ -280,9 +301,34 @@ class CompoundScorer:
         return "".join(parts).strip()
 
     def _score(self, text: str, tokens: list[str]) -> float:
-        hits = self._hits
-        if hits.isdisjoint(tokens):
+        if self._hits.isdisjoint(tokens):
             return 0.0
+        return self._score_hits(text, tokens)
+
+    def _score_hits(self, text: str, tokens: list[str]) -> float:
+        """The compound score of a text whose tokens include a lexicon word."""
+        hits = self._hits
+        if (
+            self._modifiers.isdisjoint(tokens)
+            and self._buts.isdisjoint(tokens)
+            and self._upper_hits.isdisjoint(tokens)
+        ):
+            # No rule applies anywhere: VADER's sum is the lexicon valences in order.
+            values = list(map(self._hit_valence.__getitem__, filter(hits.__contains__, tokens)))
+        else:
+            values = self._rule_values(tokens)
+        sum_s = float(sum(values))
+        if not sum_s:
+            return 0.0  # normalize(0.0) rounded
+        if sum_s > 0:
+            sum_s += _punctuation_emphasis(text)
+        else:
+            sum_s -= _punctuation_emphasis(text)
+        return round(normalize(sum_s), 4)
+
+    def _rule_values(self, tokens: list[str]) -> list[float]:
+        """The non-zero sentiments of ``tokens`` after VADER's rules, in token order."""
+        hits = self._hits
         known = self._tokens
         modifiers = self._modifiers
         n = len(tokens)
@@ -315,12 +361,7 @@ class CompoundScorer:
         if values and not self._buts.isdisjoint(tokens):
             buts = self._buts
             but_rule(values, positions, next(i for i, t in enumerate(tokens) if t in buts))
-        sum_s = float(sum(values))
-        if sum_s > 0:
-            sum_s += _punctuation_emphasis(text)
-        elif sum_s < 0:
-            sum_s -= _punctuation_emphasis(text)
-        return round(normalize(sum_s), 4)
+        return values
 
     @staticmethod
     def _valence(

@@ -33,10 +33,6 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|[mbk])\b)?"
 _NUMBER_RE = re.compile(rf"(?<![\w.]){_NUMBER}(?!\w)")
 _PERCENT_RE = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-# Patterns led by ``(?<![\w.])\d`` match exactly where ``\d(?<![\w.]\d)`` (the same
-# test made after the digit) does; leading with the digit class lets the regex engine
-# skip straight to digits instead of trying every position. _NUMBER, first digit taken:
-_NUMBER_LED = r"\d(?<![\w.]\d)(?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d*)(?:\.\d+)?"
 _MONEY_RE = re.compile(
     rf"(?:[$€£¥]|\b(?:US\$|USD|EUR|GBP)\s?){_NUMBER}{_SCALE}"
     rf"|(?<![\w.]){_NUMBER}{_SCALE}\s?(?:dollars|euros|pounds|yen|yuan|rupees)\b",
@@ -51,9 +47,6 @@ _UNITS = (
     r"homes|households|students|employees|units|vehicles|doses|years|months|weeks|days|hours"
 )
 _QUANTITY_RE = re.compile(rf"(?<![\w.]){_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)", re.IGNORECASE)
-_NUMBER_SCAN_RE = re.compile(rf"{_NUMBER_LED}(?!\w)")
-_PERCENT_SCAN_RE = re.compile(rf"{_NUMBER_LED}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_QUANTITY_SCAN_RE = re.compile(rf"{_NUMBER_LED}{_SCALE}\s?(?:{_UNITS})(?!\w)", re.IGNORECASE)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -81,9 +74,10 @@ _NAMED_SCAN_RE = re.compile(
 # number-led pattern above starts at one of these; one scan finds them all.
 _DIGIT_WORD_START_RE = re.compile(r"\d(?<!\w\d)")
 _NON_ASCII_DIGIT_RE = re.compile(r"[^\D0-9]")
-_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_MONTH_NAMES = tuple(_MONTHS.split("|"))
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS = frozenset(_WEEKDAY_NAMES)
+_WEEKDAYS = _WEEKDAY_NAMES
+_MONTH_SET = frozenset(_MONTH_NAMES)
 _YEARS = frozenset(f"{century}{year:02d}" for century in (19, 20) for year in range(100))
 _YEAR_PREPOSITIONS = frozenset(("in", "since", "by", "until", "from", "of"))
 _CURRENCY_SYMBOLS = "$€£¥"
@@ -148,10 +142,9 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     norm = index.norm
     if not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm):
         return None
-    runs = index.runs
-    months = _MONTH_NAMES.intersection(runs)
-    weekdays = _WEEKDAYS.intersection(runs)
-    years = _YEARS.intersection(runs)
+    months = index.may_contain(_MONTH_NAMES)
+    weekdays = index.may_contain(_WEEKDAYS)
+    years = index.lower_runs.keys() & _YEARS
     candidates: list[int] = []
     for word in weekdays:
         candidates.extend(index.find_all(word))
@@ -168,7 +161,7 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
             if gap == at:
                 continue
             word, start = _word_before(norm, gap)
-            if word in _MONTH_NAMES:
+            if word in _MONTH_SET:
                 gap = _whitespace_before(norm, start)
                 if gap == start:
                     continue
@@ -178,14 +171,16 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     return candidates
 
 
-NUMBERS = ScanFinder(_NUMBER_RE, scan_pattern=_NUMBER_SCAN_RE)
-QUANTITIES = ScanFinder(_QUANTITY_RE, scan_pattern=_QUANTITY_SCAN_RE)
+def _percent_candidates(index: TextIndex) -> Iterable[int]:
+    if "%" in index.norm or "cent" in index.lowered:
+        return _numbers(index)
+    return ()
+
+
+NUMBERS = CandidateFinder(_NUMBER_RE, _numbers)
+QUANTITIES = CandidateFinder(_QUANTITY_RE, _numbers)
 MONEY = CandidateFinder(_MONEY_RE, _money_candidates)
-PERCENTAGES = ScanFinder(
-    _PERCENT_RE,
-    possible=lambda index: "%" in index.norm or "cent" in index.lowered,
-    scan_pattern=_PERCENT_SCAN_RE,
-)
+PERCENTAGES = CandidateFinder(_PERCENT_RE, _percent_candidates)
 DATES = CandidateFinder(_DATE_RE, _date_candidates)
 NAMED = ScanFinder(_NAMED_RE, scan_pattern=_NAMED_SCAN_RE)
 

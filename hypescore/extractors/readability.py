@@ -25,4 +25,7 @@ FEATURES = (
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     learn(index)
-    return counter().scores(doc.norm, index.tokens)
+    # \w characters: the words' characters less the ' and - that join word runs.
+    joined = "".join(doc.words)
+    letters = len(joined) - joined.count("'") - joined.count("-")
+    return counter().scores(doc.norm, index.tokens, letters)

@@ -67,13 +67,12 @@ class _NamedSources:
     pattern = _NAMED_SOURCE_RE
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
-        runs = index.runs
-        verbs = [verb for verb in _VERBS if verb in runs]
-        if not verbs and "according" not in runs:
+        verbs = index.may_contain(_VERBS)
+        according = index.find_all("according") if index.may_contain(("according",)) else []
+        if not verbs and not according:
             return []
         norm = index.norm
         verb_starts = [at for verb in verbs for at in index.find_all(verb)]
-        according = index.find_all("according") if "according" in runs else []
         return union_finditer(
             [
                 lambda pos: _NAME_LED_RE.search(norm, pos),
