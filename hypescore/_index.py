@@ -1,7 +1,7 @@
 """Per-document lookup structures shared by the extractors, each built at most once.
 
 Word-level questions ("does any word of this lexicon occur?", "how often?") are answered
-from the words the analysis pass already found, with C-speed set and dict operations,
+from the word runs the analysis pass already found, with C-speed set and dict operations,
 instead of one regex scan of the whole text per lexicon.
 """
 
@@ -20,9 +20,9 @@ _CASE_EXOTIC = ("\u0130", "\u0131", "\u017f")
 class TextIndex:
     """Tokens, word runs and the lower-cased text of one normalised text."""
 
-    def __init__(self, norm: str, words: list[str]) -> None:
+    def __init__(self, norm: str, runs: list[str]) -> None:
         self.norm = norm
-        self._words = words
+        self._runs = runs
         self._memo: dict[str, Any] = {}
 
     def memo(self, key: str, build: Callable[[TextIndex], Any]) -> Any:
@@ -55,10 +55,6 @@ class TextIndex:
             return False
         return len(self.lowered) != len(norm) or any(c in norm for c in _CASE_EXOTIC)
 
-    @cached_property
-    def _joined_runs(self) -> str:
-        # Words are \w runs joined by single ' or -; splitting there gives every \w run.
-        return " ".join(self._words).replace("'", " ").replace("-", " ")
 
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
@@ -72,7 +68,7 @@ class TextIndex:
         Also answers "may this word occur?" for case-sensitive searches: an ASCII word
         whose lower case is not here does not occur in any case.
         """
-        return Counter(self._joined_runs.lower().split())
+        return Counter(" ".join(self._runs).lower().split())
 
     def find_all(self, needle: str, *, lowered: bool = False) -> list[int]:
         """Start offsets of every occurrence of ``needle`` (overlapping ones included)."""

@@ -12,7 +12,7 @@ from hypescore._index import TextIndex
 from hypescore._readability import counter
 from hypescore._vader import scorer
 
-MAX_TOKENS = 300_000  # bound on each cache, so memory stays flat on endless streams
+MAX_TOKENS = 50_000  # per cache: bounds memory on endless streams, and small caches stay fast
 
 # Generations of (VADER, readability) caches when last emptied together: if either was
 # emptied on its own since, their contents may differ and both start afresh.

@@ -50,6 +50,9 @@ _SAME_LENGTH_FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(code), target) for code, target in _SAME_LENGTH_FOLD.items())
 
 WORD_RE = re.compile(r"\w+(?:['-]\w+)*")
+_RUN_RE = re.compile(r"\w+")
+# An apostrophe or hyphen between word characters: it joins two runs into one word.
+_JOINER_RE = re.compile(r"['-](?<=\w['-])(?=\w)")
 # A terminal run ends a sentence when whitespace follows and the next word is not lower case.
 # Same as ``[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n``, written to start with a character
 # class so the regex engine can skip ahead to candidates instead of trying every position.
@@ -73,25 +76,28 @@ class AnalysedArticle:
     norm: str
     title: str
     url: str | None
-    words: list[str]
+    runs: list[str]
+    """Every ``\\w+`` run; a word (``WORD_RE``) is runs joined by ``'`` or ``-``."""
+    n_words: int
     sentences: list[tuple[int, int]]
     lines: list[tuple[int, int]] = field(default_factory=list)
     _index: TextIndex | None = field(default=None, repr=False, compare=False)
 
     @property
+    def words(self) -> list[str]:
+        """The words (``WORD_RE`` matches), found on request; their count is ``n_words``."""
+        return WORD_RE.findall(self.norm)
+
+    @property
     def index(self) -> TextIndex:
         """Tokens, word runs and lower-cased text, built on first use and shared."""
         if self._index is None:
-            self._index = TextIndex(self.norm, self.words)
+            self._index = TextIndex(self.norm, self.runs)
         return self._index
-
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
 
     def per_1k_words(self, count: float) -> float:
         """Rate per 1,000 words; zero for an empty text, so short texts stay finite."""
-        return 1000.0 * count / len(self.words) if self.words else 0.0
+        return 1000.0 * count / self.n_words if self.n_words else 0.0
 
 
 def normalise(text: str) -> str:
@@ -151,12 +157,15 @@ def line_spans(norm: str) -> list[tuple[int, int]]:
 def analyse(article: Article) -> AnalysedArticle:
     """Run the single shared pass over one article."""
     norm = normalise(article.text)
+    # Words are counted as runs less joiners: cheaper than matching WORD_RE itself.
+    runs = _RUN_RE.findall(norm)
     return AnalysedArticle(
         text=article.text,
         norm=norm,
         title=normalise(article.title or ""),
         url=article.url,
-        words=WORD_RE.findall(norm),
+        runs=runs,
+        n_words=len(runs) - len(_JOINER_RE.findall(norm)),
         sentences=split_sentences(norm),
         lines=line_spans(norm),
     )

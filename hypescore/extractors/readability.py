@@ -25,7 +25,5 @@ FEATURES = (
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     learn(index)
-    # \w characters: the words' characters less the ' and - that join word runs.
-    joined = "".join(doc.words)
-    letters = len(joined) - joined.count("'") - joined.count("-")
+    letters = len("".join(doc.runs))  # every \w character is in a run
     return counter().scores(doc.norm, index.tokens, letters)
