@@ -168,8 +168,7 @@ class ReadabilityCounter:
             many = many or bool(packed >> _MANY_SYLLABLES & _MASK)
             syllables += packed >> _SYLLABLES
         if many:
-            extra = self._many_syllables.get
-            syllables += sum(extra(token, 0) for token in tokens)
+            syllables += sum(map(self._many_syllables.get, tokens, repeat(0)))
         return _formulas(
             words=words,
             sentences=self._count_sentences(text),
