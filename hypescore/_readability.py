@@ -117,12 +117,15 @@ class ReadabilityCounter:
     def size(self) -> int:
         return len(self._codes)
 
-    def reset(self) -> None:
-        """Empty the caches (callers relearn; see :attr:`generation`)."""
+    def reset(self, keep: Iterable[str] = ()) -> None:
+        """Forget every token except those in ``keep`` (see :attr:`generation`)."""
         self.generation += 1
-        self._codes.clear()
-        self._word_tokens.clear()
-        self._many_syllables.clear()
+        old = self._codes
+        keep = [token for token in keep if token in old]
+        self._codes = {token: old[token] for token in keep}
+        self._word_tokens = set(filter(self._word_tokens.__contains__, keep))
+        many = self._many_syllables
+        self._many_syllables = {token: many[token] for token in keep if token in many}
 
     def learn(self, distinct_tokens: set[str]) -> None:
         """Analyse tokens not seen before (between documents: may empty the cache)."""

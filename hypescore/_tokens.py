@@ -8,11 +8,16 @@ set difference serves both.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from hypescore._index import TextIndex
 from hypescore._readability import counter
 from hypescore._vader import scorer
 
-MAX_TOKENS = 50_000  # per cache: bounds memory on endless streams, and small caches stay fast
+MAX_TOKENS = 100_000  # per cache: bounds memory on endless streams; small caches stay fast
+# When full, the caches keep the tokens they learned first (mostly frequent words, met
+# early) and forget the rest, so the next documents do not relearn "the" and "said".
+KEEP_TOKENS = 20_000
 
 # Generations of (VADER, readability) caches when last emptied together: if either was
 # emptied on its own since, their contents may differ and both start afresh.
@@ -29,13 +34,14 @@ def learn(index: TextIndex) -> None:
     global _synced
     vader = scorer()
     readability = counter()
-    if (
-        vader.size > MAX_TOKENS
-        or readability.size > MAX_TOKENS
-        or (vader.generation, readability.generation) != _synced
-    ):
-        vader.reset()
+    if (vader.generation, readability.generation) != _synced:
+        vader.reset()  # one was emptied on its own: start both afresh
         readability.reset()
+        _synced = (vader.generation, readability.generation)
+    elif vader.size > MAX_TOKENS or readability.size > MAX_TOKENS:
+        keep = list(islice(readability.known, KEEP_TOKENS))
+        vader.reset(keep)
+        readability.reset(keep)
         _synced = (vader.generation, readability.generation)
     index.memo(f"tokens-learned-{vader.generation}-{readability.generation}", _learn)
 

@@ -191,15 +191,17 @@ class CompoundScorer:
     def size(self) -> int:
         return len(self._tokens)
 
-    def reset(self) -> None:
-        """Empty the caches (callers relearn; see :attr:`generation`)."""
+    def reset(self, keep: Iterable[str] = ()) -> None:
+        """Forget every token except those in ``keep`` (see :attr:`generation`)."""
         self.generation += 1
-        self._tokens.clear()
-        self._hits.clear()
-        self._buts.clear()
-        self._modifiers.clear()
-        self._hit_valence.clear()
-        self._upper_hits.clear()
+        old = self._tokens
+        keep = [token for token in keep if token in old]
+        self._tokens = {token: old[token] for token in keep}
+        self._hits = set(filter(self._hits.__contains__, keep))
+        self._buts = set(filter(self._buts.__contains__, keep))
+        self._modifiers = set(filter(self._modifiers.__contains__, keep))
+        self._hit_valence = {t: self._hit_valence[t] for t in keep if t in self._hit_valence}
+        self._upper_hits = set(filter(self._upper_hits.__contains__, keep))
 
     def learn_new(self, tokens: Iterable[str]) -> None:
         """Analyse the tokens among ``tokens`` not seen before."""

@@ -91,3 +91,20 @@ def test_benchmark_documents():
 def test_text_stitched_from_the_pieces_finders_reason_about(seed):
     for article in stitched_texts(600, seed):
         assert_same(article)
+
+
+def test_exact_while_token_caches_fill_and_trim(monkeypatch):
+    """Tiny caches trim between almost every document; results stay exact."""
+    import hypescore._tokens as tokens
+    from hypescore._vader import scorer
+
+    monkeypatch.setattr(tokens, "MAX_TOKENS", 300)
+    monkeypatch.setattr(tokens, "KEEP_TOKENS", 50)
+    before = scorer().generation
+    for doc in generate(12, seed=8, mean_chars=2_000):
+        assert_same(Article(doc["text"], title=doc["title"]))
+    scorer().learn(["standalone", "reset"], may_reset=True)  # VADER emptied on its own
+    scorer().reset()
+    for article in stitched_texts(20, seed=9):
+        assert_same(article)
+    assert scorer().generation > before + 5
