@@ -55,7 +55,6 @@ class TextIndex:
             return False
         return len(self.lowered) != len(norm) or any(c in norm for c in _CASE_EXOTIC)
 
-
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
         present = self.lower_runs

@@ -38,7 +38,7 @@ _WORDS, _HARD_DALE_CHALL, _HARD_FOG, _POLYSYLLABLES, _MANY_SYLLABLES, _SYLLABLES
 )
 _BLOCK = 255  # a flag field sums to at most 255
 _SMALL_SYLLABLES = 15  # 255 tokens x 15 syllables, shifted by 40 bits: under 2**63
-_MAX_TOKENS = 400_000  # bound on the token cache, so memory stays flat on endless streams
+_MAX_TOKENS = 200_000  # bound on the caches, so memory stays flat on endless streams
 
 _NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_KEEP_APOSTROPHE_RE = re.compile(r"[^\w\s\']")
@@ -62,23 +62,23 @@ def remove_punctuation(text: str) -> str:
     return _PUNCTUATION_KEEP_APOSTROPHE_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
 
 
-def _token_word(token: str) -> tuple[str, int]:
-    """The token's textstat word (``""`` if none) and its number of ``\\w`` characters."""
+def _token_word(token: str) -> str:
+    """The token's textstat word: the token without punctuation (``""`` if none is left).
+
+    Equals :func:`remove_punctuation` on the token; most tokens are a plain ASCII word
+    with punctuation at its edges, which ``str.strip`` removes faster.
+    """
     core = token.strip(_EDGE_PUNCTUATION)
     if core.isascii() and core.isalnum():
         lead = len(token) - len(token.lstrip(_EDGE_PUNCTUATION))
         # Edge punctuation all goes, except an apostrophe opening a contraction ("'tis").
         if "'" not in token[:lead]:
-            return core, len(core)
-    return remove_punctuation(token), len(_WORD_CHAR_RE.findall(token))
+            return core
+    return remove_punctuation(token)
 
 
-def _token_code(token: str, easy: frozenset[str]) -> tuple[int, int]:
-    """Packed counts of a token, and its syllables when too many to pack (else 0)."""
-    word, _letters = _token_word(token)
-    if not word:
-        return 0, 0
-    lower = word.lower()
+def _word_code(lower: str, easy: frozenset[str]) -> tuple[int, int]:
+    """Packed counts of a (lower-case) word, and its syllables when too many to pack."""
     count = syllables(lower)
     # is_difficult_word re-cleans the lower-cased word before counting; only exotic
     # characters (whose lower case is a combining mark) make that differ.
@@ -107,6 +107,8 @@ class ReadabilityCounter:
         self._codes: dict[str, int] = {}
         self._word_tokens: set[str] = set()
         self._many_syllables: dict[str, int] = {}
+        # Per lower-case word: its packed counts ("Said," "said." and "SAID" share one).
+        self._word_codes: dict[str, tuple[int, int]] = {}
         self.generation = 0  # bumped whenever the token cache is emptied
 
     @property
@@ -137,12 +139,22 @@ class ReadabilityCounter:
         """Analyse tokens known to be new."""
         codes = self._codes
         words = self._word_tokens
+        word_codes = self._word_codes
+        if len(word_codes) > _MAX_TOKENS:
+            word_codes.clear()
         easy = easy_words()
         for token in tokens:
-            code, many = _token_code(token, easy)
+            word = _token_word(token)
+            if not word:
+                codes[token] = 0
+                continue
+            lower = word.lower()
+            entry = word_codes.get(lower)
+            if entry is None:
+                entry = word_codes[lower] = _word_code(lower, easy)
+            code, many = entry
             codes[token] = code
-            if code:
-                words.add(token)
+            words.add(token)
             if many:
                 self._many_syllables[token] = many
 

@@ -84,6 +84,8 @@ _IDIOM_ANCHORS = frozenset(
 # Words whose presence within three tokens before a lexicon word (or at it, or as an idiom
 # anchor after it) can change its valence; elsewhere its valence is the lexicon value.
 _MODIFIERS = frozenset(("no", "never", "so", "this", "without", "least", "kind")) | _IDIOM_ANCHORS
+# Lower-case tokens that need more than "not a lexicon word" recorded (sets below).
+_SPECIAL_LOWS = _MODIFIERS | NEGATE | frozenset(BOOSTER_DICT) | {"but"}
 
 # Fields of a token's analysis, in tuple order.
 _ITEM, _LOW, _UPPER, _VALENCE, _NEGATED = range(5)
@@ -204,10 +206,22 @@ class CompoundScorer:
         self._upper_hits = set(filter(self._upper_hits.__contains__, keep))
 
     def learn_new(self, tokens: Iterable[str]) -> None:
-        """Analyse the tokens among ``tokens`` not seen before."""
+        """Analyse the tokens among ``tokens`` not seen before (:meth:`_learn`, inlined:
+        a document brings dozens of new tokens, so the per-token cost matters)."""
         known = self._tokens
+        lexicon_get = self._lexicon.get
+        punctuation = string.punctuation
         for raw in tokens:
-            if raw not in known:
+            if raw in known:
+                continue
+            stripped = raw.strip(punctuation)
+            item = raw if len(stripped) <= 2 else stripped
+            low = item.lower()
+            valence = lexicon_get(low)
+            if valence is None and low.isascii() and low not in _SPECIAL_LOWS and "n't" not in low:
+                # Neither a lexicon word nor anything a rule looks at: the common case.
+                known[raw] = (item, low, item.isupper(), None, False)
+            else:
                 self._learn(raw)
 
     def learn(self, tokens: Iterable[str], *, may_reset: bool = True) -> None:
