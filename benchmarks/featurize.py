@@ -237,8 +237,10 @@ def naive_comparison(report: Report, docs: list[dict]) -> None:
     report.goal("naive loop / full featurizer", f"{speedup:.1f}x", "(faster)", None)
 
 
-def two_jobs(report: Report, docs: list[dict], warm: list[dict]) -> None:
-    report.section(f"Two jobs: {len(docs):,} documents, wall clock")
+def two_jobs(report: Report, n_docs: int, warm: list[dict], seed: int, chars: int) -> None:
+    """1 job against 2 jobs, each run on documents nobody has seen yet (as in a real batch:
+    both sides learn the new words they meet), alternating, best of two each."""
+    report.section(f"Two jobs: {n_docs:,} fresh documents per run, wall clock")
     start = time.perf_counter()
     featurize_docs(warm, n_jobs=2, chunk_size=max(1, len(warm) // 4))
     report.line(
@@ -246,17 +248,21 @@ def two_jobs(report: Report, docs: list[dict], warm: list[dict]) -> None:
         f"{time.perf_counter() - start:.2f} s (not counted below)"
     )
     times: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(2):
-        for jobs in (1, 2):
-            start = time.perf_counter()
-            featurize_docs(docs, n_jobs=jobs)
-            times[jobs].append(time.perf_counter() - start)
+    mb: dict[int, float] = {1: 0.0, 2: 0.0}
+    for run in range(4):
+        jobs = 1 + run % 2
+        docs = list(generate(n_docs, seed=seed + run, mean_chars=chars))
+        start = time.perf_counter()
+        featurize_docs(docs, n_jobs=jobs)
+        times[jobs].append(time.perf_counter() - start)
+        mb[jobs] = megabytes(docs)
     one, two = min(times[1]), min(times[2])
-    mb = megabytes(docs)
-    report.line(f"1 job:  {one:6.2f} s  {len(docs) / one:7,.0f} docs/s  {mb / one:5.2f} MB/s")
-    report.line(f"2 jobs: {two:6.2f} s  {len(docs) / two:7,.0f} docs/s  {mb / two:5.2f} MB/s")
+    report.line(f"1 job:  {one:6.2f} s  {n_docs / one:7,.0f} docs/s  {mb[1] / one:5.2f} MB/s")
+    report.line(f"2 jobs: {two:6.2f} s  {n_docs / two:7,.0f} docs/s  {mb[2] / two:5.2f} MB/s")
     speedup = one / two
-    report.goal("speedup from 2 jobs (2,000 docs)", f"{speedup:.2f}x", ">= 1.8x", speedup >= 1.8)
+    report.goal(
+        f"speedup from 2 jobs ({n_docs:,} docs)", f"{speedup:.2f}x", ">= 1.8x", speedup >= 1.8
+    )
 
 
 def linearity(report: Report, seed: int, total_chars: int) -> None:
@@ -268,13 +274,14 @@ def linearity(report: Report, seed: int, total_chars: int) -> None:
     )
     featurize_docs(short[:20])
     featurize_docs(long[:2])
-    per_kb = {}
-    for name, docs in (("5 KB", short), ("50 KB", long)):
-        runs = []
-        for _ in range(3):
-            runs.append(cpu_seconds(lambda docs=docs: featurize_docs(docs)))
-        per_kb[name] = min(runs) / (megabytes(docs) * 1e3)
-        report.line(f"{name:>5} docs: {per_kb[name] * 1e6:7.1f} us CPU per KB (best of 3)")
+    sizes = {"5 KB": short, "50 KB": long}
+    runs: dict[str, list[float]] = {name: [] for name in sizes}
+    for _ in range(5):  # alternate, so machine load hits both alike; keep the best
+        for name, docs in sizes.items():
+            runs[name].append(cpu_seconds(lambda docs=docs: featurize_docs(docs)))
+    per_kb = {name: min(runs[name]) / (megabytes(sizes[name]) * 1e3) for name in sizes}
+    for name in sizes:
+        report.line(f"{name:>5} docs: {per_kb[name] * 1e6:7.1f} us CPU per KB (best of 5)")
     ratio = per_kb["50 KB"] / per_kb["5 KB"]
     report.goal("cost per KB, 50 KB vs 5 KB docs", f"{ratio:.2f}x", "<= 1.0x", ratio <= 1.0)
 
@@ -404,8 +411,8 @@ def main() -> None:
     single_process(report, docs)
     where_time_goes(report, fresh)
     naive_comparison(report, docs[: args.naive_docs])
-    two_jobs(report, docs, warm)
-    linearity(report, args.seed + 300, 1_000_000 if not args.quick else 300_000)
+    two_jobs(report, args.docs, warm, args.seed + 500, args.chars)
+    linearity(report, args.seed + 300, 500_000 if not args.quick else 300_000)
     cold_start(report, docs[0], args.cold_runs)
     streaming_memory(report, args.stream, args.seed + 400)
     report.summary()
