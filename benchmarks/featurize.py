@@ -273,7 +273,7 @@ def naive_comparison(report: Report, docs: list[dict]) -> None:
 
 def two_jobs(report: Report, n_docs: int, warm: list[dict], seed: int, chars: int) -> None:
     """1 job against 2 jobs, each run on documents nobody has seen yet (as in a real batch:
-    both sides learn the new words they meet), alternating, best of two each.
+    both sides learn the new words they meet), alternating, best of three each.
 
     Workers are warmed on the same documents this process has already featurized, so
     their word caches are about as far into the stream as this process's.
@@ -287,13 +287,15 @@ def two_jobs(report: Report, n_docs: int, warm: list[dict], seed: int, chars: in
     )
     times: dict[int, list[float]] = {1: [], 2: []}
     mb: dict[int, float] = {1: 0.0, 2: 0.0}
-    for run in range(4):
+    report.line(f"load average before: {load_average()}")
+    for run in range(6):
         jobs = 1 + run % 2
         docs = list(generate(n_docs, seed=seed + run, mean_chars=chars))
         start = time.perf_counter()
         featurize_docs(docs, n_jobs=jobs)
         times[jobs].append(time.perf_counter() - start)
         mb[jobs] = megabytes(docs)
+    report.line(f"load average after: {load_average()}")
     one, two = min(times[1]), min(times[2])
     report.line(f"1 job:  {one:6.2f} s  {n_docs / one:7,.0f} docs/s  {mb[1] / one:5.2f} MB/s")
     report.line(f"2 jobs: {two:6.2f} s  {n_docs / two:7,.0f} docs/s  {mb[2] / two:5.2f} MB/s")
