@@ -35,6 +35,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.corpus import generate  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
+SECTIONS = ("floor", "profile", "real", "naive", "two-jobs", "length", "cold-start", "memory")
 CHUNK = 50  # documents per alternation when two things are timed against each other
 
 
@@ -423,6 +424,11 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help=f"comma-separated subset of: {', '.join(SECTIONS)}",
+    )
     parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream_child:
@@ -448,14 +454,26 @@ def main() -> None:
     )
     featurize_docs(warm)
 
-    single_process(report, docs)
-    where_time_goes(report, fresh)
-    real_articles(report)
-    naive_comparison(report, docs[: args.naive_docs])
-    two_jobs(report, args.docs, warm + docs, args.seed + 500, args.chars)
-    linearity(report, args.seed + 300, 500_000 if not args.quick else 300_000)
-    cold_start(report, docs[0], args.cold_runs)
-    streaming_memory(report, args.stream, args.seed + 400)
+    chosen = set(args.sections.split(","))
+    if unknown := chosen - set(SECTIONS):
+        raise SystemExit(f"unknown sections: {', '.join(sorted(unknown))}")
+    runs = {
+        "floor": lambda: single_process(report, docs),
+        "profile": lambda: where_time_goes(report, fresh),
+        "real": lambda: real_articles(report),
+        "naive": lambda: naive_comparison(report, docs[: args.naive_docs]),
+        "two-jobs": lambda: two_jobs(report, args.docs, warm + docs, args.seed + 500, args.chars),
+        "length": lambda: linearity(
+            report, args.seed + 300, 500_000 if not args.quick else 300_000
+        ),
+        "cold-start": lambda: cold_start(report, docs[0], args.cold_runs),
+        "memory": lambda: streaming_memory(report, args.stream, args.seed + 400),
+    }
+    for name in SECTIONS:
+        if name in chosen:
+            if name == "two-jobs" and "floor" not in chosen:
+                featurize_docs(docs)  # the pool is warmed on these: featurize them here too
+            runs[name]()
     report.summary()
     print(f"\nload average at the end: {load_average()}")
 
