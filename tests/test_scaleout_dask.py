@@ -1,0 +1,137 @@
+"""featurize on a real Dask cluster (2 worker processes on loopback) equals featurize here."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from distributed import Client, LocalCluster
+from joblib import Parallel, delayed, parallel_config
+
+from hypescore import featurize, iter_featurize
+from hypescore.features import FeatureMatrix
+from hypescore.parallel import map_chunks
+
+from .scaleout_support import (
+    BAD_RECORDS,
+    MAX_CHARS,
+    UnpickleCounter,
+    kill_a_busy_worker,
+    lengths_plus_payload,
+    mixed_records,
+    rerun_after_worker_loss,
+    wait_until_gone,
+)
+
+CHUNK = 25
+
+
+def start_cluster() -> LocalCluster:
+    """Two single-threaded worker processes under nannies, on loopback only."""
+    return LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    )
+
+
+@pytest.fixture(scope="module")
+def client():
+    with start_cluster() as cluster, Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def records():
+    return mixed_records()
+
+
+@pytest.fixture(scope="module")
+def reference(records) -> FeatureMatrix:
+    """The single-process result the cluster must reproduce exactly."""
+    return featurize(records, chunk_size=CHUNK, max_chars=MAX_CHARS)
+
+
+def assert_same_matrix(got: FeatureMatrix, expected: FeatureMatrix) -> None:
+    assert len(got) == len(expected)
+    assert got.ids == expected.ids
+    assert got.errors == expected.errors
+    np.testing.assert_array_equal(got.values, expected.values)  # NaN rows compare equal
+
+
+def test_reference_covers_every_kind_of_bad_record(records, reference):
+    assert len(records) >= 1_000
+    for position, _, message in BAD_RECORDS:
+        assert message in reference.errors[position]
+    assert sum(e is not None for e in reference.errors) == len(BAD_RECORDS)
+
+
+def test_featurize_on_dask_equals_single_process(client, records, reference):
+    with parallel_config(backend="dask"):
+        got = featurize(records, n_jobs=-1, chunk_size=CHUNK, max_chars=MAX_CHARS)
+    assert_same_matrix(got, reference)
+
+
+def test_work_really_ran_on_both_workers(client):
+    texts = [f"text {i}" for i in range(400)]
+    probe = UnpickleCounter(os.devnull, b"")
+    with parallel_config(backend="dask"):
+        rows = [
+            row
+            for part in map_chunks(
+                lengths_plus_payload,
+                (texts[i : i + 10] for i in range(0, 400, 10)),
+                n_jobs=-1,
+                shared=[probe],
+            )
+            for row in part
+        ]
+    assert [length for length, _ in rows] == [len(t) for t in texts]
+    assert {pid for _, pid in rows} == set(client.run(os.getpid).values())
+
+
+def test_shared_object_travels_once_per_worker_not_once_per_task(client, tmp_path):
+    chunks = [[f"text {i}"] * 5 for i in range(60)]
+    worker_pids = set(client.run(os.getpid).values())
+
+    probe = UnpickleCounter(tmp_path / "broadcast.txt", b"x" * 200_000)
+    UnpickleCounter.pickled = 0
+    with parallel_config(backend="dask"):
+        results = list(map_chunks(lengths_plus_payload, chunks, n_jobs=-1, shared=[probe]))
+    assert len(results) == 60
+    assert UnpickleCounter.pickled == 1  # serialised once, here
+    unpickled = probe.unpickled_in()
+    assert set(unpickled) == worker_pids  # every worker holds it, nobody else unpickled it
+    # One copy per worker; Dask's replication may fetch a copy twice in a race, never per task.
+    assert len(unpickled) <= 2 * len(worker_pids)
+
+    # The measurement can fail: an object passed straight to joblib travels with every task.
+    naive = UnpickleCounter(tmp_path / "naive.txt", b"x" * 200_000)
+    with parallel_config(backend="dask"):
+        Parallel(n_jobs=-1, batch_size=1)(
+            delayed(lengths_plus_payload)(chunk, naive) for chunk in chunks
+        )
+    assert len([pid for pid in naive.unpickled_in() if pid in worker_pids]) >= 30
+
+
+def test_killed_worker_loses_and_duplicates_nothing(records, reference):
+    """SIGKILL a worker process mid-task: Dask reruns its tasks, the output stays exact."""
+    with start_cluster() as cluster, Client(cluster) as client:
+        parts: list[FeatureMatrix] = []
+        rerun: list[str] = []
+        kills = 0
+        with parallel_config(backend="dask"):
+            for part in iter_featurize(records, n_jobs=-1, chunk_size=CHUNK, max_chars=MAX_CHARS):
+                parts.append(part)
+                if rerun or kills >= 3:
+                    continue
+                address, keys = kill_a_busy_worker(client)
+                if address:
+                    kills += 1
+                    wait_until_gone(client, address)
+                    rerun = rerun_after_worker_loss(client, keys)
+    assert rerun, f"no task was interrupted in {kills} kills"
+    assert_same_matrix(FeatureMatrix.concat(parts), reference)
