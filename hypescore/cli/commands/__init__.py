@@ -1,0 +1,1 @@
+"""One module per command; :mod:`hypescore.cli.registry` lists them."""

@@ -1,0 +1,64 @@
+"""``hypescore explain``: why an article got its verdict, with the evidence quoted."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from hypescore.cli.errors import CliIOError
+from hypescore.cli.inputs import resolve_sources
+from hypescore.cli.options import (
+    color_option,
+    input_options,
+    read_options,
+    score_settings,
+    use_color,
+)
+from hypescore.cli.pipeline import score_records
+from hypescore.cli.registry import EXPLAIN_RENDERERS, load
+from hypescore.io.html import HtmlSupportMissing
+from hypescore.io.readers import read_records
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, metavar="[PATH|GLOB|-]...")
+@input_options
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="A .skops model file (default: the shipped model).",
+)
+@click.option(
+    "-n",
+    "--top",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="How many reasons to show.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(EXPLAIN_RENDERERS)),
+    default="text",
+    show_default=True,
+    help="How to show the explanation.",
+)
+@color_option
+def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any) -> None:
+    """Explain verdicts: each reason's weight and the text that triggered it."""
+    sources = resolve_sources(inputs)
+    settings = score_settings(
+        {**params, "explain": top, "with_features": False, "jobs": 1, "chunk_size": 16}
+    )
+    renderer = load(EXPLAIN_RENDERERS[output_format])
+    outcomes = score_records(read_records(sources, read_options(params)), settings)
+    try:
+        renderer(outcomes, sys.stdout, color=use_color(params["color"]))
+    except HtmlSupportMissing as exc:
+        raise CliIOError(str(exc)) from exc

@@ -1,0 +1,39 @@
+"""A click group whose subcommands are imported only when run (or listed in help)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from hypescore.cli.errors import EXIT_USAGE
+from hypescore.cli.registry import COMMANDS, load
+
+
+class LazyGroup(click.Group):
+    """Subcommands come from :data:`hypescore.cli.registry.COMMANDS`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        return load(target)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(EXIT_USAGE)
+
+
+def _silence_stdout() -> None:
+    """The reader of our output went away (``| head``): stop without a traceback."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

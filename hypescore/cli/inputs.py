@@ -1,0 +1,28 @@
+"""Command arguments to sources, with the conventions of ``score`` and ``explain``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from hypescore.cli.errors import CliIOError
+from hypescore.io.sources import STDIN, Source, SourceError, expand_sources
+
+
+def resolve_sources(arguments: tuple[str, ...]) -> list[Source]:
+    """The sources named, or stdin when nothing is named and something is piped in."""
+    if not arguments:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: give PATH, GLOB or -, or pipe text in")
+        arguments = (STDIN,)
+    try:
+        return expand_sources(arguments)
+    except SourceError as exc:
+        raise CliIOError(str(exc)) from exc
+
+
+def total_bytes(sources: list[Source]) -> int | None:
+    """Size of all inputs when every one is a file, for percent-done displays."""
+    sizes = [source.size() for source in sources]
+    return None if any(size is None for size in sizes) else sum(sizes)  # type: ignore[misc]

@@ -1,0 +1,70 @@
+"""A one-line progress display on stderr, for people; silent when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import time
+from typing import TextIO
+
+REFRESH_SECONDS = 0.2
+
+
+class Progress:
+    """Counts records and bytes; shows percent and ETA when the input size is known."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool, total_bytes: int | None = None) -> None:
+        self._stream = stream
+        self._enabled = enabled
+        self._total = total_bytes or None
+        self._start = time.monotonic()
+        self._last_draw = 0.0
+        self._width = 0
+        self.records = 0
+        self.errors = 0
+        self.skipped = 0
+        self.bytes = 0
+
+    def advance(self, nbytes: int, *, error: bool = False, skipped: bool = False) -> None:
+        self.bytes += nbytes
+        if skipped:
+            self.skipped += 1
+        else:
+            self.records += 1
+            self.errors += error
+        now = time.monotonic()
+        if self._enabled and now - self._last_draw >= REFRESH_SECONDS:
+            self._last_draw = now
+            self._draw(now)
+
+    def line(self, now: float | None = None) -> str:
+        elapsed = max((now or time.monotonic()) - self._start, 1e-9)
+        rate = self.records / elapsed
+        text = f"{self.records:,} records, {self.errors:,} errors, {rate:,.1f}/s"
+        if self.skipped:
+            text += f", {self.skipped:,} already done"
+        if self._total:
+            fraction = min(self.bytes / self._total, 1.0)
+            filled = int(fraction * 20)
+            text = f"[{'#' * filled}{'.' * (20 - filled)}] {fraction:4.0%} {text}"
+            done_rate = self.bytes / elapsed
+            if 0 < fraction < 1 and done_rate > 0:
+                text += f", ETA {_clock((self._total - self.bytes) / done_rate)}"
+        return text
+
+    def _draw(self, now: float) -> None:
+        text = self.line(now)
+        padding = " " * max(self._width - len(text), 0)
+        self._width = len(text)
+        self._stream.write(f"\r{text}{padding}")
+        self._stream.flush()
+
+    def finish(self) -> None:
+        """Leave the final figures on screen and move to a fresh line."""
+        if self._enabled:
+            self._draw(time.monotonic())
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,55 @@
+"""Main text and title of an HTML page, boilerplate removed (trafilatura, imported lazily)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+INSTALL_HINT = "reading HTML needs trafilatura: pip install 'hypescore[html]'"
+
+
+class HtmlSupportMissing(RuntimeError):
+    """trafilatura is not installed; every HTML record would fail, so this stops the run."""
+
+
+class NoMainText(ValueError):
+    """The page parsed but holds no article text (or did not parse at all)."""
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise HtmlSupportMissing(INSTALL_HINT) from exc
+    return trafilatura
+
+
+def ensure_html_support() -> None:
+    """Fail early, before any output, when HTML input cannot be read."""
+    _trafilatura()
+
+
+def extract_html(html: str, url: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(text, title, url)`` of the page's main content.
+
+    Navigation, footers, share buttons and comments are dropped; the title comes from the
+    page's metadata so headline features still see it.
+    """
+    trafilatura = _trafilatura()
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # lxml raises many types on hostile input
+        raise NoMainText(f"HTML could not be parsed: {exc}") from exc
+    if document is None or not (document.text or "").strip():
+        raise NoMainText("no main text found in the HTML page")
+    title = (document.title or "").strip() or None
+    return _without_repeated_title(document.text, title), title, document.url or url
+
+
+def _without_repeated_title(text: str, title: str | None) -> str:
+    """Pages repeat the headline as the first line (``<h1>``); it is already the title."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        return rest
+    return text

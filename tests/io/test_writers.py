@@ -1,0 +1,108 @@
+import csv
+import io
+import json
+
+import pytest
+
+from hypescore.io.writers import CSV_COLUMNS, make_formatter
+
+SCORED = {
+    "id": "a1",
+    "verdict": 8,
+    "hype": 0.125,
+    "impact": 0.75,
+    "label": "substantive",
+    "reasons": [
+        {
+            "feature": "factual.money_per_1k",
+            "value": 9.7,
+            "contribution": 0.42,
+            "evidence": [
+                {
+                    "start": 0,
+                    "end": 12,
+                    "kind": "money",
+                    "feature": "factual.money_per_1k",
+                    "field": "text",
+                    "text": "£1.4 billion",
+                },
+                {
+                    "start": 20,
+                    "end": 32,
+                    "kind": "money",
+                    "feature": "factual.money_per_1k",
+                    "field": "text",
+                    "text": "£600 million",
+                },
+            ],
+        },
+        {
+            "feature": "promotion.hype_words_per_1k",
+            "value": 0.0,
+            "contribution": -0.05,
+            "evidence": [],
+        },
+    ],
+    "error": None,
+    "schema_version": "1.0",
+    "model": {"name": "hypescore-default", "version": "1", "checksum": "abc"},
+    "features": {"f.one": 1.5, "f.two": 0.0},
+}
+FAILED = {
+    "id": "in.jsonl:2",
+    "verdict": None,
+    "hype": None,
+    "impact": None,
+    "label": None,
+    "reasons": [],
+    "error": "malformed JSON on line 2: Expecting value (column 1)",
+    "schema_version": "1.0",
+    "model": {"name": "hypescore-default", "version": "1", "checksum": "abc"},
+}
+
+
+def _render(name, records, **kwargs):
+    formatter = make_formatter(name, **kwargs)
+    return formatter.header() + "".join(formatter.record(r) for r in records) + formatter.footer()
+
+
+def test_jsonl_is_one_object_per_line():
+    lines = _render("jsonl", [SCORED, FAILED]).splitlines()
+    assert [json.loads(line) for line in lines] == [SCORED, FAILED]
+
+
+@pytest.mark.parametrize("records", [[], [SCORED], [SCORED, FAILED]])
+def test_json_is_one_array_even_when_streamed(records):
+    assert json.loads(_render("json", records)) == records
+
+
+def test_jsonl_refuses_nan_rather_than_writing_invalid_json():
+    with pytest.raises(ValueError):
+        _render("jsonl", [{**SCORED, "hype": float("nan")}])
+
+
+def test_csv_has_stable_columns_and_feature_columns_on_request():
+    text = _render("csv", [SCORED, FAILED], feature_names=("f.one", "f.two"))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == (*CSV_COLUMNS, "f.one", "f.two")
+    assert rows[0]["verdict"] == "8" and rows[0]["f.one"] == "1.5"
+    assert rows[0]["reasons"] == "factual.money_per_1k +0.420; promotion.hype_words_per_1k -0.050"
+    assert rows[0]["evidence"] == "factual.money_per_1k: £1.4 billion | £600 million"
+    assert rows[0]["model"] == "hypescore-default"
+    assert rows[1]["verdict"] == "" and rows[1]["error"].startswith("malformed JSON")
+    assert rows[1]["f.one"] == ""
+
+
+def test_table_shows_verdict_reasons_and_errors_without_colour_by_default():
+    text = _render("table", [SCORED, FAILED], explain=1)
+    lines = text.splitlines()
+    assert lines[0].split() == ["id", "verdict", "hype", "impact", "label", "top", "reasons"]
+    assert lines[1].split()[:5] == ["a1", "8", "0.12", "0.75", "substantive"]
+    assert "+factual.money_per_1k, -promotion.hype_words_per_1k" in lines[1]
+    assert '"£1.4 billion", "£600 million"' in text
+    assert "error: malformed JSON on line 2" in lines[-1]
+    assert "\x1b[" not in text
+
+
+def test_table_colour_only_when_asked():
+    assert "\x1b[" in _render("table", [SCORED], color=True)
