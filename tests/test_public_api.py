@@ -107,8 +107,9 @@ def test_featurize_works_with_no_network(tmp_path):
         import nltk
         nltk.data.path[:] = [sys.argv[1]]
         import hypescore
+        import numpy
         m = hypescore.featurize([sys.argv[2]])
-        print(json.dumps({"errors": m.errors, "finite": bool(__import__("numpy").isfinite(m.values).all())}))
+        print(json.dumps({"errors": m.errors, "finite": bool(numpy.isfinite(m.values).all())}))
         """
     )
     result = subprocess.run(
