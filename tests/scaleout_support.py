@@ -129,3 +129,20 @@ def rerun_after_worker_loss(client: Any, keys: list[str]) -> list[str]:
         ]
 
     return client.run_on_scheduler(taken_back)
+
+
+def logged_load(log_path: str, model_path: str | None) -> Any:
+    """``hypescore.load_model`` that also notes each load (process, Spark partition)."""
+    import hypescore
+
+    partition = -1
+    try:
+        from pyspark import TaskContext
+
+        context = TaskContext.get()
+        partition = context.partitionId() if context else -1
+    except ImportError:
+        pass
+    with open(log_path, "a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()} {partition}\n")
+    return hypescore.load_model(model_path)
