@@ -11,7 +11,7 @@ from typing import Any
 
 from hypescore.evidence import Span
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +30,16 @@ class ModelInfo:
 class Reason:
     """One signed contribution to the verdict and the evidence behind it.
 
-    ``contribution`` > 0 pushes the verdict up (towards substance), < 0 down (towards hype).
+    ``contribution`` > 0 pushes the verdict up (towards substance), < 0 down (towards hype),
+    in verdict points. ``scope`` says whether ``value`` was measured on the whole article
+    or on its headline alone (schema 1.1).
     """
 
     feature: str
     value: float
     contribution: float
     evidence: tuple[Span, ...] = ()
+    scope: str = "article"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +47,7 @@ class Reason:
             "value": self.value,
             "contribution": self.contribution,
             "evidence": [span.to_dict() for span in self.evidence],
+            "scope": self.scope,
         }
 
 
@@ -61,13 +65,15 @@ class Result:
     features: dict[str, float] | None = None
     error: str | None = None
     schema_version: str = field(default=SCHEMA_VERSION)
+    views: dict[str, float] | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping; ``features`` appears only when it was asked for."""
+        """JSON-ready mapping; ``features`` appears only when it was asked for, ``views``
+        (each labelled view's probability, schema 1.1) only for scored articles."""
         out: dict[str, Any] = {
             "id": self.id,
             "verdict": self.verdict,
@@ -79,6 +85,8 @@ class Result:
             "schema_version": self.schema_version,
             "model": self.model.to_dict(),
         }
+        if self.views is not None:
+            out["views"] = self.views
         if self.features is not None:
             out["features"] = self.features
         return out

@@ -1,0 +1,311 @@
+"""Saving and safely loading models: skops archives holding plain data only.
+
+Files are written with ``skops.io`` and can be audited or loaded with it
+(``skops.io.load(path, trusted=TRUSTED_TYPES)``). Loading here never imports skops:
+its import alone enumerates every scikit-learn estimator and costs more CPU than the
+rest of a one-article run. Instead ``load_model`` audits the archive's schema against
+an explicit allow-list of node types first and refuses anything else, then rebuilds
+the plain payload (dicts, lists, JSON scalars, numeric arrays via
+``numpy.load(allow_pickle=False)``). No pickle, no code from the file ever runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+import zlib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hypescore.features import feature_names
+from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
+from hypescore.model.impact import ImpactSpec
+
+DEFAULT_MODEL_NAME = "hypescore-default.skops"
+# (module, class, skops loader) of every node a hypescore model file may contain.
+ALLOWED_NODES = frozenset(
+    {
+        ("builtins", "dict", "DictNode"),
+        ("builtins", "list", "ListNode"),
+        ("builtins", "tuple", "TupleNode"),
+        ("builtins", "str", "JsonNode"),
+        ("builtins", "str", "TypeNode"),
+        ("numpy", "ndarray", "NdArrayNode"),
+    }
+)
+TRUSTED_TYPES = [
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "builtins.str",
+    "numpy.ndarray",
+]
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class ModelLoadError(ValueError):
+    """The file is not a loadable hypescore model; the message says why."""
+
+
+class UntrustedModelError(ModelLoadError):
+    """The file contains object types outside the allow-list; nothing was built from it."""
+
+
+# ---------------------------------------------------------------- payload <-> model
+
+
+def to_payload(model: HypeModel) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "name": model.name,
+        "version": model.version,
+        "feature_names": list(model.feature_names),
+        "feature_transform": "arcsinh",
+        "views": [
+            {
+                "name": v.name,
+                "scope": v.scope,
+                "kind": v.kind,
+                "weight": float(v.weight),
+                "mean": np.asarray(v.mean, dtype=np.float64),
+                "scale": np.asarray(v.scale, dtype=np.float64),
+                "coef": np.asarray(v.coef, dtype=np.float64),
+                "intercept": float(v.intercept),
+            }
+            for v in model.views
+        ],
+        "impact": {
+            "features": list(model.impact.features),
+            "directions": np.asarray(model.impact.directions, dtype=np.float64),
+            "weights": np.asarray(model.impact.weights, dtype=np.float64),
+            "quantiles": np.asarray(model.impact.quantiles, dtype=np.float64),
+        },
+        "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
+        "training": model.training,
+    }
+
+
+def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
+    """Check format, version and feature names, then build the model."""
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ModelLoadError(f"{source}: not a hypescore model (no {FORMAT!r} format tag)")
+    version = payload.get("format_version")
+    if version != FORMAT_VERSION:
+        raise ModelLoadError(
+            f"{source}: model format version {version!r}, but this hypescore reads version "
+            f"{FORMAT_VERSION}; retrain with `hypescore train` or use a matching hypescore"
+        )
+    _check_feature_names(payload.get("feature_names"), source)
+    try:
+        views = tuple(
+            LinearView(
+                name=v["name"],
+                scope=v["scope"],
+                kind=v["kind"],
+                weight=float(v["weight"]),
+                mean=_vector(v["mean"]),
+                scale=_vector(v["scale"]),
+                coef=_vector(v["coef"]),
+                intercept=float(v["intercept"]),
+            )
+            for v in payload["views"]
+        )
+        imp = payload["impact"]
+        impact = ImpactSpec(
+            features=tuple(imp["features"]),
+            directions=np.asarray(imp["directions"], dtype=np.float64),
+            weights=np.asarray(imp["weights"], dtype=np.float64),
+            quantiles=np.asarray(imp["quantiles"], dtype=np.float64),
+        )
+        unknown = set(impact.features) - set(feature_names())
+        if unknown:
+            raise ModelLoadError(f"{source}: impact uses unknown features {sorted(unknown)}")
+        return HypeModel(
+            name=str(payload["name"]),
+            version=str(payload["version"]),
+            feature_names=tuple(payload["feature_names"]),
+            views=views,
+            impact=impact,
+            hype_threshold=float(payload["thresholds"]["hype"]),
+            impact_threshold=float(payload["thresholds"]["impact"]),
+            training=dict(payload.get("training") or {}),
+            checksum=checksum,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, ModelLoadError):
+            raise
+        raise ModelLoadError(f"{source}: malformed model payload ({exc!r})") from exc
+
+
+def _vector(value: Any) -> np.ndarray:
+    array = np.asarray(value, dtype=np.float64)
+    if array.shape != (len(feature_names()),):
+        raise ModelLoadError(f"weight vector of shape {array.shape}, expected one per feature")
+    return array
+
+
+def _check_feature_names(names: Any, source: str) -> None:
+    expected = list(feature_names())
+    if names == expected:
+        return
+    if not isinstance(names, list):
+        raise ModelLoadError(f"{source}: model has no feature name list")
+    missing = [n for n in expected if n not in names]
+    extra = [n for n in names if n not in expected]
+    detail = f"missing {missing}, unexpected {extra}" if missing or extra else "order differs"
+    raise ModelLoadError(
+        f"{source}: the model's feature names do not match this featurizer ({detail}); "
+        "retrain the model with `hypescore train`"
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+
+def model_bytes(model: HypeModel) -> bytes:
+    """The model as a skops archive with reproducible bytes (same model, same checksum)."""
+    import skops.io as sio
+
+    return _canonical_archive(sio.dumps(to_payload(model)))
+
+
+def save_model(model: HypeModel, path: str | Path) -> str:
+    """Write the model file; returns its sha256 checksum."""
+    data = model_bytes(model)
+    Path(path).write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _canonical_archive(data: bytes) -> bytes:
+    """Renumber skops's object ids (memory addresses) in order of appearance, fix zip
+    timestamps and member order, so equal models give byte-identical files."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        schema = json.loads(archive.read("schema.json"))
+        members = {name: archive.read(name) for name in archive.namelist()}
+    ids: dict[int, int] = {}
+    files: dict[str, bytes] = {}
+
+    def renumber(node: Any) -> None:
+        if isinstance(node, dict):
+            if "__id__" in node:
+                node["__id__"] = ids.setdefault(node["__id__"], len(ids) + 1)
+            if isinstance(node.get("file"), str):
+                new_name = f"{node['__id__']}.npy"
+                files[new_name] = members[node["file"]]
+                node["file"] = new_name
+            for value in node.values():
+                renumber(value)
+        elif isinstance(node, list):
+            for value in node:
+                renumber(value)
+
+    renumber(schema)
+    files["schema.json"] = json.dumps(schema, sort_keys=True).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("hypescore").joinpath("models", DEFAULT_MODEL_NAME)))
+
+
+def load_model(path: str | Path | None = None) -> HypeModel:
+    """Load a model file (``None``: the default model shipped in the package).
+
+    Refuses, with a ``ModelLoadError`` saying why: garbage or truncated files, object
+    types outside the allow-list (``UntrustedModelError``), other format versions, and
+    models whose feature names differ from this featurizer's.
+    """
+    if path is None:
+        return _default_model()
+    return _load(Path(path))
+
+
+@cache
+def _default_model() -> HypeModel:
+    return _load(default_model_path())
+
+
+def _load(path: Path) -> HypeModel:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    return load_model_bytes(data, source=str(path))
+
+
+def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
+    checksum = hashlib.sha256(data).hexdigest()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            schema = json.loads(archive.read("schema.json"))
+            audit_schema(schema, source)
+            payload = _build(schema, archive)
+    except UntrustedModelError:
+        raise
+    except ModelLoadError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError) as exc:
+        raise ModelLoadError(
+            f"{source}: not a readable hypescore model file (corrupt, truncated or not a "
+            f"skops archive: {exc})"
+        ) from exc
+    return from_payload(payload, checksum, source)
+
+
+def audit_schema(schema: Any, source: str = "<bytes>") -> None:
+    """Refuse the file if any node is outside ``ALLOWED_NODES``; builds nothing."""
+    foreign: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "__loader__" in node or "__class__" in node:
+                key = (node.get("__module__"), node.get("__class__"), node.get("__loader__"))
+                if key not in ALLOWED_NODES or (
+                    key[2] == "NdArrayNode" and node.get("type") != "numpy"
+                ):
+                    foreign.add(f"{key[0]}.{key[1]} ({key[2]})")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    if foreign:
+        raise UntrustedModelError(
+            f"{source}: refusing to load: the file contains types outside hypescore's "
+            f"allow-list: {', '.join(sorted(foreign))}"
+        )
+
+
+def _build(node: dict[str, Any], archive: zipfile.ZipFile) -> Any:
+    loader = node["__loader__"]
+    if loader == "DictNode":
+        return {key: _build(value, archive) for key, value in node["content"].items()}
+    if loader == "ListNode":
+        return [_build(value, archive) for value in node["content"]]
+    if loader == "TupleNode":
+        return tuple(_build(value, archive) for value in node["content"])
+    if loader == "JsonNode":
+        return json.loads(node["content"])
+    if loader == "NdArrayNode":
+        with archive.open(node["file"]) as handle:
+            return np.load(io.BytesIO(handle.read()), allow_pickle=False)
+    raise UntrustedModelError(f"unexpected node {loader}")  # audit_schema stops this first
