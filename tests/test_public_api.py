@@ -114,7 +114,9 @@ def test_featurize_works_with_no_network(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path), fixture_text("wire_report.txt")],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"errors": [None], "finite": True}
