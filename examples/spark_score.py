@@ -10,6 +10,7 @@ Needs ``pip install -e ".[spark]"`` and Java 17+. Spark's Python workers use the
 from __future__ import annotations
 
 import argparse
+import os
 
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
@@ -25,11 +26,11 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]")
     args = parser.parse_args()
 
+    if args.master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # one machine: stay on loopback
     spark = (
         SparkSession.builder.master(args.master)
         .appName("hypescore")
-        .config("spark.driver.host", "127.0.0.1")  # local mode: stay on loopback
-        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.ui.enabled", "false")
         .getOrCreate()
     )

@@ -9,6 +9,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'hypescore[spark]'")
@@ -18,10 +19,10 @@ if shutil.which("java") is None:
 import hypescore  # noqa: E402
 from hypescore.spark import RESULT_SCHEMA, score_dataframe, score_partitions  # noqa: E402
 
-from .scaleout_support import MAX_CHARS, logged_load, mixed_records  # noqa: E402
+from .scaleout_support import BAD_RECORDS, MAX_CHARS, logged_load, mixed_records  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-BATCH_ROWS = 100
+BATCH_ROWS = 50
 FIELDS = ("id", "title", "text", "url")
 
 
@@ -31,6 +32,7 @@ def spark():
 
     # Python workers must be this interpreter and import this checkout's hypescore.
     os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # else Spark picks the first non-loopback address
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p
     )
@@ -57,7 +59,9 @@ def as_row(record) -> dict:
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict]:
-    return [as_row(record) for record in mixed_records()]
+    """A third of the Dask tests' records, every bad one among them: Spark is slow to run."""
+    bad = {position for position, _, _ in BAD_RECORDS}
+    return [as_row(r) for i, r in enumerate(mixed_records()) if i % 3 == 0 or i in bad]
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +71,11 @@ def expected(rows) -> list[dict]:
     return [
         r.to_dict() for r in hypescore.score_many(rows, model=model, explain=2, max_chars=MAX_CHARS)
     ]
+
+
+def values(column) -> list:
+    """A pandas column as Python values, Spark's nulls as None."""
+    return [None if pd.isna(v) else v for v in column.astype(object)]
 
 
 def dataframe(spark, rows):
@@ -81,9 +90,9 @@ def test_every_row_comes_back_scored_or_with_its_error(spark, rows, expected, tm
     scorer = score_partitions(explain=2, max_chars=MAX_CHARS, loader=partial(logged_load, str(log)))
     got = df.mapInPandas(scorer, RESULT_SCHEMA).toPandas()
 
-    assert len(got) == len(rows) >= 1_000
+    assert len(got) == len(rows) >= 300
     assert [json.loads(text) for text in got["result"]] == expected
-    assert got["id"].tolist() == [e["id"] for e in expected]
+    assert values(got["id"]) == [e["id"] for e in expected]
     assert got["error"].notna().sum() == sum(e["error"] is not None for e in expected) >= 4
     scored = got["error"].isna()
     assert got.loc[scored, "verdict"].between(1, 10).all()
@@ -100,9 +109,9 @@ def test_score_dataframe_ships_a_model_file_to_the_executors(spark, rows, expect
     copy = tmp_path / "copied-model.skops"
     shutil.copyfile(shipped, copy)
     got = score_dataframe(
-        dataframe(spark, rows[:300]), copy, explain=2, max_chars=MAX_CHARS
+        dataframe(spark, rows[:100]), copy, explain=2, max_chars=MAX_CHARS
     ).toPandas()
-    assert [json.loads(text) for text in got["result"]] == expected[:300]
+    assert [json.loads(text) for text in got["result"]] == expected[:100]
 
 
 def test_missing_model_file_is_refused_on_the_driver(spark, tmp_path):
