@@ -8,7 +8,6 @@ reader's message instead of the library's.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -75,16 +74,8 @@ def score_records(records: Iterable[InputRecord], settings: ScoreSettings) -> It
 
 
 def _as_error(result: Any, message: str) -> Any:
-    return dataclasses.replace(
-        result,
-        verdict=None,
-        hype=None,
-        impact=None,
-        label=None,
-        reasons=(),
-        features=None,
-        error=message,
-    )
+    """An error result like the library's own: same id and model, every score left unset."""
+    return type(result)(id=result.id, model=result.model, error=message)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,12 @@ from collections.abc import Iterator
 from types import FrameType
 
 
-class Interrupted(Exception):
-    """A stop signal arrived; ``signum`` says which."""
+class Interrupted(BaseException):
+    """A stop signal arrived; ``signum`` says which.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: code that turns any ``Exception`` in
+    one record into an error record (as scoring does) must not swallow a stop request.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(f"interrupted by {signal.Signals(signum).name}")

@@ -126,18 +126,22 @@ class TableFormatter:
     """A readable, fixed-width table for people at a terminal; not a stable format."""
 
     ID_WIDTH = 28
+    LABEL_WIDTH = 21  # "hyped-but-significant"
+    REASONS_COLUMN = ID_WIDTH + 24 + LABEL_WIDTH + 2
     REASONS_SHOWN = 3
 
-    def __init__(self, *, explain: int = 0, color: bool = False) -> None:
+    def __init__(self, *, explain: int = 0, color: bool = False, width: int | None = None) -> None:
         self._explain = explain
         self._color = color
+        self._width = width
 
     def header(self) -> str:
-        columns = f"{'id':<{self.ID_WIDTH}} {'verdict':>7} {'hype':>5} {'impact':>6}  {'label':<12}"
+        columns = f"{'id':<{self.ID_WIDTH}} {'verdict':>7} {'hype':>5} {'impact':>6}"
+        columns += f"  {'label':<{self.LABEL_WIDTH}}"
         return self._style(columns + "  top reasons", bold=True) + "\n"
 
     def record(self, result: dict[str, Any]) -> str:
-        record_id = _shorten(str(result.get("id")), self.ID_WIDTH)
+        record_id = _shorten_left(str(result.get("id")), self.ID_WIDTH)
         if result.get("error"):
             message = self._style(f"error: {result['error']}", fg="red")
             return f"{record_id:<{self.ID_WIDTH}} {'-':>7} {'-':>5} {'-':>6}  {message}\n"
@@ -145,7 +149,9 @@ class TableFormatter:
         colour = "green" if verdict >= 7 else "yellow" if verdict >= 4 else "red"
         reasons = result.get("reasons") or []
         top = ", ".join(_reason_tag(r) for r in reasons[: self.REASONS_SHOWN])
-        label = f"{result.get('label') or '':<12}"
+        if self._width:
+            top = _shorten(top, max(self._width - self.REASONS_COLUMN, 10))
+        label = f"{result.get('label') or '':<{self.LABEL_WIDTH}}"
         line = (
             f"{record_id:<{self.ID_WIDTH}} {self._style(f'{verdict:>7}', fg=colour, bold=True)}"
             f" {result['hype']:>5.2f} {result['impact']:>6.2f}"
@@ -184,12 +190,19 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _shorten_left(text: str, width: int) -> str:
+    """Keep the end of long ids: for paths, the file name is the telling part."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
 def make_formatter(
     name: str,
     *,
     explain: int = 0,
     feature_names: Sequence[str] = (),
     color: bool = False,
+    width: int | None = None,
 ) -> Formatter:
     """The formatter for an ``--format`` value."""
     if name == "jsonl":
@@ -199,5 +212,5 @@ def make_formatter(
     if name == "csv":
         return CsvFormatter(feature_names)
     if name == "table":
-        return TableFormatter(explain=explain, color=color)
+        return TableFormatter(explain=explain, color=color, width=width)
     raise ValueError(f"unknown output format {name!r}")

@@ -184,24 +184,28 @@ def save_model(model: HypeModel, path: str | Path) -> str:
 
 
 def _canonical_archive(data: bytes) -> bytes:
-    """Renumber skops's object ids (memory addresses) in order of appearance, fix zip
-    timestamps and member order, so equal models give byte-identical files."""
+    """Number skops's object ids (memory addresses) by order of appearance, one per node,
+    and fix zip timestamps and member order, so equal models give byte-identical files.
+
+    Every node gets its own id: which equal values happen to share one Python object
+    must not change the file. The payload is plain data, so no sharing is lost.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         schema = json.loads(archive.read("schema.json"))
         members = {name: archive.read(name) for name in archive.namelist()}
-    ids: dict[int, int] = {}
+    counter = iter(range(1, 1 << 31))
     files: dict[str, bytes] = {}
 
     def renumber(node: Any) -> None:
         if isinstance(node, dict):
             if "__id__" in node:
-                node["__id__"] = ids.setdefault(node["__id__"], len(ids) + 1)
+                node["__id__"] = next(counter)
             if isinstance(node.get("file"), str):
                 new_name = f"{node['__id__']}.npy"
                 files[new_name] = members[node["file"]]
                 node["file"] = new_name
-            for value in node.values():
-                renumber(value)
+            for key in sorted(node):  # key order, as written: insertion order must not matter
+                renumber(node[key])
         elif isinstance(node, list):
             for value in node:
                 renumber(value)

@@ -31,8 +31,10 @@ def make_pipeline(spec: ViewSpec) -> Any:
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
+    columns = spec.columns(feature_names())
     return Pipeline(
         [
+            ("select", FunctionTransformer(np.take, kw_args={"indices": columns, "axis": 1})),
             ("squash", FunctionTransformer(transform)),
             ("scale", StandardScaler()),
             ("clip", FunctionTransformer(clip_z)),
@@ -42,9 +44,8 @@ def make_pipeline(spec: ViewSpec) -> Any:
 
 
 def fit_pipeline(spec: ViewSpec, X: np.ndarray, y: np.ndarray) -> Any:
-    """Fit a view's pipeline on its columns of ``X`` (all features, featurizer order);
-    soft targets become weighted positive/negative copies."""
-    X = X[:, spec.columns(feature_names())]
+    """Fit a view's pipeline on ``X`` (every feature, featurizer order); soft targets
+    become weighted positive/negative copies."""
     pipeline = make_pipeline(spec)
     if spec.kind == SOFT:
         n = len(y)
@@ -151,6 +152,6 @@ def train(
     save_model(model, path)
     model = load_model(path)
     if card:
-        report = evaluate_views(data, folds=folds, seed=seed, model=model)
-        write_card(model, report, out, limit=limit)
+        report = evaluate_views(data, folds=folds, seed=seed, limit=limit, model=model)
+        write_card(model, report, out, views=tuple(views), limit=limit)
     return model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import Any
 
@@ -59,6 +60,7 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
         explain=params["explain"],
         feature_names=_feature_names(settings) if params["with_features"] else (),
         color=use_color(params["color"]),
+        width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
     )
     records = read_records(sources, read_options(params))
     tally = Tally(thresholds_from(params))

@@ -1,0 +1,121 @@
+"""The CLI as a user's shell runs it: a real process, real files, pipes and terminals."""
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+from ..conftest import FIXTURES, fixture_text
+from .conftest import ROOT, jsonl, run_subprocess, subprocess_env, write_semeval_sample
+
+
+def test_files_globs_stdin_and_jsonl_in_one_run(tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        json.dumps({"id": "r1", "text": fixture_text("opinion_piece.txt")})
+        + "\n"
+        + '{"id": "r2", "text": oops}\n'
+    )
+    done = run_subprocess(
+        "score",
+        "tests/fixtures/wire_report.txt",
+        "tests/fixtures/h*.txt",
+        "-",
+        records,
+        input=fixture_text("hype_rewrite.txt").encode(),
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    results = jsonl(done.stdout)
+    assert [r["id"] for r in results] == [
+        "tests/fixtures/wire_report.txt",
+        "tests/fixtures/hype_rewrite.txt",
+        "<stdin>",
+        "r1",
+        f"{records}:2",
+    ]
+    assert [r["error"] is None for r in results] == [True, True, True, True, False]
+    assert results[1]["verdict"] == results[2]["verdict"]  # same text, file or pipe
+    assert b"1 error" in done.stderr
+
+
+def test_piped_stdin_without_arguments_and_usage_errors(tmp_path):
+    piped = run_subprocess("score", input=fixture_text("wire_report.txt").encode())
+    assert piped.returncode == 0 and jsonl(piped.stdout)[0]["id"] == "<stdin>"
+    missing = run_subprocess("score", tmp_path / "absent.txt")
+    assert missing.returncode == 2 and missing.stdout == b""
+    assert b"no such file" in missing.stderr
+
+
+def test_help_and_version():
+    shown = run_subprocess("--help")
+    assert shown.returncode == 0
+    for command in ("score", "batch", "explain", "train", "evaluate", "info"):
+        assert command.encode() in shown.stdout
+    version = run_subprocess("--version")
+    assert version.returncode == 0 and version.stdout.strip().endswith(b"0.1.0")
+
+
+def test_html_without_trafilatura_says_how_to_get_it():
+    code = "import sys; sys.modules['trafilatura'] = None; from hypescore.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "score", str(FIXTURES / "wire_page.html")],
+        capture_output=True,
+        cwd=ROOT,
+        env=subprocess_env(),
+        timeout=300,
+    )
+    assert done.returncode == 2
+    assert b"pip install 'hypescore[html]'" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_progress_shows_on_a_terminal(tmp_path):
+    source = tmp_path / "in.jsonl"
+    write_semeval_sample(source, 6)
+    primary, secondary = pty.openpty()
+    with open(os.devnull, "rb") as nothing:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "hypescore",
+                "batch",
+                str(source),
+                "-o",
+                str(tmp_path / "o.jsonl"),
+            ],
+            stdin=nothing,
+            stdout=subprocess.DEVNULL,
+            stderr=secondary,
+            cwd=ROOT,
+            env=subprocess_env(),
+        )
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal closes when the process exits
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=300) == 0
+    os.close(primary)
+    assert b"\r" in seen and b"6 records, 0 errors" in seen and b"100%" in seen
+
+
+def test_output_to_a_closed_pipe_stops_quietly(tmp_path):
+    source = tmp_path / "in.jsonl"
+    write_semeval_sample(source, 12)
+    shell = f"{sys.executable} -m hypescore score {source} --chunk-size 1 | head -c 10 >/dev/null"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell],
+        capture_output=True,
+        cwd=ROOT,
+        env=subprocess_env(),
+        timeout=300,
+    )
+    assert b"Traceback" not in done.stderr and b"Broken pipe" not in done.stderr
+    assert done.returncode == 2
