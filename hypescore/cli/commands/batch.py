@@ -8,6 +8,7 @@ exactly those records (by id, counting repeats) and appends the rest in order.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from typing import Any
 
 import click
 
+from hypescore.cli.dask_backend import scheduler_option
 from hypescore.cli.errors import CliIOError, interrupted_exit_code
 from hypescore.cli.inputs import total_bytes
 from hypescore.cli.options import (
@@ -90,6 +92,7 @@ CHECKPOINT_SECONDS = 10.0
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @check_options
+@scheduler_option
 @click.pass_context
 def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: Any) -> None:
     """Score IN (files, globs, - for stdin) into OUT with bounded memory.
@@ -118,7 +121,9 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         if not out.path.exists() or out.path.stat().st_size == 0 or not params["resume"]:
             out.write(formatter.header())
         try:
-            with backend:
+            with backend as backend_jobs:
+                if backend_jobs is not None:  # the back-end picks n_jobs (Dask: whole cluster)
+                    settings = dataclasses.replace(settings, jobs=backend_jobs)
                 outcomes = score_records(_unfinished(records, progress, tally), settings)
                 _write_all(outcomes, formatter, out, stop, progress, tally, params["checkpoint"])
             with stop.critical():
