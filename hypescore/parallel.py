@@ -24,9 +24,10 @@ def map_chunks(
 
     ``n_jobs`` 1 runs here, in this process. Anything else goes through joblib under the
     caller's ``parallel_config``. On joblib's Dask backend the ``shared`` objects (a model)
-    are broadcast to every worker once, up front, and tasks only carry a reference: a
-    model is then unpickled once per worker rather than once per task, and a worker that
-    dies never holds the only copy, so Dask can rerun its tasks elsewhere.
+    go to every worker once, before the first task, and tasks carry only a reference: a
+    model is unpickled once per worker rather than once per task, and a worker restarted
+    after a crash gets it too, so Dask can rerun a dead worker's tasks anywhere (see
+    :mod:`hypescore.dask_sharing`).
     """
     if n_jobs == 1:
         for chunk in chunks:
@@ -35,22 +36,15 @@ def map_chunks(
     from joblib import Parallel, delayed
 
     parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-    refs = broadcast_to_dask_workers(shared)
-    yield from parallel(delayed(func)(chunk, *refs) for chunk in chunks)
-
-
-def broadcast_to_dask_workers(objects: Sequence[Any]) -> tuple[Any, ...]:
-    """Dask futures for ``objects`` held by every worker, when joblib's backend is Dask.
-
-    Under any other backend the objects come back unchanged. Joblib would otherwise
-    scatter a large argument to a single worker, which is fragile when that worker dies.
-    """
-    if not objects:
-        return ()
-    client = active_dask_client()
+    client = active_dask_client() if shared else None
     if client is None:
-        return tuple(objects)
-    return tuple(client.scatter(obj, broadcast=True, hash=False) for obj in objects)
+        yield from parallel(delayed(func)(chunk, *shared) for chunk in chunks)
+        return
+    from hypescore.dask_sharing import WithShared, shared_with_workers
+
+    with shared_with_workers(client, shared) as refs:
+        task = WithShared(func, refs)
+        yield from parallel(delayed(task)(chunk) for chunk in chunks)
 
 
 def active_dask_client() -> Any | None:
