@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 INSTALL_HINT = "reading HTML needs trafilatura: pip install 'hypescore[html]'"
@@ -13,6 +14,25 @@ class HtmlSupportMissing(RuntimeError):
 
 class NoMainText(ValueError):
     """The page parsed but holds no article text (or did not parse at all)."""
+
+
+# Parsing cost grows with the number of tags, and lxml slows down sharply on one tag with
+# tens of thousands of attributes; bounding both bounds the time any page can take.
+MAX_TAGS = 100_000
+MAX_TAG_CHARS = 16_384
+_OVERLONG_TAG_RE = re.compile(rf"<([A-Za-z][\w:-]{{0,64}}+)[^<>]{{{MAX_TAG_CHARS},}}>")
+
+
+def defuse_html(html: str) -> str:
+    """Bound the parser's work: refuse tag floods, strip the attributes of giant tags.
+
+    A giant tag is almost always an inline data URI or an attack; its attributes never
+    carry article text, so dropping them keeps the page readable.
+    """
+    tags = html.count("<")
+    if tags > MAX_TAGS:
+        raise NoMainText(f"HTML has {tags:,} tags, over the limit of {MAX_TAGS:,}")
+    return _OVERLONG_TAG_RE.sub(r"<\1>", html)
 
 
 def _trafilatura() -> Any:
@@ -35,6 +55,7 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, str | None, st
     page's metadata so headline features still see it.
     """
     trafilatura = _trafilatura()
+    html = defuse_html(html)
     try:
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False

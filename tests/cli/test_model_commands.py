@@ -1,0 +1,85 @@
+"""train, evaluate and info drive the library's own functions on the real labelled data."""
+
+import json
+
+import pytest
+
+import hypescore
+
+from ..conftest import FIXTURES
+from .conftest import jsonl, run_cli
+
+LIMIT = ("--limit", "60", "--folds", "2")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    out = tmp_path_factory.mktemp("model")
+    result = run_cli("train", *LIMIT, "-o", out, "--name", "tiny", "--model-version", "0.0.1")
+    assert result.exit_code == 0, result.stderr
+    return out, result
+
+
+def test_train_writes_model_and_card_and_prints_the_path(tiny_model):
+    out, result = tiny_model
+    path = out / "tiny.skops"
+    assert result.stdout.strip() == str(path)
+    assert "tiny 0.0.1" in result.stderr
+    assert (out / "tiny.card.md").read_text().startswith("# Model card: tiny 0.0.1")
+    model = hypescore.load_model(path)
+    assert (model.name, model.version) == ("tiny", "0.0.1")
+
+
+def test_a_trained_model_scores_through_the_cli(tiny_model):
+    out, _ = tiny_model
+    result = run_cli("score", FIXTURES / "wire_report.txt", "--model", out / "tiny.skops")
+    [record] = jsonl(result.stdout)
+    assert record["model"]["name"] == "tiny" and 1 <= record["verdict"] <= 10
+
+
+def test_info_describes_model_features_and_versions(tiny_model):
+    out, _ = tiny_model
+    shown = json.loads(run_cli("info", "-f", "json", "--model", out / "tiny.skops").stdout)
+    assert shown["model"]["name"] == "tiny"
+    assert shown["model"]["card"] == str(out / "tiny.card.md")
+    assert [v["name"] for v in shown["model"]["views"]] == [
+        "teaser_clickbait",
+        "headline_clickbait",
+        "article_hyperpartisan",
+    ]
+    families = shown["features"]["by_family"]
+    flat = [f"{family}.{name}" for family, names in families.items() for name in names]
+    assert flat == list(hypescore.feature_names()) and shown["features"]["count"] == len(flat)
+    assert shown["versions"]["hypescore"] == hypescore.__version__
+    text = run_cli("info").stdout
+    assert text.startswith("model      hypescore-default")
+    assert f"features   {len(flat)} in 5 families" in text
+    card = run_cli("info", "--card", "--model", out / "tiny.skops").stdout
+    assert card.startswith("# Model card: tiny")
+
+
+def test_evaluate_reports_each_labelled_view():
+    result = run_cli("evaluate", *LIMIT, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["folds"], report["limit"]) == (2, 60)
+    assert set(report["views"]) == {
+        "teaser_clickbait",
+        "headline_clickbait",
+        "article_hyperpartisan",
+    }
+    assert 0 <= report["views"]["headline_clickbait"]["accuracy"] <= 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["train", "-o", "x", "--data", "/no/such/dir"],
+        ["evaluate", "--data", "/no/such/dir"],
+        ["info", "--model", "/no/such/model.skops"],
+        ["evaluate", "--model", str(FIXTURES / "wire_report.txt")],
+    ],
+)
+def test_bad_paths_are_usage_errors(args):
+    result = run_cli(*args)
+    assert result.exit_code == 2 and result.stderr.strip()
