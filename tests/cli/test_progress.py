@@ -9,7 +9,7 @@ def test_progress_counts_and_times_from_the_first_finished_record():
     progress.advance(100, skipped=True, now=0.0)
     progress.advance(100, now=30.0)  # the first record pays the warm-up
     assert (
-        progress.line(now=30.5) == "[##..................]  20% 1 records, 0 errors, 1 already done"
+        progress.line(now=30.5) == "[####................]  20% 1 records, 0 errors, 1 already done"
     )
     progress.advance(150, now=31.0)
     progress.advance(150, error=True, now=32.0)
