@@ -43,7 +43,7 @@ BATCH_CHUNK_SIZE = 64  # smaller than the library's 256: smoother progress, less
 CHECKPOINT_SECONDS = 10.0
 
 
-@click.command()
+@click.command(short_help="Score a large input into a file; resumable.")
 @click.argument("inputs", nargs=-1, required=True, metavar="IN...")
 @click.option(
     "-o",
