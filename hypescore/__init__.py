@@ -1,21 +1,35 @@
-"""hypescore: score news articles for media hype versus real impact."""
+"""hypescore: score news articles for media hype versus real impact.
+
+Names are imported on first use (PEP 562), so ``import hypescore`` stays cheap for a
+one-article command line run and for worker processes.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from hypescore.article import Article
-from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
-from hypescore.model import (
-    HypeModel,
-    ModelLoadError,
-    UntrustedModelError,
-    evaluate,
-    load_model,
-    score,
-    score_many,
-    train,
-)
-from hypescore.result import ModelInfo, Reason, Result
-from hypescore.transformer import HypeFeaturizer
+_EXPORTS = {
+    "Article": "hypescore.article",
+    "FeatureMatrix": "hypescore.features",
+    "feature_names": "hypescore.features",
+    "featurize": "hypescore.features",
+    "iter_featurize": "hypescore.features",
+    "HypeFeaturizer": "hypescore.transformer",
+    "HypeModel": "hypescore.model",
+    "ModelLoadError": "hypescore.model",
+    "UntrustedModelError": "hypescore.model",
+    "evaluate": "hypescore.model",
+    "load_model": "hypescore.model",
+    "score": "hypescore.model",
+    "score_many": "hypescore.model",
+    "train": "hypescore.model",
+    "ModelInfo": "hypescore.result",
+    "Reason": "hypescore.result",
+    "Result": "hypescore.result",
+}
 
 __all__ = [
     "Article",
@@ -37,3 +51,33 @@ __all__ = [
     "score_many",
     "train",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hypescore' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from hypescore.article import Article
+    from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
+    from hypescore.model import (
+        HypeModel,
+        ModelLoadError,
+        UntrustedModelError,
+        evaluate,
+        load_model,
+        score,
+        score_many,
+        train,
+    )
+    from hypescore.result import ModelInfo, Reason, Result
+    from hypescore.transformer import HypeFeaturizer

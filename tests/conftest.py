@@ -50,10 +50,15 @@ def opinion() -> AnalysedArticle:
 @pytest.fixture(scope="session")
 def varied_texts() -> list[str]:
     """A few hundred real, varied texts: full articles, teasers and headlines."""
-    articles = [r["text"] for r in read_jsonl(SHARED_DATA / "semeval19-hyperpartisan" /
-                                               "articles-train.jsonl", 150)]
-    teasers = [r["post_text"] for r in read_jsonl(SHARED_DATA / "webis-clickbait-17" /
-                                                   "posts-train.jsonl", 100)]
-    headlines = [r["headline"] for r in read_jsonl(SHARED_DATA / "stop-clickbait" /
-                                                    "headlines.jsonl", 100)]
+    articles = [
+        r["text"]
+        for r in read_jsonl(SHARED_DATA / "semeval19-hyperpartisan" / "articles-train.jsonl", 150)
+    ]
+    teasers = [
+        r["post_text"]
+        for r in read_jsonl(SHARED_DATA / "webis-clickbait-17" / "posts-train.jsonl", 100)
+    ]
+    headlines = [
+        r["headline"] for r in read_jsonl(SHARED_DATA / "stop-clickbait" / "headlines.jsonl", 100)
+    ]
     return articles + teasers + headlines

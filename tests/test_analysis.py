@@ -6,7 +6,7 @@ def test_normalise_keeps_length_and_folds_quotes():
     text = "\u201cIt\u2019s fine\u201d \u2014 she said\u00a0today"
     norm = normalise(text)
     assert len(norm) == len(text)
-    assert norm == "\"It's fine\" - she said today"
+    assert norm == '"It\'s fine" - she said today'
 
 
 def test_sentences_split_on_terminals_and_lines_not_abbreviations():

@@ -114,7 +114,9 @@ def test_featurize_works_with_no_network(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path), fixture_text("wire_report.txt")],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"errors": [None], "finite": True}
@@ -124,3 +126,12 @@ def test_article_from_record_validates():
     with pytest.raises(ValueError, match="'title' must be a string"):
         Article.from_record({"text": "x", "title": 3})
     assert Article.from_record({"body": "x", "id": 5}, text_field="body").id == "5"
+
+
+def test_exports_are_lazy_and_complete():
+    import hypescore as package
+
+    assert set(package.__all__) == {*package._EXPORTS, "__version__"}
+    script = "import sys, hypescore; print('sklearn' in sys.modules, 'textstat' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"], out.stderr

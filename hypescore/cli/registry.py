@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "train": "hypescore.cli.commands.train:train",
     "evaluate": "hypescore.cli.commands.evaluate:evaluate",
     "info": "hypescore.cli.commands.info:info",
+    "story": "hypescore.cli.commands.story:story",
 }
 """Command name -> ``module:attribute`` of its :class:`click.Command`."""
 
@@ -33,6 +34,7 @@ yield the ``n_jobs`` to use. See :mod:`hypescore.cli.backends`.
 EXPLAIN_RENDERERS: dict[str, str] = {
     "text": "hypescore.cli.explain_render:render_text",
     "json": "hypescore.cli.explain_render:render_json",
+    "html": "hypescore.cli.explain_html:render_html",
 }
 """``explain --format`` name -> ``module:attribute`` of a renderer (see explain_render)."""
 

@@ -25,7 +25,8 @@ FEATURES = (
     "words_per_sentence",
 )
 
-_NUMBER = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
+# Thousands groups are bounded so a long run of "1,1,1," cannot make a match scan the run.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|[mbk])\b)?"
 _NUMBER_RE = re.compile(rf"(?<![\w.]){_NUMBER}(?!\w)")
 _PERCENT_RE = re.compile(rf"(?<![\w.]){_NUMBER}\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)

@@ -36,7 +36,8 @@ FEATURES = (
 
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W\d_]\w*")
 _HASHTAG_RUN_RE = re.compile(r"(?<![\w#])#\w+(?:[ ,]+#\w+){2,}")
-_LIST_SEPARATOR_RE = re.compile(r"\s*[,|;]\s*|\s+#|\s+[·•]\s+")
+# Separators start only at the first space of a run (lookbehind), so runs of spaces stay linear.
+_LIST_SEPARATOR_RE = re.compile(r"(?<!\s)\s*+[,|;]\s*|(?<!\s)\s++(?=#)|(?<!\s)\s++[·•]\s*")
 _NUMBER_FIRST_RE = re.compile(r"^\W*\d+\b")
 _QUESTION_START_RE = re.compile(
     r"^\W*(?:who|what|why|how|when|where|which|can|could|is|are|do|does|did|will|would|should)\b",

@@ -28,7 +28,8 @@ FEATURES = (
     "publisher_quality",
 )
 
-_NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+)+"
+# Names have at most five words: the bound keeps a run of capitalised words linear.
+_NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
 _VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
 _NAMED_SOURCE_RE = re.compile(
     rf"\b{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"

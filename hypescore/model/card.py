@@ -86,6 +86,8 @@ def card_dict(
                 "weight_in_hype": v.weight,
                 "C": specs[v.name].C if v.name in specs else None,
                 "excluded_features": list(specs[v.name].exclude) if v.name in specs else [],
+                "intercept": round(v.intercept, 4),
+                "top_weights": _top_weights(model, v),
             }
             for v in model.views
         ],
@@ -114,6 +116,12 @@ def card_dict(
         "libraries": {"python": platform.python_version()} | _versions(),
         "metrics": evaluation.to_dict(),
     }
+
+
+def _top_weights(model: HypeModel, view: Any, n: int = 8) -> dict[str, float]:
+    """The largest standardised coefficients: what the view leans on most."""
+    order = sorted(range(len(view.coef)), key=lambda j: -abs(view.coef[j]))[:n]
+    return {model.feature_names[j]: round(float(view.coef[j]), 4) for j in order}
 
 
 def _versions() -> dict[str, str | None]:
@@ -187,6 +195,10 @@ def card_markdown(card: dict[str, Any], evaluation: Evaluation) -> str:
             f"| {v['name']} | {v['scope']} | {v['target']} | {v['weight_in_hype']} | "
             f"{v['C']} | {excluded} |"
         )
+    lines += ["", "Largest standardised weights (> 0: towards the view's positive class):", ""]
+    for v in card["views"]:
+        weights = ", ".join(f"`{k}` {w:+.2f}" for k, w in v["top_weights"].items())
+        lines.append(f"- {v['name']}: {weights}")
     lines += ["", "## Impact terms", "", "| feature | direction | weight |", "|---|---|---|"]
     for t in card["impact"]["terms"]:
         lines.append(f"| `{t['feature']}` | {t['direction']:+d} | {t['weight']} |")

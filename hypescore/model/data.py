@@ -8,6 +8,7 @@ the raw file would give today.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,10 @@ import numpy as np
 from hypescore.features import featurize
 from hypescore.model.views import ARTICLE, ViewSpec, headline_article
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# ``../shared/data`` beside a source checkout; ``HYPESCORE_DATA`` points elsewhere.
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("HYPESCORE_DATA", Path(__file__).resolve().parents[2].parent / "shared" / "data")
+)
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,11 @@ def _assess(
                 for s in raw
             )
         )
-    assessment = model.assess(np.asarray(values), np.asarray(head_values))
+    article_values, headline_values = np.asarray(values), np.asarray(head_values)
+    if not (np.isfinite(article_values).all() and np.isfinite(headline_values).all()):
+        bad = [n for n, v in zip(model.feature_names, values, strict=True) if not np.isfinite(v)]
+        raise RecordError(f"features are not finite: {', '.join(bad) or 'headline features'}")
+    assessment = model.assess(article_values, headline_values)
     reasons = _reasons(assessment.contributions, explain, spans, head_spans)
     return Result(
         id=article.id,

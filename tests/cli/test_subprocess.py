@@ -20,7 +20,7 @@ def test_files_globs_stdin_and_jsonl_in_one_run(tmp_path):
     done = run_subprocess(
         "score",
         "tests/fixtures/wire_report.txt",
-        "tests/fixtures/h*.txt",
+        "tests/fixtures/hype_*.txt",
         "-",
         records,
         input=fixture_text("hype_rewrite.txt").encode(),

@@ -11,13 +11,18 @@ def found(text, kind):
     doc = analyse(Article(text=text))
     sink = []
     factual.extract(doc, sink)
-    return [text[s.start:s.end] for s in sink if s.kind == kind]
+    return [text[s.start : s.end] for s in sink if s.kind == kind]
 
 
 def test_wire_report_is_denser_than_filler_and_opinion(wire, hype, opinion):
     w, h, o = values(wire), values(hype), values(opinion)
-    for name in ("numbers_per_1k", "quantities_per_1k", "money_per_1k", "percentages_per_1k",
-                 "dates_per_1k"):
+    for name in (
+        "numbers_per_1k",
+        "quantities_per_1k",
+        "money_per_1k",
+        "percentages_per_1k",
+        "dates_per_1k",
+    ):
         assert w[name] > h[name] and w[name] > o[name], name
         assert h[name] == 0.0
     assert w["named_spans_per_1k"] > o["named_spans_per_1k"]
@@ -29,7 +34,7 @@ def test_spans_cover_the_figures(wire):
     text = wire.text
     by_kind = {}
     for s in sink:
-        by_kind.setdefault(s.kind, []).append(text[s.start:s.end])
+        by_kind.setdefault(s.kind, []).append(text[s.start : s.end])
     assert by_kind["money"] == ["£1.4 billion", "£1.32 billion"]
     assert by_kind["percentage"] == ["94 percent", "3 percent", "4 percent"]
     assert {"220 km", "1.1 million homes", "450 workers"} <= set(by_kind["quantity"])
@@ -39,10 +44,16 @@ def test_spans_cover_the_figures(wire):
 
 def test_formats():
     assert found("It cost $3.5bn and €200 million, or 40,000 dollars.", "money") == [
-        "$3.5bn", "€200 million", "40,000 dollars"]
+        "$3.5bn",
+        "€200 million",
+        "40,000 dollars",
+    ]
     assert found("Up 12% or 3.4 per cent.", "percentage") == ["12%", "3.4 per cent"]
     assert found("On 2024-05-01 and 5 June 2023, since 1999.", "date") == [
-        "2024-05-01", "5 June 2023", "since 1999"]
+        "2024-05-01",
+        "5 June 2023",
+        "since 1999",
+    ]
 
 
 def test_empty_and_one_word():

@@ -12,15 +12,22 @@ def spans_by_kind(doc, kind):
     sink = []
     promotion.extract(doc, sink)
     source = {"text": doc.text, "title": doc.title}
-    return [source[s.field][s.start:s.end] for s in sink if s.kind == kind]
+    return [source[s.field][s.start : s.end] for s in sink if s.kind == kind]
 
 
 def test_filler_article_scores_far_above_wire_and_opinion(hype, wire, opinion):
     h, w, o = values(hype), values(wire), values(opinion)
     for name in (
-        "tag_list_lines", "viral_phrase_blocks", "hashtags_per_1k", "hashtag_runs",
-        "calls_to_action_per_1k", "boilerplate_hits", "hype_words_per_1k",
-        "hype_phrases_per_1k", "superlatives_per_1k", "filler_share",
+        "tag_list_lines",
+        "viral_phrase_blocks",
+        "hashtags_per_1k",
+        "hashtag_runs",
+        "calls_to_action_per_1k",
+        "boilerplate_hits",
+        "hype_words_per_1k",
+        "hype_phrases_per_1k",
+        "superlatives_per_1k",
+        "filler_share",
     ):
         assert h[name] > w[name], name
         assert h[name] > o[name] or name == "superlatives_per_1k", name
@@ -63,7 +70,7 @@ def test_headline_falls_back_to_first_sentence_with_offsets():
     sink = []
     promotion.extract(doc, sink)
     clickbait = [s for s in sink if s.kind == "clickbait"]
-    assert [doc.text[s.start:s.end] for s in clickbait] == ["You won't believe"]
+    assert [doc.text[s.start : s.end] for s in clickbait] == ["You won't believe"]
     assert clickbait[0].field == "text"
 
 

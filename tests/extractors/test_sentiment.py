@@ -21,12 +21,13 @@ def test_shouting_moves_with_hype(hype, wire, opinion):
 def test_spans_point_at_caps_exclamations_and_polar_sentences(hype):
     sink = []
     sentiment.extract(hype, sink)
-    caps = {hype.text[s.start:s.end] for s in sink if s.kind == "allcaps"}
+    caps = {hype.text[s.start : s.end] for s in sink if s.kind == "allcaps"}
     assert caps == {"HUGE", "EVER"}
-    assert all(hype.text[s.start:s.end].startswith("!") for s in sink if s.kind == "exclamation")
-    polar = [hype.text[s.start:s.end] for s in sink if s.kind == "polar_sentence"]
-    assert polar and all(abs(SentimentIntensityAnalyzer().polarity_scores(p)["compound"]) >= 0.5
-                         for p in polar)
+    assert all(hype.text[s.start : s.end].startswith("!") for s in sink if s.kind == "exclamation")
+    polar = [hype.text[s.start : s.end] for s in sink if s.kind == "polar_sentence"]
+    assert polar and all(
+        abs(SentimentIntensityAnalyzer().polarity_scores(p)["compound"]) >= 0.5 for p in polar
+    )
 
 
 def test_empty_and_one_word():

@@ -13,7 +13,7 @@ def kinds(doc):
     sourcing.extract(doc, sink)
     out = {}
     for s in sink:
-        out.setdefault(s.kind, []).append(doc.text[s.start:s.end])
+        out.setdefault(s.kind, []).append(doc.text[s.start : s.end])
     return out
 
 

@@ -2,6 +2,8 @@ import json
 
 import joblib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hypescore
 from hypescore import Result, score, score_many
@@ -24,6 +26,16 @@ def test_dense_report_beats_filler_rewrite_of_the_same_facts():
     assert wire.impact > hype.impact
     assert wire.label == "substantive"
     assert hype.label == "overhyped"
+
+
+def test_hype_and_substance_are_separate_axes():
+    wire = score(fixture_article("wire_report.txt"))
+    filler = score(fixture_article("hype_rewrite.txt"))
+    hyped = score(fixture_article("hyped_breakthrough.txt"))
+    assert wire.hype < hyped.hype < filler.hype  # clickbait headline, hype words
+    assert hyped.impact > filler.impact  # but figures and named sources
+    assert filler.verdict < hyped.verdict < wire.verdict
+    assert hyped.views["headline_clickbait"] > 0.5 > wire.views["headline_clickbait"]
 
 
 def test_result_carries_model_identity_and_schema():
@@ -109,3 +121,46 @@ def test_score_many_parallel_equals_serial_under_callers_backend():
     loky = [r.to_dict() for r in score_many(items, explain=2, n_jobs=2, chunk_size=4)]
     assert threaded == serial
     assert loky == serial
+
+
+def test_score_many_sends_the_model_once_per_chunk_not_per_record():
+    """Count how often the model is pickled on its way to loky workers."""
+    import copyreg
+
+    from hypescore import HypeModel
+
+    pickled: list[int] = []
+
+    def counting_reducer(model):
+        pickled.append(1)
+        return model.__reduce_ex__(4)
+
+    copyreg.pickle(HypeModel, counting_reducer)
+    try:
+        items = [fixture_text("wire_report.txt")] * 12
+        results = list(score_many(items, n_jobs=2, chunk_size=6))
+    finally:
+        copyreg.dispatch_table.pop(HypeModel)
+    assert len(results) == 12 and all(r.ok for r in results)
+    assert 1 <= len(pickled) <= 2
+
+
+def test_bare_headline_is_its_own_headline():
+    result = score("You Won't Believe What This Dog Did Next", explain=3)
+    assert result.views["headline_clickbait"] > 0.8
+    assert result.label in {"overhyped", "thin"}
+    sober = score("Parliament approves 2025 budget with 4.1 billion euros for rail upgrades")
+    assert sober.views["headline_clickbait"] < result.views["headline_clickbait"]
+    assert sober.hype < result.hype
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=80)))
+def test_any_text_gives_a_bounded_verdict_or_a_clear_error(text, title):
+    result = score(hypescore.Article(text=text, title=title), explain=2)
+    if result.ok:
+        assert 1 <= result.verdict <= 10
+        assert 0 <= result.hype <= 1 and 0 <= result.impact <= 1
+        assert result.label in {"substantive", "hyped-but-significant", "overhyped", "thin"}
+    else:
+        assert result.error and result.verdict is None

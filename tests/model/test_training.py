@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 import numpy as np
@@ -5,7 +6,8 @@ import pytest
 
 import hypescore
 from hypescore.model.data import load_view
-from hypescore.model.training import fit_pipeline
+from hypescore.model.persistence import model_bytes
+from hypescore.model.training import export_view, fit_pipeline
 from hypescore.model.views import DEFAULT_VIEWS
 
 from ..conftest import SHARED_DATA, fixture_article
@@ -36,24 +38,24 @@ def test_train_writes_model_and_card(trained):
 def test_same_data_and_seed_give_the_same_checksum(trained):
     _, model = trained
     again = hypescore.train(SHARED_DATA, limit=LIMIT, seed=3)
-    import hashlib
-
-    from hypescore.model.persistence import model_bytes
-
     assert hashlib.sha256(model_bytes(again)).hexdigest() == model.checksum
 
 
-def test_evaluate_reproduces_the_card_metrics(trained):
+@pytest.fixture(scope="module")
+def evaluation():
+    return hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3)
+
+
+def test_evaluate_reproduces_the_card_metrics(trained, evaluation):
     out, _ = trained
     card = json.loads((out / "hypescore-default.card.json").read_text())
-    report = hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3)
-    assert report.to_dict() == card["metrics"]
-    text = report.format()
+    assert evaluation.to_dict() == card["metrics"]
+    text = evaluation.format()
     assert "teaser_clickbait" in text and "mse=" in text and "brier=" in text
 
 
-def test_evaluate_reports_each_view_on_its_own_dataset(trained):
-    report = hypescore.evaluate(SHARED_DATA, limit=LIMIT, seed=3, folds=3).to_dict()
+def test_evaluate_reports_each_view_on_its_own_dataset(evaluation):
+    report = evaluation.to_dict()
     teaser = report["views"]["teaser_clickbait"]
     assert teaser["dataset"].startswith("webis-clickbait-17")
     assert 0 < teaser["mse"] < teaser["mse_baseline"]  # better than predicting the mean
@@ -67,8 +69,6 @@ def test_evaluate_reports_each_view_on_its_own_dataset(trained):
 def test_exported_weights_score_exactly_like_the_sklearn_pipeline():
     spec = DEFAULT_VIEWS[1]
     data = load_view(spec, SHARED_DATA, limit=LIMIT)
-    from hypescore.model.training import export_view
-
     pipeline = fit_pipeline(spec, data.X, data.y)
     view = export_view(spec, pipeline)
     np.testing.assert_allclose(

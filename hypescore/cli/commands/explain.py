@@ -49,6 +49,13 @@ from hypescore.io.readers import read_records
     show_default=True,
     help="How to show the explanation.",
 )
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Also write a visual HTML report (PATH, or PATH-1.html... for several articles).",
+)
 @color_option
 def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any) -> None:
     """Explain verdicts: each reason's weight and the text that triggered it."""
@@ -58,6 +65,10 @@ def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any
     )
     renderer = load(EXPLAIN_RENDERERS[output_format])
     outcomes = score_records(read_records(sources, read_options(params)), settings)
+    if params["html_path"]:
+        from hypescore.cli.explain_html import write_reports
+
+        outcomes = write_reports(outcomes, params["html_path"])
     try:
         renderer(outcomes, sys.stdout, color=use_color(params["color"]))
     except HtmlSupportMissing as exc:

@@ -1,0 +1,437 @@
+"""One development, several outlets: which facts each carries, and what they agree on.
+
+Facts are what the factual extractor already marks: figures (money, percentages,
+quantities) and named actors. They are matched across outlets by meaning, not spelling:
+``$860 million`` and ``$860m`` are one figure, ``Councillor Danuta Reyes`` and ``Danuta
+Reyes`` one actor. Text in filler (tag lists, viral-phrase blocks, boilerplate) does not
+count as carrying a fact: listing a keyword is not reporting it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hypescore.article import Article
+from hypescore.evidence import Span
+
+FIGURE = "figure"
+ACTOR = "actor"
+FIGURE_KINDS = ("money", "percentage", "quantity")
+FILLER_KINDS = ("tag_list", "viral_block", "boilerplate", "hashtag", "call_to_action")
+RELATIVE_TOLERANCE = 0.025
+"""Figures within 2.5% are one fact: outlets round ($1.38bn vs $1.4bn); 3% vs 4% stay apart."""
+
+_NUMBER_RE = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
+_SCALE_RE = re.compile(r"^\s?(thousand|million|billion|trillion|bn|mn|[mbk])\b", re.IGNORECASE)
+_CURRENCIES = (
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("dollar", "USD"),
+    ("euro", "EUR"),
+    ("pound", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("rupee", "INR"),
+)
+# Unit spellings folded to one name, with a factor into that name's unit.
+_UNITS = {
+    "gigawatt": ("mw", 1000.0),
+    "gw": ("mw", 1000.0),
+    "megawatt": ("mw", 1.0),
+    "mw": ("mw", 1.0),
+    "kilowatt": ("mw", 0.001),
+    "kw": ("mw", 0.001),
+    "kilometer": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "km": ("km", 1.0),
+    "meter": ("m", 1.0),
+    "metre": ("m", 1.0),
+    "liter": ("l", 1.0),
+    "litre": ("l", 1.0),
+    "kilogram": ("kg", 1.0),
+    "tonne": ("t", 1.0),
+    "ton": ("t", 1.0),
+    "foot": ("ft", 1.0),
+    "feet": ("ft", 1.0),
+    "mile": ("mile", 1.0),
+}
+_LEADING_WORD_RE = re.compile(
+    r"(?:the|mr|mrs|ms|dr|prof|professor|sir|dame|lord|lady|councillor|councilor|senator|sen"
+    r"|rep|representative|president|minister|mayor|governor|gov|judge|chief|director)\.?",
+    re.IGNORECASE,
+)
+"""Words before a name that are not part of it: an article or a title."""
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where one outlet states a fact, in its own words."""
+
+    surface: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"surface": self.surface, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A figure or an actor, as the first outlet that states it words it."""
+
+    key: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class StoryOutlet:
+    """One outlet's article with its scoring result (``Result.to_dict()`` shape)."""
+
+    name: str
+    article: Article
+    result: Mapping[str, Any]
+    spans: Sequence[Span]
+
+    @property
+    def ok(self) -> bool:
+        return not self.result.get("error")
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """Which outlet carries which fact, and the story-level reading built on agreement."""
+
+    outlets: tuple[StoryOutlet, ...]
+    facts: tuple[Fact, ...]
+    mentions: tuple[dict[str, tuple[Mention, ...]], ...]
+    impact: float | None
+    impact_basis: str
+    corroborated: frozenset[str] = field(default_factory=frozenset)
+
+    def carries(self, outlet: int, key: str) -> bool:
+        return key in self.mentions[outlet]
+
+    def carried_by(self, key: str) -> list[int]:
+        return [i for i in range(len(self.outlets)) if self.carries(i, key)]
+
+    def omitted(self, outlet: int) -> list[Fact]:
+        """Facts some other outlet carries that this one leaves out."""
+        return [f for f in self.facts if not self.carries(outlet, f.key)]
+
+    def exclusive(self, outlet: int) -> list[Fact]:
+        """Facts only this outlet states: scoops, or figures nobody else can confirm."""
+        return [f for f in self.facts if self.carried_by(f.key) == [outlet]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary, outlets in input order."""
+        return {
+            "impact": self.impact,
+            "impact_basis": self.impact_basis,
+            "facts": [
+                {
+                    "key": f.key,
+                    "kind": f.kind,
+                    "label": f.label,
+                    "corroborated": f.key in self.corroborated,
+                    "carried_by": [self.outlets[i].name for i in self.carried_by(f.key)],
+                }
+                for f in self.facts
+            ],
+            "outlets": [
+                {
+                    "name": outlet.name,
+                    "verdict": outlet.result.get("verdict"),
+                    "label": outlet.result.get("label"),
+                    "hype": outlet.result.get("hype"),
+                    "impact": outlet.result.get("impact"),
+                    "error": outlet.result.get("error"),
+                    "carries": [f.key for f in self.facts if self.carries(i, f.key)],
+                    "omits": [f.key for f in self.omitted(i)],
+                    "exclusive": [f.key for f in self.exclusive(i)],
+                }
+                for i, outlet in enumerate(self.outlets)
+            ],
+        }
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A parsed figure: what it measures (``money:USD``, ``percent``, ``qty:l``) and value."""
+
+    measure: str
+    value: float
+
+
+def parse_figure(kind: str, surface: str) -> Figure | None:
+    """Read a money, percentage or quantity span into a comparable figure."""
+    number = _NUMBER_RE.search(surface)
+    if number is None:
+        return None
+    value = float(number.group().replace(",", ""))
+    rest = surface[number.end() :]
+    scale = _SCALE_RE.match(rest)
+    if scale:
+        value *= _SCALES[scale.group(1).lower()]
+        rest = rest[scale.end() :]
+    if kind == "percentage":
+        return Figure("percent", value)
+    if kind == "money":
+        return Figure(f"money:{_currency(surface)}", value)
+    unit, factor = _unit(rest)
+    return Figure(f"qty:{unit}", value * factor)
+
+
+def _currency(surface: str) -> str:
+    lowered = surface.lower()
+    for token, code in _CURRENCIES:
+        if token.lower() in lowered:
+            return code
+    return "?"
+
+
+def _unit(rest: str) -> tuple[str, float]:
+    unit = " ".join(rest.lower().split())
+    if unit not in _UNITS and unit.endswith("s") and len(unit) > 3 and not unit.endswith("ss"):
+        unit = unit[:-1]
+    return _UNITS.get(unit, (unit, 1.0))
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """One fact when the measure matches and values agree (exactly, for percentages)."""
+    if a.measure != b.measure:
+        return False
+    if a.measure == "percent":
+        return a.value == b.value
+    return abs(a.value - b.value) <= RELATIVE_TOLERANCE * max(abs(a.value), abs(b.value))
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+def actor_name(surface: str) -> str:
+    """The bare name: no leading article or title, no possessive."""
+    words = surface.split()
+    while words and _LEADING_WORD_RE.fullmatch(words[0]):
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name
+
+
+def _is_shout(name: str) -> bool:
+    """A lone all-caps word: an acronym, but just as often shouting or a dateline.
+
+    Such a word counts as an actor only when two outlets write it the same way.
+    """
+    return " " not in name and name.isupper()
+
+
+# --- building the comparison ------------------------------------------------------------
+
+
+def _filler(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans if s.field == "text" and s.kind in FILLER_KINDS]
+
+
+def _inside(start: int, end: int, intervals: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in intervals)
+
+
+def _figure_mentions(outlet: StoryOutlet) -> list[tuple[Figure, Mention]]:
+    text = outlet.article.text
+    filler = _filler(outlet.spans)
+    figures = [s for s in outlet.spans if s.field == "text" and s.kind in FIGURE_KINDS]
+    money = [(s.start, s.end) for s in figures if s.kind == "money"]
+    out = []
+    for span in sorted(figures, key=lambda s: s.start):
+        if _inside(span.start, span.end, filler):
+            continue
+        if span.kind == "quantity" and _inside(span.start, span.end, money):
+            continue  # "$860m" is money, not 860 metres
+        surface = text[span.start : span.end]
+        figure = parse_figure(span.kind, surface)
+        if figure is not None:
+            out.append((figure, Mention(surface, span.start, span.end)))
+    return out
+
+
+def _actor_mentions(outlet: StoryOutlet) -> list[tuple[str, Mention]]:
+    text = outlet.article.text
+    filler = _filler(outlet.spans)
+    out = []
+    for span in sorted(outlet.spans, key=lambda s: s.start):
+        if span.field != "text" or span.kind != "named":
+            continue
+        if _inside(span.start, span.end, filler):
+            continue
+        surface = text[span.start : span.end]
+        name = actor_name(surface)
+        if name:
+            offset = surface.find(name)
+            start = span.start + max(offset, 0)
+            out.append((name, Mention(name, start, start + len(name))))
+    return out
+
+
+def _actor_key(name: str) -> str:
+    return "actor:" + " ".join(name.lower().split())
+
+
+def _merge_actor_names(names: Sequence[str]) -> dict[str, str]:
+    """Map each name's key to its cluster key: a shorter name that is the tail of exactly
+    one longer name ("Danuta Reyes" of "Councillor Danuta Reyes") joins it."""
+    keys = list(dict.fromkeys(_actor_key(n) for n in names))
+    shouts = {_actor_key(n) for n in names if _is_shout(n)}
+    words = {k: k.split(":", 1)[1].split() for k in keys}
+    cluster = {}
+    for key in keys:
+        tail = words[key]
+        if key in shouts:
+            cluster[key] = key  # a dateline "CALDER" is not a short form of "Port Calder"
+            continue
+        longer = [
+            other
+            for other in keys
+            if len(words[other]) > len(tail) and words[other][-len(tail) :] == tail
+        ]
+        cluster[key] = longer[0] if len(longer) == 1 and len(tail[-1]) >= 3 else key
+    return cluster
+
+
+def _find_actor(
+    outlet: StoryOutlet, forms: Sequence[str], named_elsewhere: Sequence[tuple[int, int]]
+) -> Mention | None:
+    """Find an actor the extractor did not mark here: by full name, or by surname alone
+    when it stands capitalised mid-sentence and outside any other name."""
+    text = outlet.article.text
+    filler = _filler(outlet.spans)
+    for form in sorted(forms, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not _inside(match.start(), match.end(), filler):
+                return Mention(match.group(), match.start(), match.end())
+    surnames = {form.split()[-1] for form in forms if len(form.split()) >= 2}
+    for surname in surnames:
+        if len(surname) < 3 or not surname[0].isupper():
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
+            if _SENTENCE_START_RE.search(text, 0, match.start()) is not None:
+                continue
+            if _inside(match.start(), match.end(), [*filler, *named_elsewhere]):
+                continue
+            return Mention(match.group(), match.start(), match.end())
+    return None
+
+
+def compare_story(outlets: Sequence[StoryOutlet]) -> StoryComparison:
+    """Line the outlets up fact by fact and read the story's impact from what they share.
+
+    A fact is *corroborated* when at least two outlets carry it. The story-level impact
+    is the mean of the outlets' impact weighted by how many corroborated facts each
+    carries: an outlet that reports what the others confirm counts, one that carries
+    none of it does not. With no corroborated fact there is no estimate (``None``).
+    """
+    if len(outlets) < 2:
+        raise ValueError("a story comparison needs at least two outlets")
+    outlets = tuple(outlets)
+    facts: list[Fact] = []
+    mentions: list[dict[str, list[Mention]]] = [{} for _ in outlets]
+
+    figure_facts: list[tuple[Figure, Fact]] = []
+    for i, outlet in enumerate(outlets):
+        for figure, mention in _figure_mentions(outlet):
+            fact = next((f for fig, f in figure_facts if same_figure(fig, figure)), None)
+            if fact is None:
+                fact = Fact(f"{figure.measure}={figure.value:g}", FIGURE, mention.surface)
+                figure_facts.append((figure, fact))
+                facts.append(fact)
+            mentions[i].setdefault(fact.key, []).append(mention)
+
+    per_outlet_actors = [_actor_mentions(outlet) for outlet in outlets]
+    cluster = _merge_actor_names([name for found in per_outlet_actors for name, _ in found])
+    forms: dict[str, list[str]] = {}
+    actor_facts: dict[str, Fact] = {}
+    for i, found in enumerate(per_outlet_actors):
+        for name, mention in found:
+            key = cluster[_actor_key(name)]
+            forms.setdefault(key, [])
+            if name not in forms[key]:
+                forms[key].append(name)
+            if key not in actor_facts or len(name) > len(actor_facts[key].label):
+                actor_facts[key] = Fact(key, ACTOR, name)  # the fullest form names it
+            mentions[i].setdefault(key, []).append(mention)
+    for key, fact in actor_facts.items():
+        for i, outlet in enumerate(outlets):
+            if key in mentions[i]:
+                continue
+            elsewhere = [(m.start, m.end) for k, ms in mentions[i].items() if k != key for m in ms]
+            found = _find_actor(outlet, forms[key], elsewhere)
+            if found is not None:
+                mentions[i][key] = [found]
+        carriers = sum(key in m for m in mentions)
+        if _is_shout(fact.label) and carriers < 2:
+            for m in mentions:
+                m.pop(key, None)  # one outlet's shouting (YES, HUGE) is not an actor
+            continue
+        facts.append(fact)
+
+    frozen = tuple({k: tuple(v) for k, v in m.items()} for m in mentions)
+    kept = [f for f in facts if any(f.key in m for m in frozen)]
+    corroborated = frozenset(f.key for f in kept if sum(f.key in m for m in frozen) >= 2)
+    order = {f.key: n for n, f in enumerate(kept)}
+    kept.sort(key=lambda f: (-sum(f.key in m for m in frozen), f.kind != FIGURE, order[f.key]))
+    impact, basis = _story_impact(outlets, frozen, corroborated)
+    return StoryComparison(outlets, tuple(kept), frozen, impact, basis, corroborated)
+
+
+def _story_impact(
+    outlets: Sequence[StoryOutlet],
+    mentions: Sequence[Mapping[str, Any]],
+    corroborated: frozenset[str],
+) -> tuple[float | None, str]:
+    weights = []
+    for outlet, found in zip(outlets, mentions, strict=True):
+        impact = outlet.result.get("impact")
+        if not outlet.ok or impact is None:
+            continue
+        weight = sum(1 for key in found if key in corroborated)
+        if weight:
+            weights.append((weight, float(impact), outlet.name))
+    if not corroborated:
+        return None, "the outlets share no fact, so there is nothing they agree on"
+    if not weights:
+        return None, "no outlet that carries the shared facts was scored"
+    total = sum(w for w, _, _ in weights)
+    estimate = sum(w * v for w, v, _ in weights) / total
+    parts = ", ".join(f"{name} \u00d7{w}" for w, _, name in weights)
+    return estimate, (
+        f"impact of each outlet weighted by the {len(corroborated)} facts carried by "
+        f"two or more outlets ({parts})"
+    )

@@ -1,0 +1,88 @@
+"""``explain --html`` / ``--format html`` and ``story``, driven as a user would."""
+
+from __future__ import annotations
+
+import json
+
+from ..conftest import FIXTURES
+from .conftest import run_cli, run_subprocess
+
+STORY = [FIXTURES / "story" / f"{name}_desalination.txt" for name in ("wire", "regional", "viral")]
+
+
+def test_explain_html_writes_a_self_contained_page_next_to_the_text_output(tmp_path):
+    page = tmp_path / "report.html"
+    done = run_subprocess(
+        "explain", FIXTURES / "hype_rewrite.txt", "--first-line-title", "--html", page, "-n", "6"
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"verdict" in done.stdout  # the usual text explanation still prints
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
+    assert html.count('<g class="reason"') == 6
+    assert "http://" not in html and "https://" not in html  # nothing external
+    assert str(page) in done.stderr.decode()
+
+
+def test_explain_html_names_one_page_per_article(tmp_path):
+    done = run_cli(
+        "explain",
+        FIXTURES / "wire_report.txt",
+        FIXTURES / "empty.txt",
+        "--html",
+        tmp_path / "r.html",
+    )
+    assert done.exit_code == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-1.html", "r-2.html"]
+    assert 'id="error"' in (tmp_path / "r-2.html").read_text(encoding="utf-8")
+    assert 'id="error"' not in (tmp_path / "r-1.html").read_text(encoding="utf-8")
+
+
+def test_explain_format_html_prints_one_page_and_refuses_several():
+    one = run_cli("explain", FIXTURES / "wire_report.txt", "--first-line-title", "-f", "html")
+    assert one.exit_code == 0 and one.stdout.startswith("<!DOCTYPE html>")
+    assert "Grid operator approves" in one.stdout
+    two = run_cli("explain", *STORY[:2], "-f", "html")
+    assert two.exit_code == 2 and "one article" in two.stderr
+
+
+def test_story_prints_the_comparison_and_writes_the_page(tmp_path):
+    page = tmp_path / "story.html"
+    done = run_subprocess("story", *STORY, "--first-line-title", "--html", page)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode()
+    assert out.startswith("Story across 3 outlets")
+    lines = out.splitlines()
+    names = ("wire_desalination", "regional_desalination", "viral_desalination")
+    assert {line.split()[0] for line in lines if line.startswith(names)} == set(names)
+    fact_lines = lines[lines.index(next(x for x in lines if x.startswith("fact "))) + 1 :]
+    assert any(x.startswith("$1 billion") and "(one outlet only)" in x for x in fact_lines)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<tr data-feature=") == len(fact_lines)
+
+
+def test_story_json_keeps_every_outlet_in_order_even_unscorable_ones():
+    done = run_cli("story", STORY[0], FIXTURES / "empty.txt", STORY[2], "-f", "json")
+    assert done.exit_code == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [o["name"] for o in report["outlets"]] == [
+        "wire_desalination",
+        "empty",
+        "viral_desalination",
+    ]
+    assert report["outlets"][1]["error"] == "text is empty"
+    assert report["outlets"][0]["verdict"] > report["outlets"][2]["verdict"]
+    carried = {f["label"]: f["carried_by"] for f in report["facts"]}
+    assert carried["Port Calder"] == ["wire_desalination", "viral_desalination"]
+
+
+def test_story_needs_two_articles():
+    done = run_cli("story", STORY[0])
+    assert done.exit_code == 2 and "at least two articles" in done.stderr
+
+
+def test_an_unwritable_report_path_is_a_clear_usage_error(tmp_path):
+    target = tmp_path / "missing-dir" / "story.html"
+    done = run_cli("story", *STORY[:2], "--html", target)
+    assert done.exit_code == 2 and "cannot write" in done.stderr
+    assert not target.parent.exists()

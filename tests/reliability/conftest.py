@@ -1,0 +1,73 @@
+"""The reliability ledger: each test records the bad-input classes it tried.
+
+When every test in this folder ran and passed, the session writes the table to
+``docs/reliability.md``, so the published table is always the one the suite produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+TABLE = HERE.parents[1] / "docs" / "reliability.md"
+
+
+@dataclass(frozen=True)
+class Entry:
+    input_class: str
+    cases: int
+    outcome: str
+
+
+class Ledger:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.expected = 0
+        self.passed = 0
+
+    def record(self, input_class: str, cases: int, outcome: str) -> None:
+        self.entries[input_class] = Entry(input_class, cases, outcome)
+
+    def table(self) -> str:
+        lines = [
+            "# Reliability: bad input tried by the test suite",
+            "",
+            "Written by `python -m pytest` (tests/reliability) when all of its tests pass;"
+            " do not edit by hand.",
+            "",
+            "| input class | cases | outcome |",
+            "|---|---:|---|",
+        ]
+        for entry in sorted(self.entries.values(), key=lambda e: e.input_class):
+            lines.append(f"| {entry.input_class} | {entry.cases:,} | {entry.outcome} |")
+        return "\n".join(lines) + "\n"
+
+
+_LEDGER = Ledger()
+
+
+@pytest.fixture(scope="session")
+def ledger() -> Ledger:
+    return _LEDGER
+
+
+def _in_this_folder(item: pytest.Item) -> bool:
+    return HERE in Path(str(item.fspath)).parents
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    _LEDGER.expected = sum(1 for item in items if _in_this_folder(item))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed and "tests/reliability/" in report.nodeid:
+        _LEDGER.passed += 1
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _LEDGER.entries and _LEDGER.passed == _LEDGER.expected and _LEDGER.expected > 0:
+        TABLE.parent.mkdir(exist_ok=True)
+        TABLE.write_text(_LEDGER.table(), encoding="utf-8")

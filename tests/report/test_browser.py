@@ -1,0 +1,183 @@
+"""The HTML pages in a real headless Chromium: highlights in the DOM, pixels on screen.
+
+Skips when no Chromium is installed locally; under CI (``CI`` set) a missing browser
+fails instead, because ``.ci/run`` installs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import hypescore
+from hypescore.article import Article
+from hypescore.features import extract_features
+from hypescore.report import render_report, render_story
+from hypescore.report.kinds import kind_style
+from hypescore.story import StoryOutlet, compare_story
+from tools.chromium import dump_dom, find_chromium, screenshot
+
+from ..conftest import fixture_article
+
+pytestmark = pytest.mark.skipif(
+    find_chromium() is None and not os.environ.get("CI"),
+    reason="chromium is not installed (apt-get install chromium); CI installs and runs it",
+)
+WIDTH, HEIGHT = 1400, 1800
+
+
+class Dom(HTMLParser):
+    """What the tests look for in a dumped DOM."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.by_span: dict[str, str] = {}
+        self.tags: dict[str, int] = {}
+        self.attrs: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self._ids: list[str] = []
+        self._in_doc = 0
+        self.doc_text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags[tag] = self.tags.get(tag, 0) + 1
+        self.attrs.append((tag, attributes))
+        if tag == "mark":
+            self._ids = (attributes.get("data-spans") or "").split()
+        opens_doc = "doc" in (attributes.get("class") or "").split()
+        if tag == "div" and (opens_doc or self._in_doc):
+            self._in_doc += 1  # count nested divs so the doc ends at its own close
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self._ids = []
+        if tag == "div" and self._in_doc:
+            self._in_doc -= 1
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_doc:
+            self.doc_text.append(data)
+        for span_id in self._ids:
+            self.by_span[span_id] = self.by_span.get(span_id, "") + data
+
+    def with_attr(self, name: str) -> list[tuple[str, dict[str, str | None]]]:
+        return [(tag, a) for tag, a in self.attrs if name in a]
+
+
+def parse_dom(html: str) -> Dom:
+    dom = Dom()
+    dom.feed(html)
+    dom.close()
+    return dom
+
+
+def colour_pixels(png: Path, colour: str) -> int:
+    rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    image = Image.open(png).convert("RGB")
+    return sum(count for count, pixel in image.getcolors(maxcolors=1 << 20) if pixel == rgb)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return hypescore.load_model()
+
+
+@pytest.fixture(scope="module")
+def hype_report(tmp_path_factory, model):
+    article = fixture_article("hype_rewrite.txt")
+    result = hypescore.score(article, model=model, explain=8)
+    spans = extract_features(article, with_spans=True)[1]
+    page = tmp_path_factory.mktemp("report") / "hype.html"
+    page.write_text(render_report(article, result, spans), encoding="utf-8")
+    return article, result, spans, page
+
+
+def test_report_dom_holds_every_evidence_span_and_the_chart(hype_report):
+    article, result, spans, page = hype_report
+    dom = parse_dom(dump_dom(page))
+    text_spans = [s for s in spans if s.field == "text"]
+    title_spans = [s for s in spans if s.field == "title"]
+    assert text_spans and title_spans
+    for index, span in enumerate(text_spans):
+        assert dom.by_span[f"t{index}"] == article.text[span.start : span.end], span
+    for index, span in enumerate(title_spans):
+        assert dom.by_span[f"h{index}"] == article.title[span.start : span.end], span
+    assert "".join(dom.doc_text) == article.text
+    kinds = {a["data-kinds"] for _, a in dom.with_attr("data-kinds")}
+    families = {kind_style(k).family for joined in kinds for k in joined.split()}
+    assert families >= {"hype", "substance"}
+    charted = [a["data-feature"] for tag, a in dom.with_attr("data-feature") if tag == "g"]
+    strongest_first = sorted(result.reasons, key=lambda r: -abs(r.contribution))
+    assert charted == [r.feature for r in strongest_first]
+    assert len(charted) == len(result.reasons) > 0
+    assert dom.tags.get("script") == 1 and dom.tags.get("img") is None
+
+
+def test_report_screenshot_shows_both_highlight_families(hype_report, tmp_path):
+    *_, page = hype_report
+    png = screenshot(page, tmp_path / "hype.png", width=WIDTH, height=HEIGHT)
+    with Image.open(png) as image:
+        assert image.size == (WIDTH, HEIGHT)
+    assert colour_pixels(png, kind_style("hype_word").colour) > 500
+    assert colour_pixels(png, kind_style("named").colour) > 100
+    assert colour_pixels(png, "#2563eb") > 100  # the impact bar and gauge end
+
+
+def test_hostile_article_is_shown_as_text_and_runs_nothing(tmp_path, model):
+    payload = (
+        '</div><script>document.body.setAttribute("data-pwned", "1")</script>\n'
+        '<img src="file:///etc/passwd" onerror="document.title=\'pwned\'">\n'
+        '"><mark data-spans="t0">fake</mark> & &amp; \u2028 \x00 end. Insiders say it is HUGE!'
+    )
+    article = Article(text=payload, title='<b onmouseover="x()">Title</b>', url="javascript:x()")
+    result = hypescore.score(article, model=model, explain=5)
+    spans = extract_features(article, with_spans=True)[1]
+    page = tmp_path / "hostile.html"
+    page.write_text(render_report(article, result, spans), encoding="utf-8")
+    dom = parse_dom(dump_dom(page))
+    assert dom.tags.get("script") == 1 and "img" not in dom.tags
+    for injected in ("data-pwned", "onerror", "onmouseover", "src", "href"):
+        assert not dom.with_attr(injected), injected
+    assert "".join(dom.doc_text) == payload.replace("\x00", "\ufffd")
+    assert '<b onmouseover="x()">Title</b>' in "".join(dom.text)
+    assert not any(tag == "a" for tag, _ in dom.attrs)
+
+
+@pytest.fixture(scope="module")
+def story_page(tmp_path_factory, model):
+    outlets = []
+    for name in ("wire", "regional", "viral"):
+        article = fixture_article(f"story/{name}_desalination.txt")
+        result = hypescore.score(article, model=model)
+        spans = extract_features(article, with_spans=True)[1]
+        outlets.append(StoryOutlet(name, article, result.to_dict(), spans))
+    comparison = compare_story(outlets)
+    page = tmp_path_factory.mktemp("story") / "story.html"
+    page.write_text(render_story(comparison), encoding="utf-8")
+    return comparison, page
+
+
+def test_story_dom_lists_every_fact_and_marks_it_in_each_outlet(story_page):
+    comparison, page = story_page
+    dom = parse_dom(dump_dom(page))
+    rows = [a["data-feature"] for tag, a in dom.with_attr("data-feature") if tag == "tr"]
+    assert rows == [f.key for f in comparison.facts]
+    for index in range(len(comparison.outlets)):
+        marked = {k for k, v in dom.by_span.items() if k.startswith(f"o{index}-")}
+        expected = sum(len(m) for m in comparison.mentions[index].values())
+        assert len(marked) == expected
+    outlet_rows = [a["data-outlet"] for tag, a in dom.with_attr("data-outlet") if tag == "tr"]
+    assert outlet_rows == ["wire", "regional", "viral"]
+
+
+def test_story_screenshot_is_drawn(story_page, tmp_path):
+    _, page = story_page
+    png = screenshot(page, tmp_path / "story.png", width=WIDTH, height=HEIGHT)
+    assert colour_pixels(png, kind_style("money").colour) > 100
+    assert colour_pixels(png, kind_style("named").colour) > 500
