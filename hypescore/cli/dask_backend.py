@@ -70,7 +70,7 @@ def _connect(stack: contextlib.ExitStack, scheduler: str | None, jobs: int, time
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # a free loopback port, no clash on 8787
             )
         )
         return stack.enter_context(Client(cluster, set_as_default=False))
