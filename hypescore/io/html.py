@@ -20,19 +20,27 @@ class NoMainText(ValueError):
 # tens of thousands of attributes; bounding both bounds the time any page can take.
 MAX_TAGS = 100_000
 MAX_TAG_CHARS = 16_384
-_OVERLONG_TAG_RE = re.compile(rf"<([A-Za-z][\w:-]{{0,64}}+)[^<>]{{{MAX_TAG_CHARS},}}>")
+_OVERLONG_TAG = rf"<([A-Za-z][\w:-]{{0,64}}+)[^<>]{{{MAX_TAG_CHARS},}}>"
+_OVERLONG_TAG_RE = re.compile(_OVERLONG_TAG)
+_OVERLONG_TAG_BYTES_RE = re.compile(_OVERLONG_TAG.encode())
 
 
-def defuse_html(html: str) -> str:
+def defuse_html(html: str | bytes) -> str | bytes:
     """Bound the parser's work: refuse tag floods, strip the attributes of giant tags.
 
     A giant tag is almost always an inline data URI or an attack; its attributes never
-    carry article text, so dropping them keeps the page readable.
+    carry article text, so dropping them keeps the page readable. Bytes stay bytes, so
+    trafilatura still detects the page's own encoding.
     """
-    tags = html.count("<")
+    if isinstance(html, bytes):
+        tags = html.count(b"<")
+        pattern, replacement = _OVERLONG_TAG_BYTES_RE, rb"<\1>"
+    else:
+        tags = html.count("<")
+        pattern, replacement = _OVERLONG_TAG_RE, r"<\1>"
     if tags > MAX_TAGS:
         raise NoMainText(f"HTML has {tags:,} tags, over the limit of {MAX_TAGS:,}")
-    return _OVERLONG_TAG_RE.sub(r"<\1>", html)
+    return pattern.sub(replacement, html)
 
 
 def _trafilatura() -> Any:
@@ -48,7 +56,7 @@ def ensure_html_support() -> None:
     _trafilatura()
 
 
-def extract_html(html: str, url: str | None = None) -> tuple[str, str | None, str | None]:
+def extract_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None, str | None]:
     """``(text, title, url)`` of the page's main content.
 
     Navigation, footers, share buttons and comments are dropped; the title comes from the

@@ -60,7 +60,7 @@ PROBE = textwrap.dedent(
     """
     import json, resource, sys, time
     from hypescore.io.html import NoMainText, extract_html
-    html = sys.stdin.read()
+    html = sys.stdin.buffer.read()  # bytes, as the command line reads pages
     start = time.process_time()
     try:
         text, title, url = extract_html(html)
@@ -78,9 +78,9 @@ PROBE = textwrap.dedent(
 
 def probe(html: str) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE], input=html, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", PROBE], input=html.encode(), capture_output=True, timeout=300
     )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
 
 
