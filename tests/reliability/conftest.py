@@ -1,7 +1,8 @@
 """The reliability ledger: each test records the bad-input classes it tried.
 
 When every test file in this folder was collected and every test passed, the session
-writes the table to ``docs/reliability.md``, so the published table is always the one the suite produced.
+writes the table to ``docs/reliability.md``, so the published table is always the one
+the suite produced.
 """
 
 from __future__ import annotations
