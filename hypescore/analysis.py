@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hypescore._index import TextIndex
 from hypescore.article import Article
 
 _SAME_LENGTH_FOLD = str.maketrans(
@@ -45,9 +46,21 @@ _SAME_LENGTH_FOLD = str.maketrans(
     }
 )
 
+# (character, replacement) pairs of the fold; only non-ASCII text needs the whole table.
+_FOLD_PAIRS = tuple((chr(code), target) for code, target in _SAME_LENGTH_FOLD.items())
+
 WORD_RE = re.compile(r"\w+(?:['-]\w+)*")
+_RUN_RE = re.compile(r"\w+")
+# An apostrophe or hyphen between word characters: it joins two runs into one word.
+_JOINER_RE = re.compile(r"['-](?<=\w['-])(?=\w)")
 # A terminal run ends a sentence when whitespace follows and the next word is not lower case.
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n")
+# Same as ``[.!?]+[\"')\]]*(?=\s++(?![a-z])|\s*+\Z)|\n``, written to start with a character
+# class so the regex engine can skip ahead to candidates instead of trying every position.
+# A line break also takes the whitespace after it: the cuts that skips would only have
+# delimited blank pieces, which are dropped anyway.
+_BOUNDARY_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*(?=\s++(?![a-z])|\s*+\Z))"
+)
 _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Inc|Corp|Ltd|Co|No|vs"
     r"|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K))$"
@@ -63,22 +76,44 @@ class AnalysedArticle:
     norm: str
     title: str
     url: str | None
-    words: list[str]
+    runs: list[str]
+    """Every ``\\w+`` run; a word (``WORD_RE``) is runs joined by ``'`` or ``-``."""
+    n_words: int
     sentences: list[tuple[int, int]]
     lines: list[tuple[int, int]] = field(default_factory=list)
+    _index: TextIndex | None = field(default=None, repr=False, compare=False)
 
     @property
-    def n_words(self) -> int:
-        return len(self.words)
+    def words(self) -> list[str]:
+        """The words (``WORD_RE`` matches), found on request; their count is ``n_words``."""
+        return WORD_RE.findall(self.norm)
+
+    @property
+    def index(self) -> TextIndex:
+        """Tokens, word runs and lower-cased text, built on first use and shared."""
+        if self._index is None:
+            self._index = TextIndex(self.norm, self.runs)
+        return self._index
 
     def per_1k_words(self, count: float) -> float:
         """Rate per 1,000 words; zero for an empty text, so short texts stay finite."""
-        return 1000.0 * count / len(self.words) if self.words else 0.0
+        return 1000.0 * count / self.n_words if self.n_words else 0.0
 
 
 def normalise(text: str) -> str:
-    """Fold typographic variants without changing the length of the text."""
-    return text.translate(_SAME_LENGTH_FOLD)
+    """Fold typographic variants without changing the length of the text.
+
+    ``str.translate`` with this table is slow on non-ASCII text (a dictionary lookup per
+    character), so only the characters present are replaced, each by one C-speed pass.
+    """
+    if text.isascii():
+        if "\t" in text or "\r" in text or "\x00" in text:
+            return text.replace("\t", " ").replace("\r", "\n").replace("\x00", " ")
+        return text
+    for char, target in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, target)
+    return text
 
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
@@ -88,22 +123,27 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    abbreviation = _ABBREVIATION_RE.search
     for match in _BOUNDARY_RE.finditer(norm):
-        punct = match.group()
-        if punct == "." and _ABBREVIATION_RE.search(norm, max(0, match.start() - 6), match.start()):
+        end = match.end()
+        dot = end - 1
+        if dot == match.start() and norm[dot] == "." and abbreviation(norm, max(0, dot - 6), dot):
             continue
-        _append_trimmed(spans, norm, start, match.end())
-        start = match.end()
+        # _append_trimmed, inlined: this loop runs once per sentence and line break.
+        left = norm[start:end].lstrip()
+        if left:
+            first = end - len(left)
+            spans.append((first, first + len(left.rstrip())))
+        start = end
     _append_trimmed(spans, norm, start, len(norm))
     return spans
 
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+    left = piece.lstrip()
+    if left:
+        spans.append((end - len(left), end - (len(left) - len(left.rstrip()))))
 
 
 def line_spans(norm: str) -> list[tuple[int, int]]:
@@ -117,12 +157,15 @@ def line_spans(norm: str) -> list[tuple[int, int]]:
 def analyse(article: Article) -> AnalysedArticle:
     """Run the single shared pass over one article."""
     norm = normalise(article.text)
+    # Words are counted as runs less joiners: cheaper than matching WORD_RE itself.
+    runs = _RUN_RE.findall(norm)
     return AnalysedArticle(
         text=article.text,
         norm=norm,
         title=normalise(article.title or ""),
         url=article.url,
-        words=WORD_RE.findall(norm),
+        runs=runs,
+        n_words=len(runs) - len(_JOINER_RE.findall(norm)),
         sentences=split_sentences(norm),
         lines=line_spans(norm),
     )

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from hypescore._finders import PhraseFinder
+
 
 @cache
 def load_lexicon(name: str) -> tuple[str, ...]:
@@ -29,3 +31,15 @@ def lexicon_pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]
     phrases = sorted(load_lexicon(name), key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+@cache
+def lexicon_finder(name: str) -> PhraseFinder:
+    """Exact matches and counts of :func:`lexicon_pattern`, found from the words present."""
+    return PhraseFinder(
+        lexicon_pattern(name),
+        load_lexicon(name),
+        ignorecase=True,
+        spaces_flexible=True,
+        word_bounded=True,
+    )

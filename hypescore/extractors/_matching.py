@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Protocol
 
 from hypescore.evidence import Span, SpanSink
+
+if TYPE_CHECKING:
+    from hypescore._index import TextIndex
+
+
+class Finder(Protocol):
+    """What ``pattern.finditer(index.norm)`` finds, possibly found a faster way."""
+
+    def matches(self, index: TextIndex) -> list[re.Match[str]]: ...
+
+    def count(self, index: TextIndex) -> int: ...
 
 
 def count_matches(
@@ -36,3 +48,19 @@ def merged_length(intervals: list[tuple[int, int]]) -> int:
         total += end - max(start, last_end)
         last_end = end
     return total
+
+
+def count_found(
+    finder: Finder,
+    index: TextIndex,
+    sink: SpanSink,
+    *,
+    kind: str,
+    feature: str,
+) -> int:
+    """Like :func:`count_matches` for a finder over the document's normalised text."""
+    if sink is None:
+        return finder.count(index)
+    matches = finder.matches(index)
+    sink.extend(Span(m.start(), m.end(), kind, feature) for m in matches)
+    return len(matches)

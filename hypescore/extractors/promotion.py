@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from hypescore._finders import ScanFinder
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
-from hypescore.extractors._matching import count_matches, merged_length
-from hypescore.lexicons import lexicon_pattern, load_lexicon
+from hypescore.extractors._matching import Finder, count_found, merged_length
+from hypescore.lexicons import lexicon_finder, lexicon_pattern, load_lexicon
 
 FAMILY = "promotion"
 FEATURES = (
@@ -51,6 +52,10 @@ _TEASER_RE = re.compile(
 _SECOND_PERSON_RE = re.compile(r"\byou(?:r|rs|'re|'ll|'ve|'d)?\b", re.IGNORECASE)
 _MAX_TAG_WORDS = 4
 _MIN_TAG_ITEMS = 4
+_SEPARATOR_CHARS = ",|;#\u00b7\u2022"
+
+HASHTAGS = ScanFinder(_HASHTAG_RE, possible=lambda index: "#" in index.norm)
+HASHTAG_RUNS = ScanFinder(_HASHTAG_RUN_RE, possible=lambda index: "#" in index.norm)
 
 
 def _filler_header_re() -> re.Pattern[str]:
@@ -79,10 +84,24 @@ def is_keyword_list(line: str) -> bool:
     """A line of short comma/pipe/hash-separated items that is not a sentence."""
     if line.endswith((".", "?", "!", ":")):
         return False
+    if _too_many_words_for_a_list(line):
+        return False
     items = [item for item in _LIST_SEPARATOR_RE.split(line) if item.strip(" #")]
     if len(items) < _MIN_TAG_ITEMS:
         return False
     return all(len(item.split()) <= _MAX_TAG_WORDS for item in items)
+
+
+def _too_many_words_for_a_list(line: str) -> bool:
+    """A cheap proof that some list item would exceed the word limit (prose lines).
+
+    Items are at most one more than the separators (each needs a separator character),
+    and every token with a non-separator character puts at least one word in an item, so
+    more such tokens than ``_MAX_TAG_WORDS`` per possible item means a long item.
+    """
+    separators = sum(line.count(char) for char in _SEPARATOR_CHARS)
+    words_at_least = len(line.split()) - separators
+    return words_at_least > _MAX_TAG_WORDS * (separators + 1)
 
 
 def _filler_lines(doc: AnalysedArticle, sink: SpanSink) -> tuple[int, int, list[tuple[int, int]]]:
@@ -115,7 +134,7 @@ def _filler_lines(doc: AnalysedArticle, sink: SpanSink) -> tuple[int, int, list[
 
 
 def _collect(
-    pattern: re.Pattern[str],
+    finder: Finder,
     doc: AnalysedArticle,
     sink: SpanSink,
     kind: str,
@@ -124,8 +143,8 @@ def _collect(
 ) -> int:
     local: list[Span] = []
     wants_spans = sink is not None or intervals is not None
-    count = count_matches(
-        pattern, doc.norm, local if wants_spans else None, kind=kind, feature=feature
+    count = count_found(
+        finder, doc.index, local if wants_spans else None, kind=kind, feature=feature
     )
     if intervals is not None:
         intervals.extend((span.start, span.end) for span in local)
@@ -136,10 +155,10 @@ def _collect(
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     tag_lines, blocks, filler = _filler_lines(doc, sink)
-    hashtags = _collect(_HASHTAG_RE, doc, sink, "hashtag", "promotion.hashtags_per_1k")
-    runs = _collect(_HASHTAG_RUN_RE, doc, None, "hashtag_run", "promotion.hashtag_runs", filler)
+    hashtags = _collect(HASHTAGS, doc, sink, "hashtag", "promotion.hashtags_per_1k")
+    runs = _collect(HASHTAG_RUNS, doc, None, "hashtag_run", "promotion.hashtag_runs", filler)
     ctas = _collect(
-        lexicon_pattern("calls_to_action"),
+        lexicon_finder("calls_to_action"),
         doc,
         sink,
         "call_to_action",
@@ -147,7 +166,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         filler,
     )
     boilerplate = _collect(
-        lexicon_pattern("boilerplate"),
+        lexicon_finder("boilerplate"),
         doc,
         sink,
         "boilerplate",
@@ -155,17 +174,17 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         filler,
     )
     hype_words = _collect(
-        lexicon_pattern("hype_words"), doc, sink, "hype_word", "promotion.hype_words_per_1k"
+        lexicon_finder("hype_words"), doc, sink, "hype_word", "promotion.hype_words_per_1k"
     )
     hype_phrases = _collect(
-        lexicon_pattern("hype_phrases"),
+        lexicon_finder("hype_phrases"),
         doc,
         sink,
         "hype_phrase",
         "promotion.hype_phrases_per_1k",
     )
     superlatives = _collect(
-        lexicon_pattern("superlatives"),
+        lexicon_finder("superlatives"),
         doc,
         sink,
         "superlative",

@@ -1,10 +1,13 @@
-"""Readability: textstat's classic grade-level formulas over the whole text."""
+"""Readability: textstat's classic grade-level formulas over the whole text.
+
+The values are textstat 0.7's own (a test compares them), computed by
+``hypescore._readability`` from one pass over the tokens, without importing textstat.
+"""
 
 from __future__ import annotations
 
-from functools import cache
-from types import ModuleType
-
+from hypescore._readability import counter
+from hypescore._tokens import learn
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 
@@ -19,24 +22,8 @@ FEATURES = (
 )
 
 
-@cache
-def _textstat() -> ModuleType:
-    import textstat
-
-    from hypescore._textstat_offline import use_offline_cmudict
-
-    use_offline_cmudict()
-    return textstat
-
-
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
-    ts = _textstat()
-    text = doc.norm
-    return [
-        float(ts.flesch_reading_ease(text)),
-        float(ts.flesch_kincaid_grade(text)),
-        float(ts.gunning_fog(text)),
-        float(ts.smog_index(text)),
-        float(ts.dale_chall_readability_score(text)),
-        float(ts.coleman_liau_index(text)),
-    ]
+    index = doc.index
+    learn(index)
+    letters = len("".join(doc.runs))  # every \w character is in a run
+    return counter().scores(doc.norm, index.tokens, letters)

@@ -5,11 +5,20 @@ cited outlets and links with their domain quality, and the publisher's own quali
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from hypescore._finders import (
+    CandidateFinder,
+    PhraseFinder,
+    ScanFinder,
+    candidate_source,
+    union_finditer,
+)
+from hypescore._index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
-from hypescore.extractors._matching import count_matches
-from hypescore.lexicons import lexicon_pattern
+from hypescore.extractors._matching import count_found
+from hypescore.lexicons import lexicon_finder
 from hypescore.outlets import domain_quality, outlet_pattern, outlet_scores
 
 FAMILY = "sourcing"
@@ -39,39 +48,97 @@ _NAMED_SOURCE_RE = re.compile(
 _QUOTE_RE = re.compile(r'"[^"\n]{12,1000}"')
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 
+# The three branches of _NAMED_SOURCE_RE, searched separately and merged in order
+# (hypescore._finders.union_finditer): "Jane Doe, ..., said" is led by a capital, so
+# the engine skips to capitals; "said Jane Doe" and "according to X" only start where
+# those words occur.
+_NAME_LED_RE = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}"
+    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
+)
+_VERB_LED_RE = re.compile(rf"\b{_VERB}[ ]{_NAME}\b")
+_ACCORDING_RE = re.compile(r"\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+")
+_VERBS = tuple(_VERB.removeprefix("(?:").removesuffix(")").split("|"))
+
+
+class _NamedSources:
+    """Exactly ``_NAMED_SOURCE_RE.finditer``; every match holds a verb or "according"."""
+
+    pattern = _NAMED_SOURCE_RE
+
+    def matches(self, index: TextIndex) -> list[re.Match[str]]:
+        verbs = index.may_contain(_VERBS)
+        according = index.find_all("according") if index.may_contain(("according",)) else []
+        if not verbs and not according:
+            return []
+        norm = index.norm
+        verb_starts = [at for verb in verbs for at in index.find_all(verb)]
+        return union_finditer(
+            [
+                lambda pos: _NAME_LED_RE.search(norm, pos),
+                candidate_source(_VERB_LED_RE, norm, verb_starts),
+                candidate_source(_ACCORDING_RE, norm, according),
+            ]
+        )
+
+    def count(self, index: TextIndex) -> int:
+        return len(self.matches(index))
+
+
+NAMED_SOURCES = _NamedSources()
+QUOTES = ScanFinder(_QUOTE_RE, possible=lambda index: '"' in index.norm)
+
+
+def _link_candidates(index: TextIndex) -> list[int] | None:
+    if index.exotic:
+        return None
+    return index.find_all("http", lowered=True) + index.find_all("www.", lowered=True)
+
+
+LINKS = CandidateFinder(_URL_RE, _link_candidates)
+
+
+@cache
+def outlet_finder() -> PhraseFinder:
+    """Exact outlet-name matches, tried only where a known name occurs."""
+    return PhraseFinder(
+        outlet_pattern(),
+        outlet_scores(),
+        ignorecase=False,
+        spaces_flexible=False,
+        word_bounded=False,
+    )
+
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     text = doc.norm
-    attributions = count_matches(
-        lexicon_pattern("attribution_verbs"),
-        text,
+    index = doc.index
+    attributions = count_found(
+        lexicon_finder("attribution_verbs"),
+        index,
         sink,
         kind="attribution",
         feature="sourcing.attributions_per_1k",
     )
-    named = count_matches(
-        _NAMED_SOURCE_RE,
-        text,
-        sink,
-        kind="named_source",
-        feature="sourcing.named_sources_per_1k",
+    named = count_found(
+        NAMED_SOURCES, index, sink, kind="named_source", feature="sourcing.named_sources_per_1k"
     )
-    anonymous = count_matches(
-        lexicon_pattern("anonymous_sources"),
-        text,
+    anonymous = count_found(
+        lexicon_finder("anonymous_sources"),
+        index,
         sink,
         kind="anonymous_source",
         feature="sourcing.anonymous_sources_per_1k",
     )
     quoted_chars = 0
     quotes = 0
-    for match in _QUOTE_RE.finditer(text):
+    for match in QUOTES.matches(index):
         quotes += 1
         quoted_chars += match.end() - match.start()
         if sink is not None:
             sink.append(Span(match.start(), match.end(), "quote", "sourcing.quotes_per_1k"))
-    outlet_quality = _cited_outlets(text, sink)
-    link_scores = _link_scores(text, sink)
+    outlet_quality = _cited_outlets(index, sink)
+    link_scores = _link_scores(index, sink)
     publisher = domain_quality(doc.url) if doc.url else None
     return [
         doc.per_1k_words(attributions),
@@ -89,20 +156,20 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     ]
 
 
-def _cited_outlets(text: str, sink: SpanSink) -> dict[str, float]:
+def _cited_outlets(index: TextIndex, sink: SpanSink) -> dict[str, float]:
     """Distinct outlets named in the text and their quality."""
     scores = outlet_scores()
     cited: dict[str, float] = {}
-    for match in outlet_pattern().finditer(text):
+    for match in outlet_finder().matches(index):
         cited[match.group()] = scores[match.group()]
         if sink is not None:
             sink.append(Span(match.start(), match.end(), "outlet", "sourcing.cited_outlets"))
     return cited
 
 
-def _link_scores(text: str, sink: SpanSink) -> list[float | None]:
+def _link_scores(index: TextIndex, sink: SpanSink) -> list[float | None]:
     scores: list[float | None] = []
-    for match in _URL_RE.finditer(text):
+    for match in LINKS.matches(index):
         scores.append(domain_quality(match.group()))
         if sink is not None:
             sink.append(Span(match.start(), match.end(), "link", "sourcing.links_per_1k"))

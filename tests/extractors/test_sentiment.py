@@ -37,7 +37,11 @@ def test_empty_and_one_word():
 
 
 def test_parity_with_vader_per_sentence(varied_texts):
-    """Every sentence score equals vaderSentiment's own output on that sentence."""
+    """Every sentence score equals vaderSentiment's own output on that sentence.
+
+    hypescore scores sentences with its own re-implementation (hypescore._vader); the
+    comparison is exact equality with the real library.
+    """
     analyzer = SentimentIntensityAnalyzer()
     checked = 0
     for text in varied_texts:

@@ -1,0 +1,423 @@
+"""Featurizer speed, scaling and memory: every goal as a ratio measured in this one run.
+
+Run from the project root:
+
+    python benchmarks/featurize.py                 # full run (~15 min on 2 cores)
+    python benchmarks/featurize.py --quick         # smaller corpora and stream
+
+Documents come from ``benchmarks/corpus.py`` (seeded, varied, never repeated). Speed
+ratios compare CPU time of this process, measured in alternating chunks, so load from
+other jobs on a shared machine hits both sides alike; throughput (docs/s, MB/s) and the
+2-job speedup are wall clock. Peak memory is measured in a child process that streams
+documents through ``hypescore.iter_featurize``. The script ends with one line per goal:
+measured ratio, target, PASS or MISS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import generate  # noqa: E402
+
+WORD_RE = re.compile(r"\w+")
+CHUNK = 50  # documents per alternation when two things are timed against each other
+
+
+# -- the reference points ---------------------------------------------------------------
+
+
+def floor(texts: Iterable[str]) -> None:
+    """Reading the text: one ``re.findall(r"\\w+")`` pass per document."""
+    findall = WORD_RE.findall
+    for text in texts:
+        findall(text)
+
+
+class NaiveLoop:
+    """The straightforward featurizer the issue measured: vaderSentiment per sentence,
+    six textstat metrics, ten regex counts (patterns as hypescore first wrote them)."""
+
+    PATTERNS = [
+        r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?!\w)",
+        r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)",
+        r"[$€£¥]\d(?:[\d,]*\d)?(?:\.\d+)?",
+        r"\b(?:January|February|March|April|May|June|July|August|September|October"
+        r"|November|December)\s+\d{1,2}\b",
+        r"\b[A-Z][a-z][\w'-]*(?:[ ]+[A-Z][\w'-]+)+|\b[A-Z]{2,}[a-z]?s?\b",
+        r"\b(?:said|says|told|added|noted|explained|wrote|according to)\b",
+        r'"[^"\n]{12,1000}"',
+        r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+",
+        r"(?<![\w#])#[^\W\d_]\w*",
+        r"(?<![\w'])[A-Z]{4,}(?![\w'])",
+    ]
+
+    def __init__(self) -> None:
+        import textstat
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        from hypescore._textstat_offline import use_offline_cmudict
+
+        use_offline_cmudict()
+        self.textstat = textstat
+        self.vader = SentimentIntensityAnalyzer()
+        self.patterns = [re.compile(p, re.IGNORECASE if "said" in p else 0) for p in self.PATTERNS]
+        self.sentence_re = re.compile(r"(?<=[.!?])\s+|\n+")
+
+    def __call__(self, texts: Iterable[str]) -> None:
+        ts = self.textstat
+        for text in texts:
+            for sentence in self.sentence_re.split(text):
+                if sentence.strip():
+                    self.vader.polarity_scores(sentence)
+            for metric in (
+                ts.flesch_reading_ease,
+                ts.flesch_kincaid_grade,
+                ts.gunning_fog,
+                ts.smog_index,
+                ts.dale_chall_readability_score,
+                ts.coleman_liau_index,
+            ):
+                metric(text)
+            for pattern in self.patterns:
+                sum(1 for _ in pattern.finditer(text))
+
+
+# -- measuring ---------------------------------------------------------------------------
+
+
+def cpu_seconds(function: Callable[[], object]) -> float:
+    start = time.process_time()
+    function()
+    return time.process_time() - start
+
+
+def alternate(
+    docs: list[dict], contenders: dict[str, Callable[[list[dict]], object]], rounds: int = 1
+) -> dict[str, float]:
+    """CPU seconds each contender spends on all ``docs``, timed chunk by chunk in turn."""
+    totals = dict.fromkeys(contenders, 0.0)
+    for _ in range(rounds):
+        for start in range(0, len(docs), CHUNK):
+            chunk = docs[start : start + CHUNK]
+            for name, run in contenders.items():
+                totals[name] += cpu_seconds(lambda run=run, chunk=chunk: run(chunk))
+    return {name: total / rounds for name, total in totals.items()}
+
+
+def featurize_docs(docs: list[dict], n_jobs: int = 1, chunk_size: int = 256) -> None:
+    from hypescore.features import featurize
+
+    matrix = featurize(docs, n_jobs=n_jobs, chunk_size=chunk_size)
+    if any(matrix.errors):
+        raise RuntimeError(f"unexpected errors: {[e for e in matrix.errors if e][:3]}")
+
+
+def megabytes(docs: list[dict]) -> float:
+    return sum(len(d["text"].encode("utf-8")) for d in docs) / 1e6
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+# -- the goals ---------------------------------------------------------------------------
+
+
+class Report:
+    def __init__(self) -> None:
+        self.goals: list[tuple[str, str, str, bool | None]] = []
+
+    def section(self, title: str) -> None:
+        print(f"\n== {title}", flush=True)
+
+    def line(self, text: str) -> None:
+        print(f"   {text}", flush=True)
+
+    def goal(self, name: str, measured: str, target: str, ok: bool | None) -> None:
+        self.goals.append((name, measured, target, ok))
+        verdict = "info" if ok is None else ("PASS" if ok else "MISS")
+        print(f"   -> {name}: {measured} (target {target}) {verdict}", flush=True)
+
+    def summary(self) -> None:
+        print("\n== Goals (ratios measured in this run)")
+        width = max(len(g[0]) for g in self.goals)
+        for name, measured, target, ok in self.goals:
+            verdict = "info" if ok is None else ("PASS" if ok else "MISS")
+            print(f"   {name:<{width}}  {measured:>9}  target {target:<9} {verdict}")
+
+
+def single_process(report: Report, docs: list[dict]) -> float:
+    report.section(f"Single process: {len(docs):,} documents, {megabytes(docs):.1f} MB")
+    texts = [d["text"] for d in docs]
+    by_index = {id(d): t for d, t in zip(docs, texts, strict=True)}
+    cpu = alternate(
+        docs,
+        {
+            "floor": lambda chunk: floor(by_index[id(d)] for d in chunk),
+            "featurize": featurize_docs,
+        },
+    )
+    start = time.perf_counter()
+    featurize_docs(docs)
+    wall = time.perf_counter() - start
+    n = len(docs)
+    report.line(f"\\w+ floor:   {cpu['floor'] / n * 1e3:7.3f} ms/doc CPU")
+    report.line(f"featurize:   {cpu['featurize'] / n * 1e3:7.3f} ms/doc CPU")
+    report.line(
+        f"throughput:  {n / wall:,.0f} docs/s, {megabytes(docs) / wall:.2f} MB/s "
+        f"(wall, one more pass)"
+    )
+    ratio = cpu["featurize"] / cpu["floor"]
+    report.goal("full features vs \\w+ floor (1 process)", f"{ratio:.1f}x", "<= 10x", ratio <= 10)
+    return cpu["featurize"] / n
+
+
+def where_time_goes(report: Report, docs: list[dict]) -> None:
+    """CPU per stage of the featurizer, on fresh documents (a family-level profile)."""
+    from hypescore.analysis import analyse
+    from hypescore.article import Article
+    from hypescore.extractors import EXTRACTORS
+
+    report.section(f"Where the time goes: {len(docs)} fresh documents, CPU ms/doc")
+    articles = [Article(d["text"], title=d["title"], url=d["url"]) for d in docs]
+    base = cpu_seconds(lambda: floor(a.text for a in articles)) / len(docs)
+    analysed: list = []
+    stages = {
+        "analyse (normalise, words, sentences, lines)": cpu_seconds(
+            lambda: analysed.extend(analyse(a) for a in articles)
+        )
+    }
+    for extractor in EXTRACTORS:
+        stages[f"{extractor.FAMILY}"] = cpu_seconds(
+            lambda e=extractor: [e.extract(doc) for doc in analysed]
+        )
+    for name, seconds in stages.items():
+        per_doc = seconds / len(docs)
+        report.line(f"{name:<46} {per_doc * 1e3:7.3f}  ({per_doc / base:4.1f}x floor)")
+    report.line("(the first family to touch a document also learns its new tokens)")
+
+
+def naive_comparison(report: Report, docs: list[dict]) -> None:
+    report.section(f"Naive loop (vaderSentiment + textstat + 10 regexes): {len(docs)} documents")
+    naive = NaiveLoop()
+    texts = {id(d): d["text"] for d in docs}
+    cpu = alternate(
+        docs,
+        {
+            "floor": lambda chunk: floor(texts[id(d)] for d in chunk),
+            "naive": lambda chunk: naive(texts[id(d)] for d in chunk),
+            "featurize": featurize_docs,
+        },
+    )
+    n = len(docs)
+    report.line(
+        f"naive loop:  {cpu['naive'] / n * 1e3:7.3f} ms/doc CPU "
+        f"({cpu['naive'] / cpu['floor']:.1f}x floor)"
+    )
+    report.line(f"featurize:   {cpu['featurize'] / n * 1e3:7.3f} ms/doc CPU")
+    speedup = cpu["naive"] / cpu["featurize"]
+    report.goal("naive loop / full featurizer", f"{speedup:.1f}x", "(faster)", None)
+
+
+def two_jobs(report: Report, n_docs: int, warm: list[dict], seed: int, chars: int) -> None:
+    """1 job against 2 jobs, each run on documents nobody has seen yet (as in a real batch:
+    both sides learn the new words they meet), alternating, best of two each."""
+    report.section(f"Two jobs: {n_docs:,} fresh documents per run, wall clock")
+    start = time.perf_counter()
+    featurize_docs(warm, n_jobs=2, chunk_size=max(1, len(warm) // 4))
+    report.line(
+        f"starting the worker pool (+ {len(warm)} warm-up docs): "
+        f"{time.perf_counter() - start:.2f} s (not counted below)"
+    )
+    times: dict[int, list[float]] = {1: [], 2: []}
+    mb: dict[int, float] = {1: 0.0, 2: 0.0}
+    for run in range(4):
+        jobs = 1 + run % 2
+        docs = list(generate(n_docs, seed=seed + run, mean_chars=chars))
+        start = time.perf_counter()
+        featurize_docs(docs, n_jobs=jobs)
+        times[jobs].append(time.perf_counter() - start)
+        mb[jobs] = megabytes(docs)
+    one, two = min(times[1]), min(times[2])
+    report.line(f"1 job:  {one:6.2f} s  {n_docs / one:7,.0f} docs/s  {mb[1] / one:5.2f} MB/s")
+    report.line(f"2 jobs: {two:6.2f} s  {n_docs / two:7,.0f} docs/s  {mb[2] / two:5.2f} MB/s")
+    speedup = one / two
+    report.goal(
+        f"speedup from 2 jobs ({n_docs:,} docs)", f"{speedup:.2f}x", ">= 1.8x", speedup >= 1.8
+    )
+
+
+def linearity(report: Report, seed: int, total_chars: int) -> None:
+    short = list(generate(total_chars // 5_000, seed=seed, mean_chars=5_000, spread=0.05))
+    long = list(generate(total_chars // 50_000, seed=seed + 1, mean_chars=50_000, spread=0.05))
+    report.section(
+        f"Length: {len(short)} docs of ~5 KB vs {len(long)} docs of ~50 KB "
+        f"({megabytes(short):.1f} vs {megabytes(long):.1f} MB)"
+    )
+    featurize_docs(short[:20])
+    featurize_docs(long[:2])
+    sizes = {"5 KB": short, "50 KB": long}
+    runs: dict[str, list[float]] = {name: [] for name in sizes}
+    for _ in range(5):  # alternate, so machine load hits both alike; keep the best
+        for name, docs in sizes.items():
+            runs[name].append(cpu_seconds(lambda docs=docs: featurize_docs(docs)))
+    per_kb = {name: min(runs[name]) / (megabytes(sizes[name]) * 1e3) for name in sizes}
+    for name in sizes:
+        report.line(f"{name:>5} docs: {per_kb[name] * 1e6:7.1f} us CPU per KB (best of 5)")
+    ratio = per_kb["50 KB"] / per_kb["5 KB"]
+    report.goal("cost per KB, 50 KB vs 5 KB docs", f"{ratio:.2f}x", "<= 1.0x", ratio <= 1.0)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process image (VmHWM; ru_maxrss as a fallback).
+
+    ru_maxrss of a freshly started child can carry its parent's peak over the fork, so
+    the kernel's per-image high-water mark is preferred.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stream_child(n_docs: int, seed: int) -> None:
+    """Child process: stream documents through iter_featurize, report peak RSS."""
+    from hypescore.features import iter_featurize
+
+    checkpoints = sorted({1_000, n_docs // 10, n_docs // 2, n_docs})
+    peaks = {}
+    done = 0
+    start = time.perf_counter()
+    for matrix in iter_featurize(generate(n_docs, seed=seed), chunk_size=256):
+        done += len(matrix)
+        for mark in checkpoints:
+            if done >= mark and mark not in peaks:
+                peaks[mark] = peak_rss_mb()
+    print(json.dumps({"peaks_mb": peaks, "seconds": time.perf_counter() - start}))
+
+
+def streaming_memory(report: Report, n_docs: int, seed: int) -> None:
+    report.section(f"Streaming {n_docs:,} documents through iter_featurize (child process)")
+    out = subprocess.run(
+        [sys.executable, __file__, "--stream-child", str(n_docs), "--seed", str(seed)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    peaks = {int(k): v for k, v in result["peaks_mb"].items()}
+    for mark, mb in sorted(peaks.items()):
+        report.line(f"peak RSS after {mark:>7,} docs: {mb:7.1f} MB")
+    report.line(f"({result['seconds']:.0f} s including document generation)")
+    tenth = peaks[max(1_000, n_docs // 10)]
+    ratio = peaks[n_docs] / tenth
+    report.goal(
+        f"peak RSS at {n_docs:,} vs {n_docs // 10:,} docs", f"{ratio:.2f}x", "<= 1.1x", ratio <= 1.1
+    )
+
+
+def cold_start(report: Report, article: dict, runs: int) -> None:
+    cli = (ROOT / "hypescore" / "cli").exists() or (ROOT / "hypescore" / "cli.py").exists()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(f"{article['title']}\n\n{article['text']}", encoding="utf-8")
+        if cli:
+            command = ["-m", "hypescore", "score", str(path), "--format", "jsonl"]
+            label = "python -m hypescore score FILE"
+        else:
+            command = ["-c", f"import hypescore; hypescore.featurize([open({str(path)!r}).read()])"]
+            label = "python -c 'import hypescore; hypescore.featurize([...])'"
+        report.section(f"Cold start, one article ({len(article['text']):,} chars): {label}")
+        floor_command = ["-c", "import sklearn.linear_model"]
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        times: dict[str, list[float]] = {"floor": [], "cli": []}
+        for _ in range(runs + 1):  # the first round only warms the file cache
+            for name, arguments in (("floor", floor_command), ("cli", command)):
+                start = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, *arguments],
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                times[name].append(time.perf_counter() - start)
+    floor_s = statistics.median(times["floor"][1:])
+    cli_s = statistics.median(times["cli"][1:])
+    report.line(f"python -c 'import sklearn.linear_model': {floor_s:.2f} s (median of {runs})")
+    report.line(f"{label}: {cli_s:.2f} s (median of {runs})")
+    ratio = cli_s / floor_s
+    report.goal("one-article cold start vs sklearn import", f"{ratio:.2f}x", "< 1.5x", ratio < 1.5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2_000, help="documents for speed runs")
+    parser.add_argument("--chars", type=int, default=4_800, help="mean document length")
+    parser.add_argument("--stream", type=int, default=100_000, help="documents streamed")
+    parser.add_argument("--naive-docs", type=int, default=300)
+    parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stream_child:
+        stream_child(args.stream_child, args.seed)
+        return
+    if args.quick:
+        args.docs, args.stream, args.naive_docs, args.cold_runs = 400, 5_000, 60, 3
+
+    report = Report()
+    print(
+        f"hypescore featurizer benchmark: Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {load_average()}"
+    )
+    warm = list(generate(300, seed=args.seed + 100, mean_chars=args.chars))
+    docs = list(generate(args.docs, seed=args.seed, mean_chars=args.chars))
+    fresh = list(generate(200, seed=args.seed + 200, mean_chars=args.chars))
+    texts = [d["text"] for d in warm + docs + fresh]
+    if len(set(texts)) != len(texts):
+        raise SystemExit("corpus has repeated texts")
+    report.line(
+        f"corpus: {len(docs):,} docs, mean {sum(len(d['text']) for d in docs) / len(docs):,.0f}"
+        f" chars; {len(warm)} warm-up docs first (loads tables, starts caches)"
+    )
+    featurize_docs(warm)
+
+    single_process(report, docs)
+    where_time_goes(report, fresh)
+    naive_comparison(report, docs[: args.naive_docs])
+    two_jobs(report, args.docs, warm, args.seed + 500, args.chars)
+    linearity(report, args.seed + 300, 500_000 if not args.quick else 300_000)
+    cold_start(report, docs[0], args.cold_runs)
+    streaming_memory(report, args.stream, args.seed + 400)
+    report.summary()
+    print(f"\nload average at the end: {load_average()}")
+
+
+if __name__ == "__main__":
+    main()

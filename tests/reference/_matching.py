@@ -1,0 +1,38 @@
+"""Counting pattern matches, recording evidence only when the caller asks for it."""
+
+from __future__ import annotations
+
+import re
+
+from hypescore.evidence import Span, SpanSink
+
+
+def count_matches(
+    pattern: re.Pattern[str],
+    text: str,
+    sink: SpanSink,
+    *,
+    kind: str,
+    feature: str,
+    field: str = "text",
+) -> int:
+    """Number of non-overlapping matches; appends a span per match when ``sink`` is a list."""
+    if sink is None:
+        return sum(1 for _ in pattern.finditer(text))
+    count = 0
+    for match in pattern.finditer(text):
+        sink.append(Span(match.start(), match.end(), kind, feature, field))
+        count += 1
+    return count
+
+
+def merged_length(intervals: list[tuple[int, int]]) -> int:
+    """Characters covered by a set of possibly overlapping intervals."""
+    total = 0
+    last_end = -1
+    for start, end in sorted(intervals):
+        if end <= last_end:
+            continue
+        total += end - max(start, last_end)
+        last_end = end
+    return total

@@ -1,0 +1,31 @@
+"""Word lists shipped as data files, each with its origin and licence in a header."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load_lexicon(name: str) -> tuple[str, ...]:
+    """Entries of ``hypescore/data/<name>.txt``: one per line, ``#`` starts a comment."""
+    raw = resources.files("hypescore.data").joinpath(f"{name}.txt").read_text("utf-8")
+    entries = []
+    for line in raw.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return tuple(entries)
+
+
+@cache
+def lexicon_pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One alternation over a lexicon's phrases, longest first, matched on word boundaries.
+
+    Phrases are escaped literals, so the pattern has no nested quantifiers and runs in
+    linear time.
+    """
+    phrases = sorted(load_lexicon(name), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)

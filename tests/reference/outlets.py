@@ -1,0 +1,67 @@
+"""Outlet quality lookups from the derived tables in ``hypescore/data``.
+
+Scores are Lin et al. (2023) domain-quality ratings (pc1, 0..1, 1 = highest); they rate
+outlets, so they describe what an article cites or where it ran, never the article itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+
+def _read_table(name: str) -> list[dict[str, str]]:
+    raw = resources.files("hypescore.data").joinpath(name).read_text("utf-8")
+    rows = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(rows))
+
+
+@cache
+def domain_scores() -> dict[str, float]:
+    """Domain to quality score."""
+    return {row["domain"]: float(row["pc1"]) for row in _read_table("domain_quality.csv")}
+
+
+@cache
+def outlet_scores() -> dict[str, float]:
+    """Outlet name as written in running text to quality score."""
+    return {row["name"]: float(row["pc1"]) for row in _read_table("outlets.csv")}
+
+
+@cache
+def outlet_pattern() -> re.Pattern[str]:
+    """Case-sensitive match of any known outlet name, longest names first."""
+    names = sorted(outlet_scores(), key=len, reverse=True)
+    body = "|".join(re.escape(name).replace(r"\ ", " ") for name in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def host_of(url: str) -> str | None:
+    """Lower-case host of a URL or bare domain, without ``www.``; ``None`` if there is none."""
+    candidate = url.strip()
+    if "//" not in candidate:
+        candidate = "//" + candidate
+    try:
+        host = urlsplit(candidate).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def domain_quality(url: str) -> float | None:
+    """Quality of the domain behind a URL, trying parent domains (``uk.reuters.com``)."""
+    host = host_of(url)
+    if host is None:
+        return None
+    scores = domain_scores()
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        score = scores.get(".".join(labels[i:]))
+        if score is not None:
+            return score
+    return None
