@@ -190,6 +190,40 @@ def single_process(report: Report, docs: list[dict]) -> float:
     return cpu["featurize"] / n
 
 
+def real_articles(report: Report) -> None:
+    """The same ratio on real news (SemEval-2019 hyperpartisan articles), if present."""
+    path = ROOT.parent / "shared" / "data" / "semeval19-hyperpartisan" / "articles-train.jsonl"
+    if not path.exists():
+        report.line(f"(no real articles at {path}; skipped)")
+        return
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    docs = [
+        {"text": r["text"], "title": r.get("title"), "url": r.get("url")}
+        for r in records
+        if r.get("text")
+    ]
+    half = len(docs) // 2
+    report.section(
+        f"Real articles: {len(docs) - half} SemEval-2019 articles after {half} for warm-up, "
+        f"mean {sum(len(d['text']) for d in docs) / len(docs):,.0f} chars"
+    )
+    featurize_docs(docs[:half])
+    texts = {id(d): d["text"] for d in docs}
+    cpu = alternate(
+        docs[half:],
+        {
+            "floor": lambda chunk: floor(texts[id(d)] for d in chunk),
+            "featurize": featurize_docs,
+        },
+    )
+    n = len(docs) - half
+    report.line(f"\\w+ floor:   {cpu['floor'] / n * 1e3:7.3f} ms/doc CPU")
+    report.line(f"featurize:   {cpu['featurize'] / n * 1e3:7.3f} ms/doc CPU")
+    ratio = cpu["featurize"] / cpu["floor"]
+    report.goal("same on real news articles (info)", f"{ratio:.1f}x", "<= 10x", None)
+
+
 def where_time_goes(report: Report, docs: list[dict]) -> None:
     """CPU per stage of the featurizer, on fresh documents (a family-level profile)."""
     from hypescore.analysis import analyse
@@ -414,6 +448,7 @@ def main() -> None:
 
     single_process(report, docs)
     where_time_goes(report, fresh)
+    real_articles(report)
     naive_comparison(report, docs[: args.naive_docs])
     two_jobs(report, args.docs, warm + docs, args.seed + 500, args.chars)
     linearity(report, args.seed + 300, 500_000 if not args.quick else 300_000)

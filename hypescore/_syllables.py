@@ -30,7 +30,6 @@ _IGNORED = (
 )
 _HEX_RE = re.compile(r"\^{2}([0-9a-f]{2})")
 _MAX_CACHED_WORDS = 200_000
-_MISSING = object()
 
 
 @cache
@@ -103,16 +102,18 @@ class Hyphenator:
 
     def __init__(self, patterns: dict[str, tuple[int, tuple[int, ...]]]) -> None:
         self.patterns = patterns
-        self._maxlen = max(len(key) for key in patterns)
-        # Every prefix of every pattern, mapped to the pattern it completes (or None):
-        # once a substring is not a prefix, no longer substring from the same start can
-        # be a pattern, so the scan stops early with one lookup per step.
-        steps: dict[str, tuple[int, tuple[int, ...]] | None] = {}
-        for key in patterns:
-            for k in range(1, len(key)):
-                steps.setdefault(key[:k], None)
-        steps.update(patterns)
-        self._steps = steps
+        # The patterns as a trie over characters: walking it from each start visits
+        # exactly the substrings pyphen looks up, and stops as soon as no pattern can
+        # continue (pyphen slices and looks up every substring up to the longest pattern).
+        root: dict[str, list] = {}
+        for key, pattern in patterns.items():
+            node = root
+            for k, char in enumerate(key):
+                entry = node.setdefault(char, [{}, None])
+                if k == len(key) - 1:
+                    entry[1] = pattern
+                node = entry[0]
+        self._trie = root
 
     def positions(self, word: str) -> list[int]:
         """Hyphenation points of ``word``, as ``pyphen.Pyphen.positions`` returns them."""
@@ -120,19 +121,19 @@ class Hyphenator:
         return [i for i in self._points(word.lower()) if _LEFT <= i <= right]
 
     def _points(self, word: str) -> list[int]:
-        steps = self._steps
-        missing = _MISSING
+        root = self._trie
         pointed = f".{word}."
         size = len(pointed)
         references = [0] * (size + 1)
         for i in range(size - 1):
-            stop = min(i + self._maxlen, size) + 1
-            for j in range(i + 1, stop):
-                pattern = steps.get(pointed[i:j], missing)
+            node = root
+            for j in range(i, size):
+                entry = node.get(pointed[j])
+                if entry is None:
+                    break
+                node, pattern = entry
                 if pattern is None:
                     continue
-                if pattern is missing:
-                    break
                 offset, values = pattern
                 at = i + offset
                 # references[at:at+len(values)] = map(max, ...), truncated at the end

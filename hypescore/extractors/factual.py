@@ -154,20 +154,26 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
             gap = _whitespace_before(norm, at)
             if gap < at:
                 candidates.append(_word_before(norm, gap)[1])
-    for year in years:
-        for at in index.find_all(year):
-            candidates.append(at)
-            gap = _whitespace_before(norm, at)
-            if gap == at:
+    # A year in a date is a whole word, so it starts where a digit follows a non-word
+    # character: those places are known already, no search per year is needed.
+    year_starts = (
+        at
+        for at in index.memo("digit_word_starts", _digit_word_starts)
+        if norm[at : at + 4] in years
+    )
+    for at in year_starts if years else ():
+        candidates.append(at)
+        gap = _whitespace_before(norm, at)
+        if gap == at:
+            continue
+        word, start = _word_before(norm, gap)
+        if word in _MONTH_SET:
+            gap = _whitespace_before(norm, start)
+            if gap == start:
                 continue
             word, start = _word_before(norm, gap)
-            if word in _MONTH_SET:
-                gap = _whitespace_before(norm, start)
-                if gap == start:
-                    continue
-                word, start = _word_before(norm, gap)
-            if word in _YEAR_PREPOSITIONS:
-                candidates.append(start)
+        if word in _YEAR_PREPOSITIONS:
+            candidates.append(start)
     return candidates
 
 
