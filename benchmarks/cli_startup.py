@@ -10,6 +10,7 @@ run, interleaved so machine load hits each alike) and its ratio to
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -28,6 +29,40 @@ COMMANDS = {
     "hypescore score FILE --format table": ["-m", "hypescore", "score", FIXTURE, "-f", "table"],
     "hypescore score PAGE.html": ["-m", "hypescore", "score", "tests/fixtures/wire_page.html"],
 }
+
+
+PHASES = """
+import json, time
+t0 = time.perf_counter()
+import hypescore
+t1 = time.perf_counter()
+import hypescore.cli.commands.score, hypescore.cli.pipeline, hypescore.io.readers
+t2 = time.perf_counter()
+model = hypescore.load_model()
+t3 = time.perf_counter()
+text = open("tests/fixtures/wire_report.txt", encoding="utf-8").read()
+hypescore.score(text, model=model, explain=0)
+t4 = time.perf_counter()
+hypescore.score(text, model=model, explain=0)
+t5 = time.perf_counter()
+print(json.dumps({"import hypescore": t1 - t0, "CLI modules": t2 - t1,
+                  "load_model()": t3 - t2, "first score (library warm-up)": t4 - t3,
+                  "second score": t5 - t4}))
+"""
+
+
+def phases() -> dict[str, float]:
+    """Where one cold ``score`` spends its time, measured inside one process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", PHASES],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout)
 
 
 def wall_time(arguments: list[str]) -> float:
@@ -60,6 +95,11 @@ def main() -> None:
     for name, samples in times.items():
         median = statistics.median(samples)
         print(f"{name:<40} {median:>9.2f} {median / floor:>8.2f}")
+    runs_of_phases = [phases() for _ in range(3)]
+    print("\none cold score, inside the process (median of 3):")
+    for phase in runs_of_phases[0]:
+        median = statistics.median(run[phase] for run in runs_of_phases)
+        print(f"  {phase:<38} {median:>9.3f} s")
 
 
 if __name__ == "__main__":

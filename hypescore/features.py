@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from typing import Any
 
@@ -14,6 +14,7 @@ from hypescore.analysis import analyse
 from hypescore.article import Article, as_article
 from hypescore.evidence import Span
 from hypescore.extractors import EXTRACTORS
+from hypescore.parallel import map_chunks
 
 DEFAULT_MAX_CHARS = 2_000_000
 DEFAULT_CHUNK_SIZE = 256
@@ -133,17 +134,13 @@ def iter_featurize(
     """Stream feature chunks in input order, holding only a few chunks in memory.
 
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
-    ``joblib.parallel_config`` (loky by default, Dask on a cluster).
+    ``joblib.parallel_config`` (loky by default, Dask on a cluster; see ``map_chunks``).
     """
-    chunks = chunked(articles, chunk_size)
-    if n_jobs == 1:
-        for chunk in chunks:
-            yield featurize_chunk(chunk, max_chars)
-        return
-    from joblib import Parallel, delayed
-
-    parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-    yield from parallel(delayed(featurize_chunk)(chunk, max_chars) for chunk in chunks)
+    yield from map_chunks(
+        partial(featurize_chunk, max_chars=max_chars),
+        chunked(articles, chunk_size),
+        n_jobs=n_jobs,
+    )
 
 
 def featurize(

@@ -90,7 +90,7 @@ def input_options(function: F) -> F:
     )
 
 
-def scoring_options(function: F) -> F:
+def scoring_options(function: F, *, chunk_size: int = 256) -> F:
     """Which model, how much explanation, how much parallelism."""
     return _apply(
         [
@@ -122,7 +122,7 @@ def scoring_options(function: F) -> F:
             click.option(
                 "--chunk-size",
                 type=click.IntRange(min=1),
-                default=256,
+                default=chunk_size,
                 show_default=True,
                 help="Records per work unit.",
             ),

@@ -214,7 +214,7 @@ def _parse_jsonl_line(
 ) -> InputRecord:
     nbytes = len(line)
     try:
-        record = json.loads(_decode(line, f" of line {line_number}"))
+        record = json.loads(_decode(line.rstrip(b"\r\n"), f" of line {line_number}"))
     except (ValueError, RecursionError) as exc:
         record_id = fallback_id
         error = str(exc) if isinstance(exc, ValueError) else "JSON is nested too deeply"

@@ -9,7 +9,8 @@ Machine formats are stable:
   also carry ``text`` (the quoted characters) when reasons were asked for.
 - ``json``: the same objects in one JSON array.
 - ``csv``: the columns in :data:`CSV_COLUMNS`, then one column per feature (named as in
-  ``hypescore.feature_names()``) when features were asked for.
+  ``hypescore.feature_names()``) when features were asked for. Cells holding several
+  items (``views``, ``reasons``, ``evidence``) separate them with ``"; "``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ CSV_COLUMNS = (
     "impact",
     "label",
     "error",
+    "views",
     "reasons",
     "evidence",
     "model",
@@ -98,6 +100,7 @@ class CsvFormatter:
             result.get("impact"),
             result.get("label"),
             result.get("error"),
+            REASON_SEPARATOR.join(f"{k}={v}" for k, v in (result.get("views") or {}).items()),
             REASON_SEPARATOR.join(f"{r['feature']} {r['contribution']:+.3f}" for r in reasons),
             REASON_SEPARATOR.join(_evidence_cell(r) for r in reasons if r.get("evidence")),
             model.get("name"),

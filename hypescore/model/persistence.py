@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import zipfile
-import zlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +46,8 @@ TRUSTED_TYPES = [
     "numpy.ndarray",
 ]
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# A model is tens of KB unpacked; a file claiming far more is hostile or not a model.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 class ModelLoadError(ValueError):
@@ -258,19 +259,30 @@ def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
     checksum = hashlib.sha256(data).hexdigest()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_unpacked_size(archive, source)
             schema = json.loads(archive.read("schema.json"))
             audit_schema(schema, source)
             payload = _build(schema, archive)
-    except UntrustedModelError:
-        raise
     except ModelLoadError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError) as exc:
+    except RecursionError as exc:
+        raise ModelLoadError(f"{source}: model schema is nested too deeply to be a model") from exc
+    except Exception as exc:  # the zip and JSON parsers raise many types on a corrupt file
         raise ModelLoadError(
             f"{source}: not a readable hypescore model file (corrupt, truncated or not a "
             f"skops archive: {exc})"
         ) from exc
     return from_payload(payload, checksum, source)
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile, source: str) -> None:
+    """Refuse archives that would unpack to more than any model needs (zip bombs)."""
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_UNPACKED_BYTES:
+        raise ModelLoadError(
+            f"{source}: archive unpacks to {declared:,} bytes, over the "
+            f"{MAX_UNPACKED_BYTES:,}-byte limit for a model file"
+        )
 
 
 def audit_schema(schema: Any, source: str = "<bytes>") -> None:

@@ -8,6 +8,7 @@ trained on. Bad records become ``Result(error=...)``; nothing is dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,7 @@ from hypescore.features import (
 from hypescore.model.hypemodel import Contribution, HypeModel
 from hypescore.model.persistence import load_model
 from hypescore.model.views import ARTICLE, HEADLINE, headline_of
+from hypescore.parallel import map_chunks
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
 
 MAX_EVIDENCE = 10
@@ -84,19 +86,12 @@ def score_many(
 
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
-    to workers once per chunk task, never per record.
+    to workers once per chunk task, never per record, and on Dask once per worker
+    (see ``hypescore.parallel.map_chunks``).
     """
     model = model if model is not None else load_model()
-    chunks = chunked(articles, chunk_size)
-    if n_jobs == 1:
-        for chunk in chunks:
-            yield from score_chunk(chunk, model, explain, features, max_chars)
-        return
-    from joblib import Parallel, delayed
-
-    parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-    tasks = (delayed(score_chunk)(chunk, model, explain, features, max_chars) for chunk in chunks)
-    for results in parallel(tasks):
+    work = partial(score_chunk, explain=explain, features=features, max_chars=max_chars)
+    for results in map_chunks(work, chunked(articles, chunk_size), n_jobs=n_jobs, shared=[model]):
         yield from results
 
 

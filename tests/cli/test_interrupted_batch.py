@@ -12,7 +12,7 @@ import pytest
 
 from .conftest import ROOT, jsonl, run_cli, subprocess_env, write_semeval_sample
 
-RECORDS = 90
+RECORDS = 150
 BATCH_ARGS = ("--chunk-size", "3", "--checkpoint", "3")
 
 

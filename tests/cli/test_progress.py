@@ -3,15 +3,19 @@ import io
 from hypescore.cli.progress import Progress
 
 
-def test_progress_line_counts_records_errors_skips_and_percent():
+def test_progress_counts_and_times_from_the_first_finished_record():
     stream = io.StringIO()
     progress = Progress(stream, enabled=True, total_bytes=1000)
-    progress.advance(100, skipped=True)
-    progress.advance(150)
-    progress.advance(250, error=True)
-    line = progress.line(now=progress._start + 2.0)
-    assert line.startswith("[##########..........]  50% 2 records, 1 errors, 1.0/s")
-    assert "1 already done" in line and "ETA 0:00:02" in line
+    progress.advance(100, skipped=True, now=0.0)
+    progress.advance(100, now=30.0)  # the first record pays the warm-up
+    assert (
+        progress.line(now=30.5) == "[####................]  20% 1 records, 0 errors, 1 already done"
+    )
+    progress.advance(150, now=31.0)
+    progress.advance(150, error=True, now=32.0)
+    line = progress.line(now=32.0)
+    assert line.startswith("[##########..........]  50% 3 records, 1 errors, 1.0/s")
+    assert line.endswith("1 already done, ETA 0:00:03")  # 500 bytes left at 150 bytes/s
     progress.finish()
     assert stream.getvalue().startswith("\r[") and stream.getvalue().endswith("\n")
 

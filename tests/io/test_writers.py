@@ -47,6 +47,7 @@ SCORED = {
     "schema_version": "1.0",
     "model": {"name": "hypescore-default", "version": "1", "checksum": "abc"},
     "features": {"f.one": 1.5, "f.two": 0.0},
+    "views": {"teaser_clickbait": 0.17, "article_hyperpartisan": 0.03},
 }
 FAILED = {
     "id": "in.jsonl:2",
@@ -89,6 +90,7 @@ def test_csv_has_stable_columns_and_feature_columns_on_request():
     assert rows[0]["reasons"] == "factual.money_per_1k +0.420; promotion.hype_words_per_1k -0.050"
     assert rows[0]["evidence"] == "factual.money_per_1k: £1.4 billion | £600 million"
     assert rows[0]["model"] == "hypescore-default"
+    assert rows[0]["views"] == "teaser_clickbait=0.17; article_hyperpartisan=0.03"
     assert rows[1]["verdict"] == "" and rows[1]["error"].startswith("malformed JSON")
     assert rows[1]["f.one"] == ""
 

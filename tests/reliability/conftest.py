@@ -1,7 +1,8 @@
 """The reliability ledger: each test records the bad-input classes it tried.
 
-When every test in this folder ran and passed, the session writes the table to
-``docs/reliability.md``, so the published table is always the one the suite produced.
+When every test file in this folder was collected and every test passed, the session
+writes the table to ``docs/reliability.md``, so the published table is always the one
+the suite produced.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Ledger:
         self.entries: dict[str, Entry] = {}
         self.expected = 0
         self.passed = 0
+        self.files: set[str] = set()
 
     def record(self, input_class: str, cases: int, outcome: str) -> None:
         self.entries[input_class] = Entry(input_class, cases, outcome)
@@ -59,7 +61,13 @@ def _in_this_folder(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    _LEDGER.expected = sum(1 for item in items if _in_this_folder(item))
+    ours = [item for item in items if _in_this_folder(item)]
+    _LEDGER.expected = len(ours)
+    _LEDGER.files = {Path(str(item.fspath)).name for item in ours}
+
+
+def _whole_folder_collected() -> bool:
+    return _LEDGER.files == {path.name for path in HERE.glob("test_*.py")}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -68,6 +76,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if _LEDGER.entries and _LEDGER.passed == _LEDGER.expected and _LEDGER.expected > 0:
+    complete = _whole_folder_collected() and _LEDGER.passed == _LEDGER.expected > 0
+    if _LEDGER.entries and complete:
         TABLE.parent.mkdir(exist_ok=True)
         TABLE.write_text(_LEDGER.table(), encoding="utf-8")

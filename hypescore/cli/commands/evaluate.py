@@ -11,7 +11,7 @@ import click
 from hypescore.cli.errors import CliIOError
 
 
-@click.command()
+@click.command(short_help="Cross-validated metrics per labelled dataset.")
 @click.option(
     "--data",
     "data_dir",

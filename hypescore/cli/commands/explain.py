@@ -22,7 +22,7 @@ from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 
 
-@click.command()
+@click.command(short_help="Why each verdict: reasons with the text behind them.")
 @click.argument("inputs", nargs=-1, metavar="[PATH|GLOB|-]...")
 @input_options
 @click.option(

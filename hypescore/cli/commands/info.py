@@ -13,7 +13,7 @@ import click
 PACKAGES = ("numpy", "scikit-learn", "skops", "vaderSentiment", "textstat", "click", "trafilatura")
 
 
-@click.command()
+@click.command(short_help="Model card, feature list and versions.")
 @click.option(
     "--model",
     "model_path",
@@ -71,7 +71,7 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             "version": model.version,
             "sha256": model.checksum,
             "file": model_path or "(shipped with hypescore)",
-            "card": str(card_path) if card_path else None,
+            "card": _display(card_path) if card_path else None,
             "hype_threshold": model.hype_threshold,
             "impact_threshold": model.impact_threshold,
             "views": [
@@ -94,6 +94,14 @@ def _version(package: str) -> str | None:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return None
+
+
+def _display(path: Path) -> str:
+    """Relative to the working directory when under it, as the user would type it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _card_path(model: Any, model_path: str | None) -> Path | None:

@@ -29,7 +29,7 @@ from hypescore.io.writers import OUTPUT_FORMATS, make_formatter
 TABLE_REASONS = 3
 
 
-@click.command()
+@click.command(short_help="Score articles and print the results.")
 @click.argument("inputs", nargs=-1, metavar="[PATH|GLOB|-]...")
 @input_options
 @scoring_options

@@ -10,7 +10,7 @@ import click
 from hypescore.cli.errors import CliIOError
 
 
-@click.command()
+@click.command(short_help="Train a model and write it with its model card.")
 @click.option(
     "--data",
     "data_dir",
