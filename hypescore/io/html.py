@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-INSTALL_HINT = "reading HTML needs trafilatura: pip install 'hypescore[html]'"
+from hypescore._optional import OptionalPartMissing, import_optional
 
 
 class HtmlSupportMissing(RuntimeError):
-    """trafilatura is not installed; every HTML record would fail, so this stops the run."""
+    """trafilatura cannot be used; every HTML record would fail, so this stops the run.
+
+    The message is the install hint when trafilatura is absent, the import error itself
+    when it is installed but broken (e.g. lxml without its ``lxml_html_clean`` part).
+    """
 
 
 class NoMainText(ValueError):
@@ -45,10 +49,9 @@ def defuse_html(html: str | bytes) -> str | bytes:
 
 def _trafilatura() -> Any:
     try:
-        import trafilatura
-    except ImportError as exc:
-        raise HtmlSupportMissing(INSTALL_HINT) from exc
-    return trafilatura
+        return import_optional("trafilatura", "html", "reading HTML")
+    except OptionalPartMissing as exc:
+        raise HtmlSupportMissing(str(exc)) from exc
 
 
 def ensure_html_support() -> None:

@@ -14,10 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from distributed import Client
 
+from ..optional_parts import require
 from ..scaleout_support import BAD_RECORDS, MAX_CHARS, mixed_records
 from .conftest import ROOT, jsonl, run_cli, run_subprocess, subprocess_env
+
+Client = require("distributed", "dask").Client
 
 RECORDS = 120
 

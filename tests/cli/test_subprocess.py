@@ -119,3 +119,24 @@ def test_output_to_a_closed_pipe_stops_quietly(tmp_path):
     )
     assert b"Traceback" not in done.stderr and b"Broken pipe" not in done.stderr
     assert done.returncode == 2
+
+
+def test_html_with_a_broken_trafilatura_reports_the_real_cause():
+    # lxml_html_clean blocked: lxml.html.clean, and so trafilatura, fail to import for real,
+    # as they do when old pip skipped the lxml[html_clean] extra.
+    code = (
+        "import sys; sys.modules['lxml_html_clean'] = None; "
+        "from hypescore.cli import main; main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "score", str(FIXTURES / "wire_page.html")],
+        capture_output=True,
+        cwd=ROOT,
+        env=subprocess_env(),
+        timeout=300,
+    )
+    assert done.returncode == 2
+    assert b"installed but fails to import" in done.stderr
+    assert b"lxml_html_clean" in done.stderr
+    assert b"pip install 'hypescore[html]'" not in done.stderr
+    assert b"Traceback" not in done.stderr
