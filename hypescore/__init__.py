@@ -25,6 +25,7 @@ _EXPORTS = {
     "load_model": "hypescore.model",
     "score": "hypescore.model",
     "score_many": "hypescore.model",
+    "score_frame": "hypescore.frame",
     "train": "hypescore.model",
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
@@ -48,6 +49,7 @@ __all__ = [
     "iter_featurize",
     "load_model",
     "score",
+    "score_frame",
     "score_many",
     "train",
 ]
@@ -69,6 +71,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from hypescore.article import Article
     from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
+    from hypescore.frame import score_frame
     from hypescore.model import (
         HypeModel,
         ModelLoadError,

@@ -1,4 +1,4 @@
-"""Input records from sources: one article per text/HTML file, one per JSONL line.
+"""Input records from sources: one article per text/HTML file, one per JSONL line or CSV row.
 
 Every record the user can count comes out exactly once, in order, either as an
 :class:`~hypescore.Article` or as an error message; a bad record never stops the stream.
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from hypescore import Article
+from hypescore.io.census import FieldCensus
+from hypescore.io.csv_records import read_csv
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
 
@@ -67,19 +69,26 @@ SkipCheck = Callable[[str], bool]
 
 
 def read_records(
-    sources: Iterable[Source], options: ReadOptions, skip: SkipCheck | None = None
+    sources: Iterable[Source],
+    options: ReadOptions,
+    skip: SkipCheck | None = None,
+    census: FieldCensus | None = None,
 ) -> Iterator[InputRecord]:
     """Records of every source in turn, lazily: memory stays bounded by one record.
 
     Records that ``skip`` claims come out marked ``skipped`` (for counting), unparsed
     where possible, so resuming does not redo expensive work such as HTML extraction.
+    ``census`` counts the field names of JSONL and CSV records (see ``FieldCensus``).
     """
     for source in sources:
-        yield from read_source(source, options, skip)
+        yield from read_source(source, options, skip, census)
 
 
 def read_source(
-    source: Source, options: ReadOptions, skip: SkipCheck | None = None
+    source: Source,
+    options: ReadOptions,
+    skip: SkipCheck | None = None,
+    census: FieldCensus | None = None,
 ) -> Iterator[InputRecord]:
     if skip is not None and _is_whole_file(source, options) and skip(source.label):
         yield InputRecord(source.label, None, None, source.size() or 0, skipped=True)
@@ -92,7 +101,9 @@ def read_source(
     try:
         input_format = resolve_format(source, stream, options.input_format)
         if input_format == "jsonl":
-            yield from _read_jsonl(source, stream, options, skip)
+            yield from _read_jsonl(source, stream, options, skip, census)
+        elif input_format == "csv":
+            yield from read_csv(source, stream, options, skip, census)
         elif input_format == "html":
             yield _read_html(source, stream, options)
         else:
@@ -170,7 +181,11 @@ def _too_large(options: ReadOptions) -> str:
 
 
 def _read_jsonl(
-    source: Source, stream: BinaryIO, options: ReadOptions, skip: SkipCheck | None
+    source: Source,
+    stream: BinaryIO,
+    options: ReadOptions,
+    skip: SkipCheck | None,
+    census: FieldCensus | None,
 ) -> Iterator[InputRecord]:
     limit = options.max_line_bytes
     line_number = 0
@@ -192,7 +207,7 @@ def _read_jsonl(
             line = line.removeprefix(_UTF8_BOM)
         if not line.strip():
             continue  # blank lines separate nothing and are not records
-        yield _parse_jsonl_line(line, fallback_id, line_number, options, skip)
+        yield _parse_jsonl_line(line, fallback_id, line_number, options, skip, census)
 
 
 def _drain_line(stream: BinaryIO) -> int:
@@ -211,22 +226,35 @@ def _parse_jsonl_line(
     line_number: int,
     options: ReadOptions,
     skip: SkipCheck | None,
+    census: FieldCensus | None = None,
 ) -> InputRecord:
     nbytes = len(line)
     try:
         record = json.loads(_decode(line.rstrip(b"\r\n"), f" of line {line_number}"))
     except (ValueError, RecursionError) as exc:
-        record_id = fallback_id
         error = str(exc) if isinstance(exc, ValueError) else "JSON is nested too deeply"
         if isinstance(exc, json.JSONDecodeError):
             error = f"malformed JSON on line {line_number}: {exc.msg} (column {exc.colno})"
-    else:
-        record_id = _record_id(record, options.id_field) or fallback_id
-        error = None
+        if skip is not None and skip(fallback_id):
+            return InputRecord(fallback_id, None, None, nbytes, skipped=True)
+        return InputRecord(fallback_id, None, error, nbytes)
+    if census is not None and isinstance(record, dict):
+        census.observe(record)
+    return record_from_fields(record, fallback_id, line_number, nbytes, options, skip)
+
+
+def record_from_fields(
+    record: object,
+    fallback_id: str,
+    line_number: int,
+    nbytes: int,
+    options: ReadOptions,
+    skip: SkipCheck | None,
+) -> InputRecord:
+    """A parsed record (JSON object, CSV row) to an article, by the field options."""
+    record_id = _record_id(record, options.id_field) or fallback_id
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
-    if error is not None:
-        return InputRecord(record_id, None, error, nbytes)
     try:
         article = Article.from_record(
             record,
@@ -244,7 +272,7 @@ def _parse_jsonl_line(
 
 def _record_id(record: object, id_field: str) -> str | None:
     """The record's own id when usable, so even a rejected record keeps its name."""
-    if not isinstance(record, dict):
+    if not isinstance(record, Mapping):
         return None
     value = record.get(id_field)
     if isinstance(value, bool) or not isinstance(value, (str, int)):

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 STDIN = "-"
-FORMATS = ("text", "html", "jsonl")
+FORMATS = ("text", "html", "jsonl", "csv")
 
 _EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

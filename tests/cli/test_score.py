@@ -207,3 +207,27 @@ def test_parallel_jobs_give_the_same_results_in_order(tmp_path):
     parallel = run_cli("score", path, "--chunk-size", "2", "--jobs", "2")
     assert parallel.stdout == serial.stdout
     assert [r["id"] for r in jsonl(serial.stdout)] == [str(i) for i in range(12)]
+
+
+def test_jsonl_without_the_text_field_stops_with_a_hint(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "body": "The council said."}\n{"id": "b", "headline": "H"}\n')
+    done = run_cli("score", "--format", "jsonl", path)
+    assert done.exit_code == 2
+    assert [r["id"] for r in jsonl(done.stdout)] == ["a", "b"]  # still one result per record
+    assert "--text-field" in done.stderr and "fields seen: id, body, headline" in done.stderr
+    fixed = run_cli("score", "--format", "jsonl", "--text-field", "body", path)
+    assert fixed.exit_code == 0
+
+
+def test_csv_input_is_scored_row_by_row(tmp_path):
+    path = tmp_path / "in.csv"
+    body = fixture_text("wire_report.txt").replace("\n", " ")
+    path.write_text(f'id,title,text\nw1,Grid link approved,"{body}"\nw2,Empty,\n')
+    done = run_cli("score", "--format", "jsonl", path)
+    results = jsonl(done.stdout)
+    assert [r["id"] for r in results] == ["w1", "w2"]
+    assert results[0]["verdict"] is not None and results[1]["error"]
+    piped = path.read_text()
+    same = run_cli("score", "--format", "jsonl", "--input-format", "csv", "-", input=piped)
+    assert jsonl(same.stdout) == results

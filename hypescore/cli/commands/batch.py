@@ -20,7 +20,7 @@ import click
 
 from hypescore.cli.dask_backend import scheduler_option
 from hypescore.cli.errors import CliIOError, interrupted_exit_code
-from hypescore.cli.inputs import total_bytes
+from hypescore.cli.inputs import stop_if_no_text_field, total_bytes
 from hypescore.cli.options import (
     check_options,
     input_options,
@@ -33,6 +33,7 @@ from hypescore.cli.pipeline import Tally, score_records, thresholds_from
 from hypescore.cli.progress import Progress
 from hypescore.cli.registry import BATCH_BACKENDS, load
 from hypescore.cli.signals import Interrupted, StopSignals
+from hypescore.io.census import FieldCensus
 from hypescore.io.checkpoint import CheckpointedFile
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import InputRecord, read_records
@@ -118,7 +119,9 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         show_progress = is_terminal(sys.stderr)
     progress = Progress(sys.stderr, enabled=show_progress, total_bytes=total_bytes(sources))
     tally = Tally(thresholds_from(params))
-    records = read_records(sources, read_options(params), skip=done.take if done else None)
+    census = FieldCensus(params["text_field"])
+    skip = done.take if done else None
+    records = read_records(sources, read_options(params), skip=skip, census=census)
     with CheckpointedFile(output, keep_existing=params["resume"]) as out, StopSignals() as stop:
         if not out.path.exists() or out.path.stat().st_size == 0 or not params["resume"]:
             out.write(formatter.header())
@@ -142,6 +145,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
     progress.finish()
     if not params["quiet"]:
         click.echo(f"hypescore batch: {tally.summary()} -> {output}", err=True)
+    stop_if_no_text_field(census)
     ctx.exit(tally.exit_code(strict=params["strict"]))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from hypescore.cli.errors import CliIOError
-from hypescore.cli.inputs import resolve_sources
+from hypescore.cli.inputs import resolve_sources, stop_if_no_text_field
 from hypescore.cli.options import (
     color_option,
     input_options,
@@ -18,6 +18,7 @@ from hypescore.cli.options import (
 )
 from hypescore.cli.pipeline import score_records
 from hypescore.cli.registry import EXPLAIN_RENDERERS, load
+from hypescore.io.census import FieldCensus
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 
@@ -64,7 +65,8 @@ def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any
         {**params, "explain": top, "with_features": False, "jobs": 1, "chunk_size": 16}
     )
     renderer = load(EXPLAIN_RENDERERS[output_format])
-    outcomes = score_records(read_records(sources, read_options(params)), settings)
+    census = FieldCensus(params["text_field"])
+    outcomes = score_records(read_records(sources, read_options(params), census=census), settings)
     if params["html_path"]:
         from hypescore.cli.explain_html import write_reports
 
@@ -73,3 +75,4 @@ def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any
         renderer(outcomes, sys.stdout, color=use_color(params["color"]))
     except HtmlSupportMissing as exc:
         raise CliIOError(str(exc)) from exc
+    stop_if_no_text_field(census)

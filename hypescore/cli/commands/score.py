@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from hypescore.cli.errors import CliIOError
-from hypescore.cli.inputs import resolve_sources
+from hypescore.cli.inputs import resolve_sources, stop_if_no_text_field
 from hypescore.cli.options import (
     check_options,
     color_option,
@@ -22,6 +22,7 @@ from hypescore.cli.options import (
 )
 from hypescore.cli.output import stream_outcomes
 from hypescore.cli.pipeline import Tally, score_records, thresholds_from
+from hypescore.io.census import FieldCensus
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 from hypescore.io.writers import OUTPUT_FORMATS, make_formatter
@@ -62,7 +63,8 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
         color=use_color(params["color"]),
         width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
     )
-    records = read_records(sources, read_options(params))
+    census = FieldCensus(params["text_field"])
+    records = read_records(sources, read_options(params), census=census)
     tally = Tally(thresholds_from(params))
     try:
         stream_outcomes(score_records(records, settings), formatter, sys.stdout, tally)
@@ -70,6 +72,7 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
         raise CliIOError(str(exc)) from exc
     if tally.errors:
         click.echo(f"hypescore: {tally.summary()}", err=True)
+    stop_if_no_text_field(census)
     ctx.exit(tally.exit_code(strict=params["strict"]))
 
 
