@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from hypescore.cli.errors import EXIT_USAGE
+from hypescore.cli.errors import EXIT_USAGE, interrupted_exit_code
 from hypescore.cli.registry import COMMANDS, load
 
 
@@ -29,6 +29,13 @@ class LazyGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            # 130 like any Ctrl-C'd program; click's own "Aborted!" would exit 1, the code
+            # scripts read as a triggered --fail-above/--fail-below check.
+            import signal
+
+            click.echo("\nhypescore: interrupted", err=True)
+            ctx.exit(interrupted_exit_code(signal.SIGINT))
 
 
 def _silence_stdout() -> None:

@@ -27,8 +27,6 @@ from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 from hypescore.io.writers import OUTPUT_FORMATS, make_formatter
 
-TABLE_REASONS = 3
-
 
 @click.command(short_help="Score articles and print the results.")
 @click.argument("inputs", nargs=-1, metavar="[PATH|GLOB|-]...")
@@ -52,16 +50,13 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """
     sources = resolve_sources(inputs)
     output_format = params["output_format"] or ("table" if is_terminal(sys.stdout) else "jsonl")
-    explain = params["explain"]
-    if output_format == "table":
-        explain = max(explain, TABLE_REASONS)  # the table always names the top reasons
-    settings = score_settings(params, explain=explain)
+    settings = score_settings(params)  # the same --explain reasons in every format
     formatter = make_formatter(
         output_format,
         explain=params["explain"],
         feature_names=_feature_names(settings) if params["with_features"] else (),
         color=use_color(params["color"]),
-        width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
+        width=shutil.get_terminal_size().columns,  # $COLUMNS, else 80 when not a terminal
     )
     census = FieldCensus(params["text_field"])
     records = read_records(sources, read_options(params), census=census)
