@@ -27,6 +27,7 @@ _EXPORTS = {
     "score_many": "hypescore.model",
     "score_frame": "hypescore.frame",
     "train": "hypescore.model",
+    "read_html": "hypescore.io.html",
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
     "Result": "hypescore.result",
@@ -48,6 +49,7 @@ __all__ = [
     "featurize",
     "iter_featurize",
     "load_model",
+    "read_html",
     "score",
     "score_frame",
     "score_many",
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
     from hypescore.article import Article
     from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
     from hypescore.frame import score_frame
+    from hypescore.io.html import read_html
     from hypescore.model import (
         HypeModel,
         ModelLoadError,

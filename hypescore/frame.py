@@ -13,6 +13,7 @@ from dataclasses import fields
 from itertools import islice
 from typing import Any
 
+from hypescore.article import plain_value
 from hypescore.features import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS
 from hypescore.result import Result
 
@@ -114,17 +115,6 @@ def _row_records(
             if record.get("id") is None:
                 record["id"] = str(label)
             yield record
-
-
-def plain_value(value: Any) -> Any:
-    """pandas' and Arrow's missing values (None, NaN, NA, NaT) as None, numpy ints as int."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        return value.item()
-    return value
 
 
 def _batches(results: Iterable[Result], size: int) -> Iterator[list[Result]]:

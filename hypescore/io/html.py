@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from hypescore._optional import OptionalPartMissing, import_optional
+from hypescore.article import Article
+from hypescore.caveats import thin_extraction, word_count
 
 
 class HtmlSupportMissing(RuntimeError):
@@ -27,6 +30,10 @@ MAX_TAG_CHARS = 16_384
 _OVERLONG_TAG = rf"<([A-Za-z][\w:-]{{0,64}}+)[^<>]{{{MAX_TAG_CHARS},}}>"
 _OVERLONG_TAG_RE = re.compile(_OVERLONG_TAG)
 _OVERLONG_TAG_BYTES_RE = re.compile(_OVERLONG_TAG.encode())
+_VISIBLE_TEXT = (
+    "//body//text()[not(ancestor::script) and not(ancestor::style)"
+    " and not(ancestor::noscript) and not(ancestor::template)]"
+)
 
 
 def defuse_html(html: str | bytes) -> str | bytes:
@@ -59,24 +66,67 @@ def ensure_html_support() -> None:
     _trafilatura()
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None, str | None]:
-    """``(text, title, url)`` of the page's main content.
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction kept of a page, and how many words the page showed in all."""
+
+    text: str
+    title: str | None
+    url: str | None
+    page_words: int
+
+
+def extract_page(html: str | bytes, url: str | None = None) -> Extraction:
+    """The page's main content, its title and the size of all its visible text.
 
     Navigation, footers, share buttons and comments are dropped; the title comes from the
-    page's metadata so headline features still see it.
+    page's metadata so headline features still see it. Raises :class:`NoMainText`.
     """
     trafilatura = _trafilatura()
     html = defuse_html(html)
     try:
+        tree = trafilatura.load_html(html)
+        if tree is None:  # not HTML at all (a PDF, binary): nothing that reads as an article
+            raise NoMainText("no main text found in the HTML page")
+        page_words = word_count(" ".join(tree.xpath(_VISIBLE_TEXT)))
         document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
+    except NoMainText:
+        raise
     except Exception as exc:  # lxml raises many types on hostile input
         raise NoMainText(f"HTML could not be parsed: {exc}") from exc
     if document is None or not (document.text or "").strip():
         raise NoMainText("no main text found in the HTML page")
     title = (document.title or "").strip() or None
-    return _without_repeated_title(document.text, title), title, document.url or url
+    text = _without_repeated_title(document.text, title)
+    return Extraction(text, title, document.url or url, page_words)
+
+
+def extract_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(text, title, url)`` of the page's main content (see :func:`extract_page`)."""
+    page = extract_page(html, url)
+    return page.text, page.title, page.url
+
+
+def read_html(html: str | bytes, url: str | None = None, *, id: str | None = None) -> Article:
+    """The article in an HTML page: main text, headline, URL, and warnings when thin.
+
+    Accepts the page as ``str`` or as ``bytes`` (its own declared encoding is honoured).
+    Raises :class:`HtmlSupportMissing` without a working trafilatura (``pip install
+    'hypescore[html]'``) and :class:`NoMainText` (a ``ValueError``) for a page with no
+    article text. When extraction kept almost nothing of a longer page, the article's
+    ``warnings`` say so, and every Result scored from it carries that warning.
+
+    >>> import hypescore
+    >>> article = hypescore.read_html(open("page.html", "rb").read())  # doctest: +SKIP
+    >>> hypescore.score(article).verdict  # doctest: +SKIP
+    8
+    """
+    page = extract_page(html, url)
+    thin = thin_extraction(word_count(page.text), page.page_words)
+    warnings = (thin,) if thin else ()
+    return Article(text=page.text, title=page.title, url=page.url, id=id, warnings=warnings)
 
 
 def _without_repeated_title(text: str, title: str | None) -> str:

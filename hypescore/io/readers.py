@@ -17,7 +17,7 @@ from typing import BinaryIO
 from hypescore import Article
 from hypescore.io.census import FieldCensus
 from hypescore.io.csv_records import read_csv
-from hypescore.io.html import NoMainText, extract_html
+from hypescore.io.html import NoMainText, read_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -167,10 +167,9 @@ def _read_html(source: Source, stream: BinaryIO, options: ReadOptions) -> InputR
         message = f"HTML is over {options.max_html_bytes:,} bytes (16 x --max-chars)"
         return InputRecord(source.label, None, message, len(data))
     try:
-        text, title, url = extract_html(data)
+        article = read_html(data, id=source.label)
     except NoMainText as exc:
         return InputRecord(source.label, None, str(exc), len(data))
-    article = Article(text=text, title=title, url=url, id=source.label)
     return InputRecord(source.label, article, None, len(data))
 
 
