@@ -11,7 +11,8 @@ from typing import Any
 
 from hypescore.evidence import Span
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
+"""1.1: ``views`` and ``Reason.scope``; 1.2: ``warnings``, and evidence spans' ``text``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,12 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A verdict for one article, or the error that stopped it (``error`` set, scores None)."""
+    """A verdict for one article, or the error that stopped it (``error`` set, scores None).
+
+    ``warnings`` (schema 1.2) say why a verdict may mean little: the text is too short to
+    judge, the headline looks like a breadcrumb or section label, or HTML extraction kept
+    almost nothing of the page (see ``hypescore.caveats``). Empty for sound input.
+    """
 
     id: str | None
     model: ModelInfo
@@ -66,6 +72,7 @@ class Result:
     error: str | None = None
     schema_version: str = field(default=SCHEMA_VERSION)
     views: dict[str, float] | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -73,7 +80,8 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping; ``features`` appears only when it was asked for, ``views``
-        (each labelled view's probability, schema 1.1) only for scored articles."""
+        (each labelled view's probability, schema 1.1) only for scored articles;
+        ``warnings`` (schema 1.2) always, empty when there are none."""
         out: dict[str, Any] = {
             "id": self.id,
             "verdict": self.verdict,
@@ -84,6 +92,7 @@ class Result:
             "error": self.error,
             "schema_version": self.schema_version,
             "model": self.model.to_dict(),
+            "warnings": list(self.warnings),
         }
         if self.views is not None:
             out["views"] = self.views

@@ -39,6 +39,7 @@ CSV_COLUMNS = (
     "model",
     "model_version",
     "schema_version",
+    "warnings",
 )
 REASON_SEPARATOR = "; "
 
@@ -107,6 +108,7 @@ class CsvFormatter:
             model.get("name"),
             model.get("version"),
             result.get("schema_version"),
+            REASON_SEPARATOR.join(result.get("warnings") or ()),
             *(features.get(name) for name in self._features),
         ]
         return self._row(cells)
@@ -179,7 +181,11 @@ class TableFormatter:
             top = ", ".join(_reason_tag(r) for r in reasons)
             line += f"  {_shorten(top, self._reasons_width)}"
         line = line.rstrip() + "\n"
-        return line + "".join(self._explanation(r) for r in reasons)
+        notes = "".join(
+            self._style(_fit(f"    ! {warning}", self._width), fg="yellow") + "\n"
+            for warning in result.get("warnings") or ()
+        )
+        return line + notes + "".join(self._explanation(r) for r in reasons)
 
     def footer(self) -> str:
         return ""

@@ -7,6 +7,7 @@ trained on. Bad records become ``Result(error=...)``; nothing is dropped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from hypescore.article import Article, as_article
+from hypescore.caveats import article_caveats
 from hypescore.evidence import Span
 from hypescore.features import (
     DEFAULT_CHUNK_SIZE,
@@ -66,7 +68,15 @@ def score(
 ) -> Result:
     """Score one article: verdict 1-10, hype, impact, label and the top ``explain`` reasons.
 
-    Never raises for a bad record: the returned Result carries the error instead.
+    Accepts a ``str`` (the text), an ``Article``, a mapping with ``text`` and optional
+    ``title``/``url``/``id``, or a pandas row. Never raises for a bad record: the
+    returned Result carries the error instead, and ``Result.warnings`` says when the
+    input is too thin for the verdict to mean much.
+
+    >>> import hypescore
+    >>> result = hypescore.score({"title": "Grid link approved", "text": "The regulator ..."})
+    >>> result.verdict, result.label  # doctest: +SKIP
+    (7, 'substantive')
     """
     model = model if model is not None else load_model()
     return _score_one(article, model, explain, features, max_chars)
@@ -81,18 +91,93 @@ def score_many(
     n_jobs: int | None = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
+    ids: Iterable[Any] | None = None,
 ) -> Iterator[Result]:
     """Lazily score any iterable, one Result per input, in input order.
+
+    Accepts an iterable of ``str``, ``Article``, mappings (``{"text": ..., "title": ...,
+    "url": ..., "id": ...}``) or pandas rows; a pandas DataFrame goes to
+    ``hypescore.score_frame``. Results join back to their inputs by ``Result.id``: the
+    caller's ``ids`` (one per input, in order) when given, else a record's own id, else,
+    for a string or an Article without one, its position (``"0"``, ``"1"``, ...).
 
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
     to workers once per chunk task, never per record, and on Dask once per worker
     (see ``hypescore.parallel.map_chunks``).
+
+    >>> import hypescore
+    >>> for result in hypescore.score_many(["First text ...", "Second text ..."]):
+    ...     print(result.id, result.verdict, result.label)  # doctest: +SKIP
+    0 6 thin
+    1 5 thin
     """
+    _refuse_frames(articles)
+    return _score_stream(
+        _with_ids(articles, ids), model, explain, features, n_jobs, chunk_size, max_chars
+    )
+
+
+def _score_stream(
+    articles: Iterable[Any],
+    model: HypeModel | None,
+    explain: int,
+    features: bool,
+    n_jobs: int | None,
+    chunk_size: int,
+    max_chars: int,
+) -> Iterator[Result]:
     model = model if model is not None else load_model()
     work = partial(score_chunk, explain=explain, features=features, max_chars=max_chars)
     for results in map_chunks(work, chunked(articles, chunk_size), n_jobs=n_jobs, shared=[model]):
         yield from results
+
+
+def _refuse_frames(articles: Any) -> None:
+    """A DataFrame iterates over its column names: scoring those would be silent nonsense."""
+    kind = type(articles)
+    if kind.__name__ == "DataFrame" and hasattr(articles, "columns"):
+        raise TypeError(
+            f"score_many takes an iterable of articles, not a {kind.__module__}.DataFrame "
+            "(iterating one yields its column names); use "
+            "hypescore.score_frame(df, text_col='text', title_col=..., id_col=...)"
+        )
+    if isinstance(articles, (str, bytes, Article, dict)):
+        raise TypeError(
+            f"score_many takes an iterable of articles, got one {kind.__name__}; "
+            "use hypescore.score for a single article, or wrap it in a list"
+        )
+
+
+_END = object()
+
+
+def _with_ids(articles: Iterable[Any], ids: Iterable[Any] | None) -> Iterator[Any]:
+    """Inputs with the id their Result will carry: the caller's, else positional for text."""
+    given = iter(ids) if ids is not None else None
+    position = -1
+    for position, item in enumerate(articles):  # noqa: B007 - position is read after the loop
+        if given is not None:
+            own = next(given, _END)
+            if own is _END:
+                raise ValueError(f"ids ran out at article {position}: give one id per article")
+            yield _named(item, None if own is None else str(own))
+        elif isinstance(item, str) or (isinstance(item, Article) and item.id is None):
+            yield _named(item, str(position))
+        else:
+            yield item
+    if given is not None and next(given, _END) is not _END:
+        raise ValueError(f"ids has more entries than the {position + 1} articles")
+
+
+def _named(item: Any, record_id: str | None) -> Any:
+    if isinstance(item, str):
+        return Article(text=item, id=record_id)
+    if isinstance(item, Article):
+        return dataclasses.replace(item, id=record_id)
+    if isinstance(item, dict):
+        return {**item, "id": record_id}
+    return item
 
 
 def score_chunk(
@@ -142,7 +227,7 @@ def _assess(
         bad = [n for n, v in zip(model.feature_names, values, strict=True) if not np.isfinite(v)]
         raise RecordError(f"features are not finite: {', '.join(bad) or 'headline features'}")
     assessment = model.assess(article_values, headline_values)
-    reasons = _reasons(assessment.contributions, explain, spans, head_spans)
+    reasons = _reasons(assessment.contributions, explain, spans, head_spans, article)
     return Result(
         id=article.id,
         model=info,
@@ -154,6 +239,7 @@ def _assess(
         features=dict(zip(model.feature_names, values, strict=True)) if with_features else None,
         views={name: round(p, 4) for name, p in assessment.views.items()},
         schema_version=SCHEMA_VERSION,
+        warnings=(*article.warnings, *article_caveats(article.text, article.title)),
     )
 
 
@@ -162,6 +248,7 @@ def _reasons(
     explain: int,
     spans: list[Span],
     head_spans: list[Span],
+    article: Article,
 ) -> tuple[Reason, ...]:
     if explain <= 0:
         return ()
@@ -171,7 +258,10 @@ def _reasons(
             feature=c.feature,
             value=c.value,
             contribution=round(c.points, 4),
-            evidence=_evidence(c.feature, head_spans if c.scope == HEADLINE else spans),
+            evidence=tuple(
+                span.quoted_from(article.text, article.title)
+                for span in _evidence(c.feature, head_spans if c.scope == HEADLINE else spans)
+            ),
             scope=c.scope,
         )
         for c in top
