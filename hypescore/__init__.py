@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from hypescore._version import __version__
 
 _EXPORTS = {
     "Article": "hypescore.article",
@@ -21,16 +21,20 @@ _EXPORTS = {
     "HypeModel": "hypescore.model",
     "ModelLoadError": "hypescore.model",
     "UntrustedModelError": "hypescore.model",
-    "evaluate": "hypescore.model",
+    "evaluate": "hypescore.training",
     "load_model": "hypescore.model",
-    "score": "hypescore.model",
-    "score_many": "hypescore.model",
-    "train": "hypescore.model",
+    "score": "hypescore.scoring",
+    "score_many": "hypescore.scoring",
+    "train": "hypescore.training",
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
     "Result": "hypescore.result",
+    "RecordError": "hypescore.features",
+    "Span": "hypescore.evidence",
 }
 
+# The same names as ``_EXPORTS`` plus ``__version__``; tests/test_public_api.py checks
+# that this list, the lazy map and the TYPE_CHECKING imports below never drift apart.
 __all__ = [
     "Article",
     "FeatureMatrix",
@@ -39,7 +43,9 @@ __all__ = [
     "ModelInfo",
     "ModelLoadError",
     "Reason",
+    "RecordError",
     "Result",
+    "Span",
     "UntrustedModelError",
     "__version__",
     "evaluate",
@@ -68,16 +74,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from hypescore.article import Article
-    from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
-    from hypescore.model import (
-        HypeModel,
-        ModelLoadError,
-        UntrustedModelError,
-        evaluate,
-        load_model,
-        score,
-        score_many,
-        train,
+    from hypescore.evidence import Span
+    from hypescore.features import (
+        FeatureMatrix,
+        RecordError,
+        feature_names,
+        featurize,
+        iter_featurize,
     )
+    from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
     from hypescore.result import ModelInfo, Reason, Result
+    from hypescore.scoring import score, score_many
+    from hypescore.training import evaluate, train
     from hypescore.transformer import HypeFeaturizer

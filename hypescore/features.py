@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.analysis import analyse
+from hypescore.analysis import AnalysedArticle, analyse
 from hypescore.article import Article, as_article
 from hypescore.evidence import Span
 from hypescore.extractors import EXTRACTORS
@@ -79,7 +79,13 @@ def extract_features(
     article: Article, *, with_spans: bool = False
 ) -> tuple[list[float], list[Span]]:
     """The feature vector of one article and, on request, the evidence behind it."""
-    doc = analyse(article)
+    return features_of(analyse(article), with_spans=with_spans)
+
+
+def features_of(
+    doc: AnalysedArticle, *, with_spans: bool = False
+) -> tuple[list[float], list[Span]]:
+    """The feature vector of an analysed article (for callers that need the doc too)."""
     sink: list[Span] | None = [] if with_spans else None
     values: list[float] = []
     for extractor in EXTRACTORS:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from hypescore import Article
+from hypescore.article import Article
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
 

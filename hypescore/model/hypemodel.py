@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hypescore.model.impact import ImpactSpec
-from hypescore.model.views import ARTICLE, HEADLINE
+
+# The two scopes a view reads: the whole article or its headline alone.
+HEADLINE = "headline"
+ARTICLE = "article"
 
 FORMAT = "hypescore-model"
 FORMAT_VERSION = 1

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypescore.analysis import normalise, split_sentences
+from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article
+from hypescore.model.hypemodel import ARTICLE, HEADLINE
 
-HEADLINE = "headline"
-ARTICLE = "article"
 SOFT = "soft"
 BINARY = "binary"
 
@@ -161,26 +160,7 @@ DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ),
 )
 
-_HEADLINE_SCAN = 2_000
-
-
-def headline_of(article: Article) -> tuple[str, str, int]:
-    """An article's headline, the field it comes from and its offset there.
-
-    The title when it has words; else the first sentence of the text (a bare teaser or
-    headline is its own first sentence).
-    """
-    if article.title and article.title.strip():
-        return article.title, "title", 0
-    head = article.text[:_HEADLINE_SCAN]
-    sentences = split_sentences(normalise(head))
-    if not sentences:
-        return "", "text", 0
-    start, end = sentences[0]
-    return article.text[start:end], "text", start
-
-
 def headline_article(article: Article) -> Article:
     """The headline fed to headline views, the same way their training records were."""
-    text = headline_of(article)[0]
+    text = headline_of(article, analyse(article))[0]
     return Article(text=text, title=text, id=article.id)

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article, as_article
 from hypescore.evidence import Span
 from hypescore.features import (
@@ -22,10 +23,10 @@ from hypescore.features import (
     check_article,
     chunked,
     extract_features,
+    features_of,
 )
-from hypescore.model.hypemodel import Contribution, HypeModel
+from hypescore.model.hypemodel import ARTICLE, HEADLINE, Contribution, HypeModel
 from hypescore.model.persistence import load_model
-from hypescore.model.views import ARTICLE, HEADLINE, headline_of
 from hypescore.parallel import map_chunks
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
 
@@ -123,8 +124,9 @@ def _assess(
     article: Article, model: HypeModel, info: ModelInfo, explain: int, with_features: bool
 ) -> Result:
     want_spans = explain > 0
-    values, spans = extract_features(article, with_spans=want_spans)
-    head_text, head_field, head_offset = headline_of(article)
+    doc = analyse(article)
+    values, spans = features_of(doc, with_spans=want_spans)
+    head_text, head_field, head_offset = headline_of(article, doc)
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []
     if model.needs_headline and head_text.strip():

@@ -9,7 +9,7 @@ import hypescore
 from hypescore import Result, score, score_many
 from hypescore.result import SCHEMA_VERSION
 
-from ..conftest import fixture_article, fixture_text
+from .conftest import fixture_article, fixture_text
 
 
 def test_public_api_names():

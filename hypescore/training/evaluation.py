@@ -18,10 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.model.data import ViewData, load_view
 from hypescore.model.hypemodel import HypeModel
 from hypescore.model.impact import ImpactSpec
-from hypescore.model.views import ARTICLE, DEFAULT_VIEWS, HEADLINE, SOFT, ViewSpec
+from hypescore.training.data import ViewData, load_view
+from hypescore.training.views import ARTICLE, DEFAULT_VIEWS, HEADLINE, SOFT, ViewSpec
 
 N_BINS = 10
 DIGITS = 4
@@ -130,7 +130,7 @@ def evaluate_views(
     model: HypeModel | None = None,
 ) -> Evaluation:
     """Evaluate already featurized views (what ``train`` uses for the model card)."""
-    from hypescore.model.training import fit_model, fit_pipeline
+    from hypescore.training.fit import fit_model, fit_pipeline
 
     oof = {d.spec.name: _out_of_fold(d, folds, seed) for d in data}
     view_metrics = {d.spec.name: _view_metrics(d, oof[d.spec.name]) for d in data}
@@ -156,7 +156,7 @@ def evaluate_views(
 def _out_of_fold(d: ViewData, folds: int, seed: int) -> np.ndarray:
     from sklearn.model_selection import KFold, StratifiedKFold
 
-    from hypescore.model.training import fit_pipeline
+    from hypescore.training.fit import fit_pipeline
 
     if d.spec.kind == SOFT:
         splits = KFold(folds, shuffle=True, random_state=seed).split(d.X)

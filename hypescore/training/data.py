@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from hypescore.features import featurize
-from hypescore.model.views import ARTICLE, ViewSpec, headline_article
+from hypescore.training.views import ARTICLE, ViewSpec, headline_article
 
 # ``../shared/data`` beside a source checkout; ``HYPESCORE_DATA`` points elsewhere.
 DEFAULT_DATA_DIR = Path(
