@@ -29,7 +29,7 @@ _EXPORTS = {
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
     "Result": "hypescore.result",
-    "RecordError": "hypescore.features",
+    "RecordError": "hypescore.records",
     "Span": "hypescore.evidence",
 }
 
@@ -75,14 +75,9 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from hypescore.article import Article
     from hypescore.evidence import Span
-    from hypescore.features import (
-        FeatureMatrix,
-        RecordError,
-        feature_names,
-        featurize,
-        iter_featurize,
-    )
+    from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
     from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
+    from hypescore.records import RecordError
     from hypescore.result import ModelInfo, Reason, Result
     from hypescore.scoring import score, score_many
     from hypescore.training import evaluate, train

@@ -14,43 +14,17 @@ from typing import Any
 import numpy as np
 
 from hypescore.analysis import analyse, headline_of
-from hypescore.article import Article, as_article
+from hypescore.article import Article
 from hypescore.evidence import Span
-from hypescore.features import (
-    DEFAULT_CHUNK_SIZE,
-    DEFAULT_MAX_CHARS,
-    RecordError,
-    check_article,
-    chunked,
-    extract_features,
-    features_of,
-)
+from hypescore.extractors import EVIDENCE_ALIASES
+from hypescore.features import chunked, extract_features, features_of
 from hypescore.model.hypemodel import ARTICLE, HEADLINE, Contribution, HypeModel
 from hypescore.model.persistence import load_model
 from hypescore.parallel import map_chunks
+from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
 
 MAX_EVIDENCE = 10
-# Features whose evidence is recorded under a sibling feature's name.
-EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
-    "factual.distinct_named_per_1k": ("factual.named_spans_per_1k",),
-    "sourcing.anonymous_share": ("sourcing.anonymous_sources_per_1k",),
-    "sourcing.quoted_share": ("sourcing.quotes_per_1k",),
-    "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
-    "sourcing.link_quality": ("sourcing.links_per_1k",),
-    "promotion.viral_phrase_blocks": ("promotion.tag_list_lines",),
-    "promotion.hashtag_runs": ("promotion.hashtags_per_1k",),
-    "promotion.filler_share": (
-        "promotion.tag_list_lines",
-        "promotion.calls_to_action_per_1k",
-        "promotion.boilerplate_hits",
-    ),
-    "sentiment.max_intensity": ("sentiment.strong_polar_share",),
-    "sentiment.positive_share": ("sentiment.strong_polar_share",),
-    "sentiment.negative_share": ("sentiment.strong_polar_share",),
-    "sentiment.std_compound": ("sentiment.strong_polar_share",),
-    "sentiment.mean_compound": ("sentiment.strong_polar_share",),
-}
 
 
 def model_info(model: HypeModel) -> ModelInfo:
@@ -107,17 +81,10 @@ def _score_one(
     item: Any, model: HypeModel, explain: int, with_features: bool, max_chars: int
 ) -> Result:
     info = model_info(model)
-    try:
-        article = as_article(item)
-    except (TypeError, ValueError) as exc:
-        return Result(id=_record_id(item), model=info, error=str(exc))
-    try:
-        check_article(article, max_chars)
-        return _assess(article, model, info, explain, with_features)
-    except RecordError as exc:
-        return Result(id=article.id, model=info, error=str(exc))
-    except Exception as exc:  # one odd record must not sink a batch of millions
-        return Result(id=article.id, model=info, error=f"{type(exc).__name__}: {exc}")
+    record_id, result, error = guarded(
+        item, max_chars, lambda article: _assess(article, model, info, explain, with_features)
+    )
+    return result if result is not None else Result(id=record_id, model=info, error=error)
 
 
 def _assess(
@@ -183,13 +150,6 @@ def _reasons(
 def _evidence(feature: str, spans: list[Span]) -> tuple[Span, ...]:
     wanted = (feature, *EVIDENCE_ALIASES.get(feature, ()))
     return tuple(s for s in spans if s.feature in wanted)[:MAX_EVIDENCE]
-
-
-def _record_id(item: Any) -> str | None:
-    if isinstance(item, dict):
-        value = item.get("id")
-        return None if value is None else str(value)
-    return None
 
 
 __all__ = ["ARTICLE", "HEADLINE", "score", "score_chunk", "score_many"]

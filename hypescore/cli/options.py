@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -12,18 +11,12 @@ from typing import Any, TypeVar
 import click
 
 from hypescore.io.readers import ReadOptions
+from hypescore.io.sources import INPUT_FORMATS
+from hypescore.records import DEFAULT_MAX_CHARS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 METRICS = ("verdict", "hype", "impact")
-
-
-def library_max_chars() -> int:
-    """The library's own article size limit, so the CLI never drifts from it."""
-    import hypescore
-
-    return inspect.signature(hypescore.score_many).parameters["max_chars"].default
 
 
 def _apply(options: list[Callable[[F], F]], function: F) -> F:
@@ -80,8 +73,8 @@ def input_options(function: F) -> F:
             click.option(
                 "--max-chars",
                 type=click.IntRange(min=1),
-                default=library_max_chars,
-                show_default="2,000,000, the library's limit",
+                default=DEFAULT_MAX_CHARS,
+                show_default=f"{DEFAULT_MAX_CHARS:,}, the library's limit",
                 metavar="N",
                 help="Longer articles become error records.",
             ),

@@ -28,6 +28,12 @@ FEATURES = (
     "words_per_sentence",
 )
 
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "factual.distinct_named_per_1k": ("factual.named_spans_per_1k",),
+}
+PLACEHOLDERS: dict[str, str] = {}
+
 # Thousands groups are bounded so a long run of "1,1,1," cannot make a match scan the run.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|[mbk])\b)?"

@@ -35,6 +35,18 @@ FEATURES = (
     "headline_words",
 )
 
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "promotion.viral_phrase_blocks": ("promotion.tag_list_lines",),
+    "promotion.hashtag_runs": ("promotion.hashtags_per_1k",),
+    "promotion.filler_share": (
+        "promotion.tag_list_lines",
+        "promotion.calls_to_action_per_1k",
+        "promotion.boilerplate_hits",
+    ),
+}
+PLACEHOLDERS: dict[str, str] = {}
+
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W\d_]\w*")
 _HASHTAG_RUN_RE = re.compile(r"(?<![\w#])#\w+(?:[ ,]+#\w+){2,}")
 # Separators start only at the first space of a run (lookbehind), so runs of spaces stay linear.

@@ -21,6 +21,9 @@ FEATURES = (
     "coleman_liau_index",
 )
 
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {}
+PLACEHOLDERS: dict[str, str] = {}
+
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index

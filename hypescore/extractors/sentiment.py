@@ -29,6 +29,16 @@ FEATURES = (
     "allcaps_per_1k",
     "title_compound",
 )
+
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "sentiment.max_intensity": ("sentiment.strong_polar_share",),
+    "sentiment.positive_share": ("sentiment.strong_polar_share",),
+    "sentiment.negative_share": ("sentiment.strong_polar_share",),
+    "sentiment.std_compound": ("sentiment.strong_polar_share",),
+    "sentiment.mean_compound": ("sentiment.strong_polar_share",),
+}
+PLACEHOLDERS: dict[str, str] = {}
 STRONG_POLARITY = 0.5
 
 _EXCLAMATION_RE = re.compile(r"!+")

@@ -37,6 +37,21 @@ FEATURES = (
     "publisher_quality",
 )
 
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "sourcing.anonymous_share": ("sourcing.anonymous_sources_per_1k",),
+    "sourcing.quoted_share": ("sourcing.quotes_per_1k",),
+    "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
+    "sourcing.link_quality": ("sourcing.links_per_1k",),
+}
+# A quality feature is a placeholder 0 when its presence feature is 0 (no URL, no cited
+# outlet, no link); its contribution then belongs to the absence, not to a "quality 0".
+PLACEHOLDERS: dict[str, str] = {
+    "sourcing.publisher_quality": "sourcing.publisher_rated",
+    "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
+    "sourcing.link_quality": "sourcing.links_per_1k",
+}
+
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
 _VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"

@@ -238,17 +238,16 @@ def _combined_hype(
     article: ViewData,
     headline_p: dict[str, np.ndarray],
 ) -> np.ndarray:
-    total = sum(v.weight for v in model.views)
-    hype = np.zeros(len(article.y))
+    probs: dict[str, np.ndarray] = {}
     for view in model.views:
         if view.name == article.spec.name:
-            hype += view.weight * article_oof
+            probs[view.name] = article_oof
         elif view.name in headline_p:
-            hype += view.weight * headline_p[view.name]
+            probs[view.name] = headline_p[view.name]
         else:  # a view evaluated without its data: use the model's own weights
             rows = article.headline_X if view.scope == HEADLINE else article.X
-            hype += view.weight * view.proba(rows)
-    return hype / total
+            probs[view.name] = view.proba(rows)
+    return model.hype_of(probs)
 
 
 def _impact_checks(model: HypeModel, article: ViewData, hype: np.ndarray) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hypescore.analysis import analyse, headline_of
-from hypescore.article import Article
+from hypescore.article import Article, record_id
 from hypescore.model.hypemodel import ARTICLE, HEADLINE
 
 SOFT = "soft"
@@ -63,12 +63,12 @@ class ViewSpec:
     def article(self, record: dict[str, Any]) -> Article:
         text = record[self.text_field]
         if self.scope == HEADLINE:
-            return Article(text=text, title=text, id=_id(record))
+            return Article(text=text, title=text, id=record_id(record))
         return Article(
             text=text,
             title=record.get(self.title_field) if self.title_field else None,
             url=record.get(self.url_field) if self.url_field else None,
-            id=_id(record),
+            id=record_id(record),
         )
 
     def columns(self, names: tuple[str, ...]) -> list[int]:
@@ -83,11 +83,6 @@ class ViewSpec:
         if self.class_field is None:
             return int(bool(record[self.target_field]))
         return int(record[self.class_field] == self.positive_class)
-
-
-def _id(record: dict[str, Any]) -> str | None:
-    value = record.get("id")
-    return None if value is None else str(value)
 
 
 SITE_CHROME = (
