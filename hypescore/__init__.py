@@ -23,6 +23,7 @@ _EXPORTS = {
     "UntrustedModelError": "hypescore.model",
     "evaluate": "hypescore.training",
     "load_model": "hypescore.model",
+    "ScoreOptions": "hypescore.scoring",
     "score": "hypescore.scoring",
     "score_many": "hypescore.scoring",
     "train": "hypescore.training",
@@ -45,6 +46,7 @@ __all__ = [
     "Reason",
     "RecordError",
     "Result",
+    "ScoreOptions",
     "Span",
     "UntrustedModelError",
     "__version__",
@@ -79,6 +81,6 @@ if TYPE_CHECKING:
     from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
     from hypescore.records import RecordError
     from hypescore.result import ModelInfo, Reason, Result
-    from hypescore.scoring import score, score_many
+    from hypescore.scoring import ScoreOptions, score, score_many
     from hypescore.training import evaluate, train
     from hypescore.transformer import HypeFeaturizer

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hypescore.io.readers import ReadOptions
 from hypescore.io.sources import INPUT_FORMATS
 from hypescore.records import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from hypescore.scoring import ScoreOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -173,20 +175,21 @@ def read_options(params: dict[str, Any]) -> ReadOptions:
     )
 
 
-@dataclass(frozen=True)
-class ScoreSettings:
-    """Everything ``score_many`` needs besides the articles."""
-
-    model: Any
-    explain: int
-    features: bool
-    jobs: int
-    chunk_size: int
-    max_chars: int
+# Command-line parameter -> ``ScoreOptions`` field; a command without one gets the default.
+_SCORE_PARAMS = {
+    "explain": "explain",
+    "with_features": "features",
+    "jobs": "n_jobs",
+    "chunk_size": "chunk_size",
+    "max_chars": "max_chars",
+}
 
 
-def score_settings(params: dict[str, Any], *, explain: int | None = None) -> ScoreSettings:
-    """Load the model once, here, so a bad model path fails before any input is read."""
+def score_options(params: dict[str, Any], **overrides: Any) -> ScoreOptions:
+    """The one ``ScoreOptions`` of a command, from its parameters and what it fixes itself.
+
+    The model is loaded here, once, so a bad model path fails before any input is read.
+    """
     import hypescore
 
     path = params.get("model_path")
@@ -194,14 +197,8 @@ def score_settings(params: dict[str, Any], *, explain: int | None = None) -> Sco
         model = hypescore.load_model(path)
     except (OSError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from exc
-    return ScoreSettings(
-        model=model,
-        explain=params["explain"] if explain is None else explain,
-        features=params["with_features"],
-        jobs=params["jobs"],
-        chunk_size=params["chunk_size"],
-        max_chars=params["max_chars"],
-    )
+    given = {field: params[name] for name, field in _SCORE_PARAMS.items() if name in params}
+    return hypescore.ScoreOptions(model=model, **{**given, **overrides})
 
 
 def use_color(flag: bool | None, stream: Any = None) -> bool:

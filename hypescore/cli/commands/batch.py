@@ -26,7 +26,7 @@ from hypescore.cli.options import (
     input_options,
     is_terminal,
     read_options,
-    score_settings,
+    score_options,
     scoring_options,
 )
 from hypescore.cli.pipeline import Tally, score_records, thresholds_from
@@ -107,7 +107,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         "csv" if output.suffix.lower() == ".csv" else "jsonl"
     )
     _check_output(output, resume=params["resume"], overwrite=params["overwrite"])
-    settings = score_settings(params)
+    options = score_options(params)
     feature_names = _feature_names() if params["with_features"] else ()
     formatter = make_formatter(output_format, feature_names=feature_names)
     done = _finished(output, output_format, formatter) if params["resume"] else FinishedIds()
@@ -125,8 +125,8 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         try:
             with backend as backend_jobs:
                 if backend_jobs is not None:  # the back-end picks n_jobs (Dask: whole cluster)
-                    settings = dataclasses.replace(settings, jobs=backend_jobs)
-                outcomes = score_records(_unfinished(records, progress, tally), settings)
+                    options = dataclasses.replace(options, n_jobs=backend_jobs)
+                outcomes = score_records(_unfinished(records, progress, tally), options)
                 _write_all(outcomes, formatter, out, stop, progress, tally, params["checkpoint"])
             with stop.critical():
                 out.write(formatter.footer())
