@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hypescore._index import TextIndex
+from hypescore._engine.index import TextIndex
 from hypescore.article import Article
 
 _SAME_LENGTH_FOLD = str.maketrans(

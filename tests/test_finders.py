@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hypescore._finders import emulate_finditer, union_finditer
+from hypescore._engine.finders import emulate_finditer, union_finditer
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import factual, promotion, sentiment, sourcing

@@ -95,8 +95,8 @@ def test_text_stitched_from_the_pieces_finders_reason_about(seed):
 
 def test_exact_while_token_caches_fill_and_trim(monkeypatch):
     """Tiny caches trim between almost every document; results stay exact."""
-    import hypescore._tokens as tokens
-    from hypescore._vader import scorer
+    import hypescore._engine.tokens as tokens
+    from hypescore._engine.vader import scorer
 
     monkeypatch.setattr(tokens, "MAX_TOKENS", 300)
     monkeypatch.setattr(tokens, "KEEP_TOKENS", 50)

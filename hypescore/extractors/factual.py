@@ -9,8 +9,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from hypescore._finders import CandidateFinder, ScanFinder
-from hypescore._index import TextIndex
+from hypescore._engine.finders import CandidateFinder, ScanFinder
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 from hypescore.extractors._matching import count_found

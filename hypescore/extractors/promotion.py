@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypescore._finders import ScanFinder
+from hypescore._engine.finders import ScanFinder
 from hypescore.analysis import AnalysedArticle, headline
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import Finder, count_found, merged_length

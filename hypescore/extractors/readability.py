@@ -1,13 +1,13 @@
 """Readability: textstat's classic grade-level formulas over the whole text.
 
 The values are textstat 0.7's own (a test compares them), computed by
-``hypescore._readability`` from one pass over the tokens, without importing textstat.
+``hypescore._engine.readability`` from one pass over the tokens, without importing textstat.
 """
 
 from __future__ import annotations
 
-from hypescore._readability import counter
-from hypescore._tokens import learn
+from hypescore._engine.readability import counter
+from hypescore._engine.tokens import learn
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 

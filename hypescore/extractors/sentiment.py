@@ -2,7 +2,7 @@
 
 Per sentence because whole-document VADER saturates on long text and costs time
 quadratic in its length. Scores are vaderSentiment's own compound scores, computed by
-``hypescore._vader`` (bit-identical, several times faster).
+``hypescore._engine.vader`` (bit-identical, several times faster).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 
-from hypescore._finders import ScanFinder
-from hypescore._tokens import learn
-from hypescore._vader import scorer
+from hypescore._engine.finders import ScanFinder
+from hypescore._engine.tokens import learn
+from hypescore._engine.vader import scorer
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from hypescore._finders import (
+from hypescore._engine.finders import (
     CandidateFinder,
     PhraseFinder,
     ScanFinder,
     candidate_source,
     union_finditer,
 )
-from hypescore._index import TextIndex
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found
@@ -64,7 +64,7 @@ _QUOTE_RE = re.compile(r'"[^"\n]{12,1000}"')
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 
 # The three branches of _NAMED_SOURCE_RE, searched separately and merged in order
-# (hypescore._finders.union_finditer): "Jane Doe, ..., said" is led by a capital, so
+# (hypescore._engine.finders.union_finditer): "Jane Doe, ..., said" is led by a capital, so
 # the engine skips to capitals; "said Jane Doe" and "according to X" only start where
 # those words occur.
 _NAME_LED_RE = re.compile(

@@ -23,7 +23,7 @@ FEATURES = (
 def _textstat() -> ModuleType:
     import textstat
 
-    from hypescore._textstat_offline import use_offline_cmudict
+    from tests._textstat_offline import use_offline_cmudict
 
     use_offline_cmudict()
     return textstat
