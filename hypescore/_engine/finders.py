@@ -13,7 +13,7 @@ document (``hypescore._engine.index.TextIndex``):
   few multi-word phrases present.
 
 Every finder keeps the original pattern and is checked against plain ``finditer`` by the
-tests (``tests/test_finders.py``, ``tests/test_parity.py``).
+tests (``tests/_engine/test_finders.py``, ``tests/_engine/test_token_caches.py``).
 """
 
 from __future__ import annotations

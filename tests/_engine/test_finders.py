@@ -14,7 +14,7 @@ from hypescore.article import Article
 from hypescore.extractors import factual, promotion, sentiment, sourcing
 from hypescore.lexicons import lexicon_finder, load_lexicon
 from hypescore.outlets import outlet_scores
-from tests.test_parity import LEXICONS, PIECES
+from tests._engine.test_token_caches import LEXICONS, PIECES
 
 FINDERS = {
     "numbers": factual.NUMBERS,
