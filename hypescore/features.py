@@ -14,12 +14,12 @@ from hypescore.analysis import AnalysedArticle, analyse
 from hypescore.article import Article
 from hypescore.evidence import Span
 from hypescore.extractors import EXTRACTORS
-from hypescore.parallel import map_chunks
 from hypescore.records import (
     DEFAULT_CHUNK_SIZE,
     DEFAULT_MAX_CHARS,
     guarded,
 )
+from hypescore.scaleout.parallel import map_chunks
 
 
 @cache

@@ -21,9 +21,9 @@ from hypescore.extractors import EVIDENCE_ALIASES
 from hypescore.features import chunked, extract_features, features_of
 from hypescore.model.hypemodel import ARTICLE, HEADLINE, Contribution, HypeModel
 from hypescore.model.persistence import load_model
-from hypescore.parallel import map_chunks
 from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
+from hypescore.scaleout.parallel import map_chunks
 
 MAX_EVIDENCE = 10
 
@@ -88,7 +88,7 @@ def score_many(
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
     to workers once per chunk task, never per record, and on Dask once per worker
-    (see ``hypescore.parallel.map_chunks``).
+    (see ``hypescore.scaleout.parallel.map_chunks``).
     """
     if options is None:
         options = ScoreOptions(

@@ -18,7 +18,6 @@ from typing import Any
 
 import click
 
-from hypescore.cli.dask_backend import scheduler_option
 from hypescore.cli.errors import CliIOError, interrupted_exit_code
 from hypescore.cli.inputs import total_bytes
 from hypescore.cli.options import (
@@ -39,6 +38,7 @@ from hypescore.io.readers import InputRecord, read_records
 from hypescore.io.resume import FinishedIds, NotResumable, finished_ids
 from hypescore.io.sources import Source, SourceError, expand_sources
 from hypescore.io.writers import CsvFormatter, make_formatter
+from hypescore.scaleout.dask_backend import scheduler_option
 
 BATCH_FORMATS = ("jsonl", "csv")
 BATCH_CHUNK_SIZE = 64  # smaller than the library's 256: smoother progress, less to redo
