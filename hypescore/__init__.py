@@ -17,7 +17,7 @@ _EXPORTS = {
     "feature_names": "hypescore.features",
     "featurize": "hypescore.features",
     "iter_featurize": "hypescore.features",
-    "HypeFeaturizer": "hypescore.transformer",
+    "HypeFeaturizer": "hypescore.featurizer",
     "HypeModel": "hypescore.model",
     "ModelLoadError": "hypescore.model",
     "UntrustedModelError": "hypescore.model",
@@ -78,9 +78,9 @@ if TYPE_CHECKING:
     from hypescore.article import Article
     from hypescore.evidence import Span
     from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
+    from hypescore.featurizer import HypeFeaturizer
     from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
     from hypescore.records import RecordError
     from hypescore.result import ModelInfo, Reason, Result
     from hypescore.scoring import ScoreOptions, score, score_many
     from hypescore.training import evaluate, train
-    from hypescore.transformer import HypeFeaturizer

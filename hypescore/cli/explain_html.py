@@ -13,7 +13,7 @@ from typing import TextIO
 
 import click
 
-from hypescore.cli.pipeline import Outcome
+from hypescore.cli.run import Outcome
 
 
 def page_for(outcome: Outcome) -> str:

@@ -144,7 +144,7 @@ def evaluate_views(
             for d in data
             if d.spec.scope == HEADLINE
         }
-        hype_scores = _combined_hype(model, data, oof[article.spec.name], article, headline_p)
+        hype_scores = _combined_hype(model, oof[article.spec.name], article, headline_p)
         hype = _probability_metrics(hype_scores, article.y_class)
         hype = {"label": f"{article.spec.name} ({article.spec.path})", "n": len(article.y)} | hype
         impact = _impact_checks(model, article, hype_scores)
@@ -233,7 +233,6 @@ def reliability_curve(p: np.ndarray, y: np.ndarray, bins: int = N_BINS) -> list[
 
 def _combined_hype(
     model: HypeModel,
-    data: Sequence[ViewData],
     article_oof: np.ndarray,
     article: ViewData,
     headline_p: dict[str, np.ndarray],

@@ -5,7 +5,7 @@ from itertools import islice
 
 import pytest
 
-from hypescore.cli.pipeline import score_records
+from hypescore.cli.run import score_records
 from hypescore.io.readers import InputRecord
 
 from ..conftest import fixture_text

@@ -28,9 +28,9 @@ from hypescore.cli.options import (
     score_options,
     scoring_options,
 )
-from hypescore.cli.pipeline import Tally, score_records, thresholds_from
 from hypescore.cli.progress import Progress
 from hypescore.cli.registry import BATCH_BACKENDS, load
+from hypescore.cli.run import Tally, score_records, thresholds_from
 from hypescore.cli.signals import Interrupted, StopSignals
 from hypescore.io.checkpoint import CheckpointedFile
 from hypescore.io.html import HtmlSupportMissing

@@ -16,8 +16,8 @@ from hypescore.cli.options import (
     score_options,
     use_color,
 )
-from hypescore.cli.pipeline import score_records
 from hypescore.cli.registry import EXPLAIN_RENDERERS, load
+from hypescore.cli.run import score_records
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 

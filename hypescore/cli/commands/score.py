@@ -21,7 +21,7 @@ from hypescore.cli.options import (
     use_color,
 )
 from hypescore.cli.output import stream_outcomes
-from hypescore.cli.pipeline import Tally, score_records, thresholds_from
+from hypescore.cli.run import Tally, score_records, thresholds_from
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 from hypescore.io.writers import OUTPUT_FORMATS, make_formatter

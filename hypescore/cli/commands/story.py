@@ -50,7 +50,7 @@ def story(inputs: tuple[str, ...], **params: Any) -> None:
 
     Each ARTICLE file (or JSONL record) is one outlet, named after its file or id.
     """
-    from hypescore.cli.pipeline import score_records
+    from hypescore.cli.run import score_records
     from hypescore.report import format_story, render_story
     from hypescore.story import compare_story
 
