@@ -190,15 +190,16 @@ def score_options(params: dict[str, Any], **overrides: Any) -> ScoreOptions:
 
     The model is loaded here, once, so a bad model path fails before any input is read.
     """
-    import hypescore
+    from hypescore.model import load_model
+    from hypescore.scoring import ScoreOptions
 
     path = params.get("model_path")
     try:
-        model = hypescore.load_model(path)
+        model = load_model(path)
     except (OSError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from exc
     given = {field: params[name] for name, field in _SCORE_PARAMS.items() if name in params}
-    return hypescore.ScoreOptions(model=model, **{**given, **overrides})
+    return ScoreOptions(model=model, **{**given, **overrides})
 
 
 def use_color(flag: bool | None, stream: Any = None) -> bool:

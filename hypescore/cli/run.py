@@ -45,19 +45,20 @@ class Outcome:
 
 def score_records(records: Iterable[InputRecord], options: ScoreOptions) -> Iterator[Outcome]:
     """Score lazily; the n-th outcome belongs to the n-th record."""
-    import hypescore
+    from hypescore.article import Article
+    from hypescore.scoring import score_many
 
     pending: deque[InputRecord] = deque()
 
-    def articles() -> Iterator[hypescore.Article]:
+    def articles() -> Iterator[Article]:
         for record in records:
             pending.append(record)
             if record.article is not None:
                 yield record.article
             else:
-                yield hypescore.Article(text="", id=record.id)
+                yield Article(text="", id=record.id)
 
-    results = hypescore.score_many(articles(), options=options)
+    results = score_many(articles(), options=options)
     for result in results:
         record = pending.popleft()
         if result.id != record.id:

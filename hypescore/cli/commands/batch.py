@@ -242,6 +242,6 @@ def _report_stop(exc: BaseException, output: Path, tally: Tally, *, quiet: bool)
 
 
 def _feature_names() -> tuple[str, ...]:
-    import hypescore
+    from hypescore.features import feature_names
 
-    return tuple(hypescore.feature_names())
+    return tuple(feature_names())

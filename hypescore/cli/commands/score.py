@@ -74,6 +74,6 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
 
 
 def _feature_names() -> tuple[str, ...]:
-    import hypescore
+    from hypescore.features import feature_names
 
-    return tuple(hypescore.feature_names())
+    return tuple(feature_names())
