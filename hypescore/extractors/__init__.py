@@ -5,7 +5,8 @@ Every module exposes ``FAMILY``, ``FEATURES`` (names within the family) and
 appending evidence spans to ``sink`` when it is a list. Metadata about a feature lives
 beside the code that makes it: ``EVIDENCE_ALIASES`` (a feature whose evidence is recorded
 under a sibling's name) and ``PLACEHOLDERS`` (a quality feature that is a placeholder 0
-while its presence feature is 0); the registry below collects them.
+while its presence feature is 0) and ``KINDS`` (the evidence kinds its spans carry);
+the registry below collects them.
 """
 
 from hypescore.extractors import factual, promotion, readability, sentiment, sourcing
@@ -19,4 +20,6 @@ PLACEHOLDERS: dict[str, str] = {
     name: presence for ex in EXTRACTORS for name, presence in ex.PLACEHOLDERS.items()
 }
 
-__all__ = ["EVIDENCE_ALIASES", "EXTRACTORS", "PLACEHOLDERS"]
+EVIDENCE_KINDS: tuple[str, ...] = tuple(kind for ex in EXTRACTORS for kind in ex.KINDS)
+
+__all__ = ["EVIDENCE_ALIASES", "EVIDENCE_KINDS", "EXTRACTORS", "PLACEHOLDERS"]

@@ -33,6 +33,14 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "factual.distinct_named_per_1k": ("factual.named_spans_per_1k",),
 }
 PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "quantity",
+    "money",
+    "percentage",
+    "date",
+    "named",
+)
 
 # Thousands groups are bounded so a long run of "1,1,1," cannot make a match scan the run.
 _NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d+)(?:\.\d+)?"

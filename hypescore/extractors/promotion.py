@@ -46,6 +46,18 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "viral_block",
+    "tag_list",
+    "hashtag",
+    "boilerplate",
+    "call_to_action",
+    "clickbait",
+    "hype_word",
+    "hype_phrase",
+    "superlative",
+)
 
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W\d_]\w*")
 _HASHTAG_RUN_RE = re.compile(r"(?<![\w#])#\w+(?:[ ,]+#\w+){2,}")

@@ -23,6 +23,7 @@ FEATURES = (
 
 EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {}
 PLACEHOLDERS: dict[str, str] = {}
+KINDS: tuple[str, ...] = ()
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:

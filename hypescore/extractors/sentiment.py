@@ -39,6 +39,12 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "sentiment.mean_compound": ("sentiment.strong_polar_share",),
 }
 PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "polar_sentence",
+    "exclamation",
+    "allcaps",
+)
 STRONG_POLARITY = 0.5
 
 _EXCLAMATION_RE = re.compile(r"!+")

@@ -51,6 +51,15 @@ PLACEHOLDERS: dict[str, str] = {
     "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
     "sourcing.link_quality": "sourcing.links_per_1k",
 }
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "anonymous_source",
+    "named_source",
+    "attribution",
+    "outlet",
+    "link",
+    "quote",
+)
 
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
