@@ -8,14 +8,15 @@ the output table and one chunk of work, never every ``Result`` object at the sam
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import fields
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 from itertools import islice
 from typing import Any
 
 from hypescore.article import plain_value
-from hypescore.features import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS
+from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS
 from hypescore.result import Result
+from hypescore.scoring import ScoreOptions
 
 BASE_COLUMNS = ("id", "verdict", "hype", "impact", "label", "error", "warnings")
 VIEW_PREFIX = "views."
@@ -29,6 +30,7 @@ def score_frame(
     url_col: str | None = None,
     id_col: str | None = None,
     *,
+    options: ScoreOptions | None = None,
     model: Any = None,
     explain: int = 0,
     features: bool = False,
@@ -48,7 +50,8 @@ def score_frame(
     joined, None when there are none), ``summary`` when results carry one, one
     ``views.NAME`` column per labelled view, ``reasons`` (tuples of ``Reason``) when
     ``explain`` > 0 and one column per feature (``hypescore.feature_names()``) when
-    ``features`` is True.
+    ``features`` is True. ``options`` (a ``hypescore.ScoreOptions``) replaces the keyword
+    shortcuts when given, as in ``score_many``.
 
     >>> import pandas as pd, hypescore
     >>> df = pd.DataFrame({"text": ["Shares rose 3% on Monday, the exchange said."]},
@@ -59,29 +62,33 @@ def score_frame(
     """
     import pandas as pd
 
-    from hypescore.model import load_model, score_many
+    from hypescore.model import load_model
+    from hypescore.scoring import score_many
 
     _check_frame(df, text_col, title_col, url_col, id_col)
-    model = model if model is not None else load_model()
-    view_names = tuple(view.name for view in model.views)
-    feature_cols = tuple(model.feature_names) if features else ()
-    results = score_many(
-        _row_records(df, text_col, title_col, url_col, id_col),
-        model=model,
-        explain=explain,
-        features=features,
-        n_jobs=n_jobs,
-        chunk_size=chunk_size,
-        max_chars=max_chars,
-    )
+    if options is None:
+        options = ScoreOptions(
+            model=model,
+            explain=explain,
+            features=features,
+            n_jobs=n_jobs,
+            chunk_size=chunk_size,
+            max_chars=max_chars,
+        )
+    if options.model is None:
+        options = replace(options, model=load_model())  # its views name the columns
+    view_names = tuple(view.name for view in options.model.views)
+    feature_cols = tuple(options.model.feature_names) if options.features else ()
+    with_reasons = options.explain > 0
+    results = score_many(_row_records(df, text_col, title_col, url_col, id_col), options=options)
     parts = [
-        _chunk_frame(chunk, view_names, feature_cols, explain > 0)
-        for chunk in _batches(results, max(chunk_size, 1))
+        _chunk_frame(chunk, view_names, feature_cols, with_reasons)
+        for chunk in _batches(results, max(options.chunk_size, 1))
     ]
     if parts:
         out = pd.concat(parts, ignore_index=True)
     else:
-        out = _chunk_frame([], view_names, feature_cols, explain > 0)
+        out = _chunk_frame([], view_names, feature_cols, with_reasons)
     out.index = df.index
     return out
 
@@ -165,13 +172,6 @@ def _float(value: float | None) -> float:
 def _joined(items: Iterable[str] | None) -> str | None:
     items = tuple(items or ())
     return "; ".join(items) if items else None
-
-
-def is_dataframe(value: Any) -> bool:
-    """A pandas (or pandas-like) DataFrame, told apart without importing pandas."""
-    return type(value).__name__ == "DataFrame" and isinstance(
-        getattr(value, "columns", None), Iterable
-    ) and not isinstance(value, Mapping)
 
 
 __all__ = ["score_frame"]

@@ -17,7 +17,10 @@ from hypescore.analysis import AnalysedArticle, analyse
 from hypescore.article import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# HYPESCORE_DATA, as for the library, when the data is not beside the checkout.
+SHARED_DATA = Path(
+    os.environ.get("HYPESCORE_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data")
+)
 
 
 def fixture_text(name: str) -> str:

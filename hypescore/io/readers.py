@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from hypescore import Article
+from hypescore.article import Article
+from hypescore.article import record_id as own_id
 from hypescore.io.census import FieldCensus
 from hypescore.io.csv_records import read_csv
 from hypescore.io.html import NoMainText, read_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
+from hypescore.records import DEFAULT_MAX_CHARS
 
-DEFAULT_MAX_CHARS = 2_000_000
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DRAIN_BLOCK = 1 << 20
 
@@ -251,7 +252,7 @@ def record_from_fields(
     skip: SkipCheck | None,
 ) -> InputRecord:
     """A parsed record (JSON object, CSV row) to an article, by the field options."""
-    record_id = _record_id(record, options.id_field) or fallback_id
+    record_id = own_id(record, options.id_field) or fallback_id
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
     try:
@@ -267,13 +268,3 @@ def record_from_fields(
     if article.id is None:
         article = dataclasses.replace(article, id=record_id)
     return InputRecord(record_id, article, None, nbytes)
-
-
-def _record_id(record: object, id_field: str) -> str | None:
-    """The record's own id when usable, so even a rejected record keeps its name."""
-    if not isinstance(record, Mapping):
-        return None
-    value = record.get(id_field)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    return str(value)
