@@ -55,7 +55,7 @@ from hypescore.io.readers import read_records
     "html_path",
     type=click.Path(dir_okay=False),
     metavar="PATH",
-    help="Also write a visual HTML report (PATH, or PATH-1.html... for several articles).",
+    help="Also write a visual HTML report (PATH; PATH-ID.html per record for several).",
 )
 @color_option
 def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any) -> None:
