@@ -233,6 +233,12 @@ def default_model_path() -> Path:
 def load_model(path: str | Path | None = None) -> HypeModel:
     """Load a model file (``None``: the default model shipped in the package).
 
+    Accepts a ``str`` or ``pathlib.Path`` to a ``.skops`` file, or None.
+
+    >>> import hypescore
+    >>> model = hypescore.load_model()                 # the shipped model
+    >>> result = hypescore.score("Some text ...", model=model)
+
     Refuses, with a ``ModelLoadError`` saying why: garbage or truncated files, object
     types outside the allow-list (``UntrustedModelError``), other format versions, and
     models whose feature names differ from this featurizer's.

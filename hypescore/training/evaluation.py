@@ -114,6 +114,9 @@ def evaluate(
     Same data, ``folds``, ``seed`` and ``limit`` as ``train`` reproduce the metrics in
     the model card exactly. ``model`` (optional) supplies the view weights and
     thresholds for the combined ``hype`` and impact checks.
+
+    >>> import hypescore
+    >>> metrics = hypescore.evaluate(limit=300, folds=3)  # doctest: +SKIP
     """
     data = [
         load_view(spec, data_dir, limit=limit, n_jobs=n_jobs, cache_dir=cache_dir) for spec in views

@@ -135,6 +135,10 @@ def train(
     model card (``<name>.card.json`` and ``.md``) with ``folds``-fold cross-validated
     metrics from ``evaluate``. ``limit`` keeps the first rows of each file (quick runs);
     ``seed`` fixes the folds. Same data and seed give a byte-identical model file.
+
+    >>> import hypescore
+    >>> model = hypescore.train(limit=300, folds=3, out="models/")  # doctest: +SKIP
+    >>> hypescore.score("Some text ...", model=model).verdict       # doctest: +SKIP
     """
     data = [
         load_view(spec, data_dir, limit=limit, n_jobs=n_jobs, cache_dir=cache_dir) for spec in views
