@@ -38,7 +38,8 @@ def too_short(text: str) -> str | None:
     words = word_count(text, stop_at=MIN_WORDS)
     if words >= MIN_WORDS:
         return None
-    return f"too short to judge: {words} words (scores mean little under {MIN_WORDS})"
+    unit = "word" if words == 1 else "words"
+    return f"too short to judge: {words} {unit} (scores mean little under {MIN_WORDS})"
 
 
 def label_like_headline(title: str | None) -> str | None:

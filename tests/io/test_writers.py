@@ -130,3 +130,12 @@ def test_table_lists_the_reasons_the_result_carries_and_no_others():
     assert f"+{features[0]}" in text.splitlines()[1] and features[1] not in text
     bare = _render("table", [{**SCORED, "reasons": []}], explain=0, width=140)
     assert "top reasons" not in bare and features[0] not in bare
+
+
+def test_warnings_appear_in_every_format():
+    warned = {**SCORED, "warnings": ["too short to judge: 24 words", "headline looks like a x"]}
+    [row] = list(csv.DictReader(io.StringIO(_render("csv", [warned]))))
+    assert row["warnings"] == "too short to judge: 24 words; headline looks like a x"
+    assert json.loads(_render("jsonl", [warned]))["warnings"] == warned["warnings"]
+    table = _render("table", [warned], width=80).splitlines()
+    assert table[2:4] == ["    ! too short to judge: 24 words", "    ! headline looks like a x"]
