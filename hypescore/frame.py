@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
-from itertools import islice
 from typing import Any
 
 from hypescore.article import plain_value
+from hypescore.features import chunked
 from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS
 from hypescore.result import Result
-from hypescore.scoring import ScoreOptions
+from hypescore.scoring import ScoreOptions, options_or
 
 BASE_COLUMNS = ("id", "verdict", "hype", "impact", "label", "error", "warnings")
 VIEW_PREFIX = "views."
@@ -66,15 +66,15 @@ def score_frame(
     from hypescore.scoring import score_many
 
     _check_frame(df, text_col, title_col, url_col, id_col)
-    if options is None:
-        options = ScoreOptions(
-            model=model,
-            explain=explain,
-            features=features,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
-            max_chars=max_chars,
-        )
+    options = options_or(
+        options,
+        model=model,
+        explain=explain,
+        features=features,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        max_chars=max_chars,
+    )
     if options.model is None:
         options = replace(options, model=load_model())  # its views name the columns
     view_names = tuple(view.name for view in options.model.views)
@@ -83,7 +83,7 @@ def score_frame(
     results = score_many(_row_records(df, text_col, title_col, url_col, id_col), options=options)
     parts = [
         _chunk_frame(chunk, view_names, feature_cols, with_reasons)
-        for chunk in _batches(results, max(options.chunk_size, 1))
+        for chunk in chunked(results, max(options.chunk_size, 1))
     ]
     if parts:
         out = pd.concat(parts, ignore_index=True)
@@ -122,12 +122,6 @@ def _row_records(
             if record.get("id") is None:
                 record["id"] = str(label)
             yield record
-
-
-def _batches(results: Iterable[Result], size: int) -> Iterator[list[Result]]:
-    iterator = iter(results)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _chunk_frame(

@@ -75,8 +75,9 @@ def score(
     >>> result.verdict, result.label  # doctest: +SKIP
     (7, 'substantive')
     """
-    if options is None:
-        options = ScoreOptions(model=model, explain=explain, features=features, max_chars=max_chars)
+    options = options_or(
+        options, model=model, explain=explain, features=features, max_chars=max_chars
+    )
     return _score_one(article, _model_of(options), options)
 
 
@@ -113,16 +114,21 @@ def score_many(
     1 5 thin
     """
     _refuse_frames(articles)  # now, not at the first next(): a generator would wait
-    if options is None:
-        options = ScoreOptions(
-            model=model,
-            explain=explain,
-            features=features,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
-            max_chars=max_chars,
-        )
+    options = options_or(
+        options,
+        model=model,
+        explain=explain,
+        features=features,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        max_chars=max_chars,
+    )
     return _score_stream(_with_ids(articles, ids), options)
+
+
+def options_or(options: ScoreOptions | None, **shortcuts: Any) -> ScoreOptions:
+    """``options`` when given, else the ``ScoreOptions`` the keyword shortcuts spell."""
+    return options if options is not None else ScoreOptions(**shortcuts)
 
 
 def _score_stream(articles: Iterable[Any], options: ScoreOptions) -> Iterator[Result]:

@@ -59,15 +59,23 @@ def test_help_and_version():
     assert version.returncode == 0 and version.stdout.strip().endswith(b"0.1.0")
 
 
-def test_html_without_trafilatura_says_how_to_get_it():
-    code = "import sys; sys.modules['trafilatura'] = None; from hypescore.cli import main; main()"
-    done = subprocess.run(
+def _score_html_with(blocked_module: str) -> subprocess.CompletedProcess:
+    """``hypescore score wire_page.html`` in a process where one module cannot be imported."""
+    code = (
+        f"import sys; sys.modules[{blocked_module!r}] = None; "
+        "from hypescore.cli import main; main()"
+    )
+    return subprocess.run(
         [sys.executable, "-c", code, "score", str(FIXTURES / "wire_page.html")],
         capture_output=True,
         cwd=ROOT,
         env=subprocess_env(),
         timeout=300,
     )
+
+
+def test_html_without_trafilatura_says_how_to_get_it():
+    done = _score_html_with("trafilatura")
     assert done.returncode == 2
     assert b"pip install 'hypescore[html]'" in done.stderr
     assert b"Traceback" not in done.stderr
@@ -127,17 +135,7 @@ def test_output_to_a_closed_pipe_stops_quietly(tmp_path):
 def test_html_with_a_broken_trafilatura_reports_the_real_cause():
     # lxml_html_clean blocked: lxml.html.clean, and so trafilatura, fail to import for real,
     # as they do when old pip skipped the lxml[html_clean] extra.
-    code = (
-        "import sys; sys.modules['lxml_html_clean'] = None; "
-        "from hypescore.cli import main; main()"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "score", str(FIXTURES / "wire_page.html")],
-        capture_output=True,
-        cwd=ROOT,
-        env=subprocess_env(),
-        timeout=300,
-    )
+    done = _score_html_with("lxml_html_clean")
     assert done.returncode == 2
     assert b"installed but fails to import" in done.stderr
     assert b"lxml_html_clean" in done.stderr
