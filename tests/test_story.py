@@ -140,3 +140,86 @@ def test_no_shared_fact_means_no_estimate_and_errors_are_kept_in_place():
 def test_a_story_needs_two_outlets():
     with pytest.raises(ValueError, match="at least two"):
         compare_story(story_outlets()[:1])
+
+
+# --- where facts stand: headings, keyword lines, sentence openers, single words ----------
+
+
+def labels_of(story):
+    return {f.label: f.key for f in story.facts}
+
+
+def test_a_figure_in_a_heading_is_no_fact_but_one_in_a_bullet_is():
+    heading = Article(
+        "Market Outlook 2026: 35% Growth\nDemand is expected to rise, the report said.\n"
+        "- Cost: $40 million\n"
+    )
+    prose = Article("Sales rose 35% last year and the plant cost $40 million, the company said.")
+    story = compare_story([outlet("heading", heading), outlet("prose", prose)])
+    labels = labels_of(story)
+    assert story.carried_by(labels["35%"]) == [1]
+    assert story.carried_by(labels["$40 million"]) == [0, 1]
+    assert "Market Outlook" not in labels
+
+
+def test_heading_lines_name_no_actor():
+    a = Article("Who Builds It\nThe lines come from Vanterra, a spokesperson said.")
+    b = Article("The Numbers\nA contract went to Vanterra on Friday, officials said.")
+    labels = labels_of(compare_story([outlet("a", a), outlet("b", b)]))
+    assert set(labels) == {"Vanterra"}
+
+
+def test_a_topic_cloud_adds_no_fact():
+    wire = outlet("wire", fixture_article("story/wire_battery.txt"))
+    trade = fixture_article("story/trade_battery.txt")
+    body, cloud_header, cloud = trade.text.rpartition("Related topics")
+    assert "95%" in cloud  # the fixture ends in a topic cloud
+    without = Article(body.rstrip("\n"), title=trade.title)
+    with_cloud = compare_story([wire, outlet("trade", trade)])
+    without_cloud = compare_story([wire, outlet("trade", without)])
+    assert labels_of(with_cloud) == labels_of(without_cloud)
+    assert with_cloud.corroborated == without_cloud.corroborated
+    assert not {"95%", "90%", "85%", "80%", "75%"} & set(labels_of(with_cloud))
+
+
+def test_a_sentence_opener_is_not_part_of_a_name():
+    a = Article("For Nvidia, the quarter was a record. As Chinese buyers returned, sales rose.")
+    b = Article("Analysts said Nvidia had beaten forecasts again, the report showed.")
+    story = compare_story([outlet("a", a), outlet("b", b)])
+    labels = labels_of(story)
+    assert story.carried_by(labels["Nvidia"]) == [0, 1]
+    assert not {"For Nvidia", "As Chinese", "Chinese", "As", "For"} & set(labels)
+
+
+def test_single_word_organisations_are_actors_but_weekdays_and_nationalities_are_not():
+    a = Article("The turbines will come from Siemens, while British suppliers lost out on Monday.")
+    b = Article("A contract with Siemens was signed, officials said. Airbus declined to comment.")
+    story = compare_story([outlet("a", a), outlet("b", b)])
+    labels = labels_of(story)
+    assert story.carried_by(labels["Siemens"]) == [0, 1]
+    assert labels_of(story).keys() == {"Siemens"}  # Airbus only opens a sentence here
+    c = Article("Its rival Airbus said it would bid, a spokesperson told reporters.")
+    story = compare_story([outlet("b", b), outlet("c", c)])
+    assert story.carried_by(labels_of(story)["Airbus"]) == [0, 1]
+
+
+def test_a_surname_once_introduced_is_the_same_actor():
+    a = Article("The firm is led by Ines Marlow. The plan, Marlow said, is fully funded.")
+    b = Article("The chief executive, Marlow, said the plan was funded, filings show.")
+    story = compare_story([outlet("a", a), outlet("b", b)])
+    assert {f.label for f in story.facts} == {"Ines Marlow"}
+    assert story.carried_by(story.facts[0].key) == [0, 1]
+
+
+def test_battery_story_fixtures_line_up_with_single_word_actors():
+    names = ("wire", "trade", "viral")
+    story = compare_story([outlet(n, fixture_article(f"story/{n}_battery.txt")) for n in names])
+    labels = labels_of(story)
+    wire, trade, viral = 0, 1, 2
+    for actor in ("Aldercell", "Vanterra", "Ines Marlow"):
+        assert story.carried_by(labels[actor]) == [wire, trade], actor
+    assert story.carried_by("actor:brennock") == [wire, trade, viral]  # "BRENNOCK" too
+    assert story.carried_by(labels["$2.1 billion"]) == [wire, trade]
+    # headings, the topic cloud, openers, nationalities and shouting are not facts
+    excluded = {"Numbers", "The Numbers", "Builds It", "35%", "95%", "As Chinese", "European"}
+    assert not (excluded | {"WORLD", "JACKPOT", "Market Outlook"}) & set(labels)
