@@ -376,14 +376,21 @@ def is_lone_actor(word: str) -> bool:
 
 def single_word_actors(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[str, Mention]]:
     """Capitalised single words inside a sentence and outside every other name: the
-    organisations ("Siemens", "Airbus") and surnames the extractor's runs miss."""
-    found = []
+    organisations ("Siemens", "Airbus") and surnames the extractor's runs miss.
+
+    One sweep over the words and the ``taken`` intervals, both in text order.
+    """
+    bounds = sorted(taken)
+    found, next_bound, reach = [], 0, -1
     for match in _LONE_WORD_RE.finditer(text):
         name = actor_name(match.group())
-        if not is_lone_actor(name) or starts_sentence(text, match.start()):
-            continue
         end = match.start() + len(name)
-        if not _inside(match.start(), end, taken):
+        while next_bound < len(bounds) and bounds[next_bound][0] < end:
+            reach = max(reach, bounds[next_bound][1])
+            next_bound += 1
+        if reach > match.start() or starts_sentence(text, match.start()):
+            continue
+        if is_lone_actor(name):
             found.append((name, Mention(name, match.start(), end)))
     return found
 
