@@ -33,6 +33,8 @@ HYPE_WEIGHT = 0.5
 VERDICT_MIN, VERDICT_MAX = 1, 10
 HYPE_LEVELS = ((0.25, "low"), (0.5, "moderate"), (math.inf, "high"))
 """Mean hype below 0.25 reads "low", below 0.5 "moderate", else "high"."""
+SUMMARY_REASONS = 3
+"""Reasons to ask of scoring per outlet: its summary names the strongest of them."""
 NOTABLE_HYPE = 0.4
 """An outlet this hyped (and above the mean) is named in the story summary."""
 _FILLER_WORDS = {

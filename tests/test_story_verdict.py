@@ -9,11 +9,11 @@ import pytest
 from hypescore.article import Article
 from hypescore.scoring import ScoreOptions, score
 from hypescore.story import StoryOutlet, compare_story
-from hypescore.story_verdict import outlet_summary, story_report, story_verdict
+from hypescore.story_verdict import SUMMARY_REASONS, outlet_summary, story_report, story_verdict
 
 from .conftest import fixture_article
 
-OPTIONS = ScoreOptions(explain=3, spans=True)
+OPTIONS = ScoreOptions(explain=SUMMARY_REASONS, spans=True)
 STORIES = {
     "desalination": ("wire", "regional", "viral"),
     "battery": ("wire", "trade", "viral"),

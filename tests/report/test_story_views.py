@@ -9,7 +9,7 @@ import pytest
 from hypescore.report import format_story, render_story
 from hypescore.scoring import ScoreOptions, score
 from hypescore.story import StoryOutlet, compare_story
-from hypescore.story_verdict import outlet_summary, story_verdict
+from hypescore.story_verdict import SUMMARY_REASONS, outlet_summary, story_verdict
 
 from ..conftest import fixture_article
 
@@ -18,7 +18,7 @@ NAMES = ("wire", "trade", "viral")
 
 @pytest.fixture(scope="module")
 def story():
-    options = ScoreOptions(explain=3, spans=True)
+    options = ScoreOptions(explain=SUMMARY_REASONS, spans=True)
     outlets = []
     for name in NAMES:
         article = fixture_article(f"story/{name}_battery.txt")

@@ -15,7 +15,6 @@ from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import InputRecord, read_records
 
 STORY_FORMATS = ("text", "json")
-STORY_REASONS = 3  # each outlet's summary names its strongest reasons
 
 
 @click.command()
@@ -54,12 +53,12 @@ def story(inputs: tuple[str, ...], **params: Any) -> None:
     from hypescore.cli.run import score_records
     from hypescore.report import format_story, render_story
     from hypescore.story import compare_story
-    from hypescore.story_verdict import story_report
+    from hypescore.story_verdict import SUMMARY_REASONS, story_report
 
     records = _read_all(inputs, params)
     if len(records) < 2:
         raise click.UsageError(f"a story needs at least two articles, got {len(records)}")
-    options = score_options(params, spans=True, explain=STORY_REASONS)
+    options = score_options(params, spans=True, explain=SUMMARY_REASONS)
     outcomes = list(score_records(records, options))
     comparison = compare_story(
         [
