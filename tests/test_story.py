@@ -149,13 +149,17 @@ def labels_of(story):
     return {f.label: f.key for f in story.facts}
 
 
+def story_of(*texts: str):
+    """The story of a few one-paragraph outlets, named a, b, c..."""
+    return compare_story([outlet("abcdef"[i], Article(t)) for i, t in enumerate(texts)])
+
+
 def test_a_figure_in_a_heading_is_no_fact_but_one_in_a_bullet_is():
-    heading = Article(
+    story = story_of(
         "Market Outlook 2026: 35% Growth\nDemand is expected to rise, the report said.\n"
-        "- Cost: $40 million\n"
+        "- Cost: $40 million\n",
+        "Sales rose 35% last year and the plant cost $40 million, the company said.",
     )
-    prose = Article("Sales rose 35% last year and the plant cost $40 million, the company said.")
-    story = compare_story([outlet("heading", heading), outlet("prose", prose)])
     labels = labels_of(story)
     assert story.carried_by(labels["35%"]) == [1]
     assert story.carried_by(labels["$40 million"]) == [0, 1]
@@ -163,16 +167,17 @@ def test_a_figure_in_a_heading_is_no_fact_but_one_in_a_bullet_is():
 
 
 def test_heading_lines_name_no_actor():
-    a = Article("Who Builds It\nThe lines come from Vanterra, a spokesperson said.")
-    b = Article("The Numbers\nA contract went to Vanterra on Friday, officials said.")
-    labels = labels_of(compare_story([outlet("a", a), outlet("b", b)]))
-    assert set(labels) == {"Vanterra"}
+    story = story_of(
+        "Who Builds It\nThe lines come from Vanterra, a spokesperson said.",
+        "The Numbers\nA contract went to Vanterra on Friday, officials said.",
+    )
+    assert set(labels_of(story)) == {"Vanterra"}
 
 
 def test_a_topic_cloud_adds_no_fact():
     wire = outlet("wire", fixture_article("story/wire_battery.txt"))
     trade = fixture_article("story/trade_battery.txt")
-    body, cloud_header, cloud = trade.text.rpartition("Related topics")
+    body, _, cloud = trade.text.rpartition("Related topics")
     assert "95%" in cloud  # the fixture ends in a topic cloud
     without = Article(body.rstrip("\n"), title=trade.title)
     with_cloud = compare_story([wire, outlet("trade", trade)])
@@ -183,30 +188,32 @@ def test_a_topic_cloud_adds_no_fact():
 
 
 def test_a_sentence_opener_is_not_part_of_a_name():
-    a = Article("For Nvidia, the quarter was a record. As Chinese buyers returned, sales rose.")
-    b = Article("Analysts said Nvidia had beaten forecasts again, the report showed.")
-    story = compare_story([outlet("a", a), outlet("b", b)])
+    story = story_of(
+        "For Nvidia, the quarter was a record. As Chinese buyers returned, sales rose.",
+        "Analysts said Nvidia had beaten forecasts again, the report showed.",
+    )
     labels = labels_of(story)
     assert story.carried_by(labels["Nvidia"]) == [0, 1]
     assert not {"For Nvidia", "As Chinese", "Chinese", "As", "For"} & set(labels)
 
 
 def test_single_word_organisations_are_actors_but_weekdays_and_nationalities_are_not():
-    a = Article("The turbines will come from Siemens, while British suppliers lost out on Monday.")
-    b = Article("A contract with Siemens was signed, officials said. Airbus declined to comment.")
-    story = compare_story([outlet("a", a), outlet("b", b)])
-    labels = labels_of(story)
-    assert story.carried_by(labels["Siemens"]) == [0, 1]
+    siemens = "A contract with Siemens was signed, officials said. Airbus declined to comment."
+    story = story_of(
+        "The turbines will come from Siemens, while British suppliers lost out on Monday.",
+        siemens,
+    )
+    assert story.carried_by(labels_of(story)["Siemens"]) == [0, 1]
     assert labels_of(story).keys() == {"Siemens"}  # Airbus only opens a sentence here
-    c = Article("Its rival Airbus said it would bid, a spokesperson told reporters.")
-    story = compare_story([outlet("b", b), outlet("c", c)])
+    story = story_of(siemens, "Its rival Airbus said it would bid, a spokesperson told reporters.")
     assert story.carried_by(labels_of(story)["Airbus"]) == [0, 1]
 
 
 def test_a_surname_once_introduced_is_the_same_actor():
-    a = Article("The firm is led by Ines Marlow. The plan, Marlow said, is fully funded.")
-    b = Article("The chief executive, Marlow, said the plan was funded, filings show.")
-    story = compare_story([outlet("a", a), outlet("b", b)])
+    story = story_of(
+        "The firm is led by Ines Marlow. The plan, Marlow said, is fully funded.",
+        "The chief executive, Marlow, said the plan was funded, filings show.",
+    )
     assert {f.label for f in story.facts} == {"Ines Marlow"}
     assert story.carried_by(story.facts[0].key) == [0, 1]
 
