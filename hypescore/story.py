@@ -267,15 +267,16 @@ def _is_shout(name: str) -> bool:
 
 # --- where facts stand: prose lines, sentence openers, single-word names ----------------
 
-MAX_HEADING_WORDS = 12
-"""A heading is short: a title-case line of at most this many words, no final stop."""
+MAX_HEADING_WORDS = 16
+"""A heading is short: a title-case line of at most this many words that does not end
+like a statement (a full stop, colon or semicolon); "Is Your City Next?" is one."""
 MIN_LIST_WORDS = 6
 MAX_LIST_FUNCTION_SHARE = 0.1
 """A line of at least MIN_LIST_WORDS words, under a tenth of them function words, is a
 keyword line (topic cloud, tag list), not prose: "battery prices 95% lithium supply 90%"."""
 
 _LINE_RE = re.compile(r"[^\n]+")
-_LINE_END_RE = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$")
+_LINE_END_RE = re.compile(r"[.:;\u2026][\"'\u201d\u2019)\]]*\s*$")
 _LONE_WORD_RE = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w'\u2019-]*(?![\w'\u2019-])")
 _BEFORE_SENTENCE = " \t\"'\u201c\u201d\u2018\u2019([*\u2022"
 _SENTENCE_END_CHARS = ".!?:\n-\u2013\u2014"  # a spaced dash ends a dateline or opens a bullet

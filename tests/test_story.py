@@ -174,6 +174,16 @@ def test_heading_lines_name_no_actor():
     assert set(labels_of(story)) == {"Vanterra"}
 
 
+def test_a_title_case_headline_in_the_text_names_nobody():
+    story = story_of(
+        "This City Just Solved Drought Forever (And Nobody Saw It Coming!)\n"
+        "The plan was approved on Monday, Reyes said.",
+        "Councillor Danuta Reyes said the plan was approved.",
+    )
+    assert set(labels_of(story)) == {"Danuta Reyes"}
+    assert story.carried_by(labels_of(story)["Danuta Reyes"]) == [0, 1]
+
+
 def test_a_topic_cloud_adds_no_fact():
     wire = outlet("wire", fixture_article("story/wire_battery.txt"))
     trade = fixture_article("story/trade_battery.txt")
