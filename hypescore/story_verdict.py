@@ -90,7 +90,7 @@ def story_verdict(comparison: StoryComparison) -> StoryVerdict:
     hype = sum(hypes) / len(hypes) if hypes else 0.0
     raw = substance * (1.0 - HYPE_WEIGHT * hype)
     verdict = VERDICT_MIN + round((VERDICT_MAX - VERDICT_MIN) * min(max(raw, 0.0), 1.0))
-    summary = f"{_agreement_sentence(c, scored, best)} {_hype_sentence(c, scored, hype)}"
+    summary = f"{_agreement_sentence(c, best)} {_hype_sentence(c, scored, hype)}"
     return StoryVerdict(verdict, summary, substance, hype, corroboration, c.outlets[best].name)
 
 
@@ -125,7 +125,7 @@ def story_report(comparison: StoryComparison) -> dict[str, Any]:
 # --- sentences ---------------------------------------------------------------------------
 
 
-def _agreement_sentence(c: StoryComparison, scored: Sequence[int], best: int) -> str:
+def _agreement_sentence(c: StoryComparison, best: int) -> str:
     n = len(c.outlets)
     shared = [f for f in c.facts if f.key in c.corroborated]
     if not shared:
