@@ -19,6 +19,7 @@ from hypescore.features import extract_features
 from hypescore.report import render_report, render_story
 from hypescore.report.kinds import kind_style
 from hypescore.story import StoryOutlet, compare_story
+from hypescore.story_verdict import story_verdict
 from tools.chromium import dump_dom, find_chromium, layout_width, screenshot
 
 from ..conftest import fixture_article
@@ -200,3 +201,12 @@ def test_story_page_fits_1280_pixels_with_many_long_outlet_names(tmp_path, model
 def test_report_page_fits_1280_pixels(hype_report):
     *_, page = hype_report
     assert layout_width(page, width=1280) <= 1280
+
+
+def test_story_page_shows_the_story_verdict_beside_each_outlets(story_page):
+    comparison, page = story_page
+    dom = parse_dom(dump_dom(page))
+    assert story_verdict(comparison).summary in "".join(dom.text)
+    assert {"story-verdict", "story-summary"} <= {a.get("id") for _, a in dom.attrs}
+    rows = [a for tag, a in dom.attrs if tag == "tr" and a.get("class") == "outlet-summary"]
+    assert len(rows) == len(comparison.outlets)
