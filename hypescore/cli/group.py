@@ -24,11 +24,21 @@ class LazyGroup(click.Group):
         return load(target)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _tolerant_stdout()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_USAGE)
+
+
+def _tolerant_stdout() -> None:
+    """Text no encoding can hold (lone surrogates) is replaced on stdout, never fatal."""
+    from hypescore.io.encodable import ENCODE_ERRORS
+
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors=ENCODE_ERRORS)
 
 
 def _silence_stdout() -> None:

@@ -22,6 +22,8 @@ import os
 import shutil
 from pathlib import Path
 
+from hypescore.io.encodable import ENCODE_ERRORS
+
 
 class CheckpointedFile:
     """Append text; :meth:`commit` makes everything appended so far visible in ``path``.
@@ -64,7 +66,7 @@ class CheckpointedFile:
             return
         if self._stale:
             self._rebuild_shadow()
-        block = "".join(self._pending).encode("utf-8")
+        block = "".join(self._pending).encode("utf-8", ENCODE_ERRORS)
         with open(self._shadow, "r+b") as handle:
             handle.truncate(self._shadow_size)
             handle.seek(self._shadow_size)

@@ -8,13 +8,13 @@ results can be matched to inputs and ``batch --resume`` can skip finished work.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from hypescore import Article
+from hypescore.io.encodable import encodable, encodable_or_none
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
 
@@ -159,8 +159,8 @@ def _read_html(source: Source, stream: BinaryIO, options: ReadOptions) -> InputR
         text, title, url = extract_html(data)
     except NoMainText as exc:
         return InputRecord(source.label, None, str(exc), len(data))
-    article = Article(text=text, title=title, url=url, id=source.label)
-    return InputRecord(source.label, article, None, len(data))
+    article = Article(text=text, title=title, url=url)
+    return InputRecord(source.label, _encodable_article(article, source.label), None, len(data))
 
 
 def _too_large(options: ReadOptions) -> str:
@@ -221,7 +221,7 @@ def _parse_jsonl_line(
         if isinstance(exc, json.JSONDecodeError):
             error = f"malformed JSON on line {line_number}: {exc.msg} (column {exc.colno})"
     else:
-        record_id = _record_id(record, options.id_field) or fallback_id
+        record_id = encodable(_record_id(record, options.id_field) or fallback_id)
         error = None
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
@@ -237,9 +237,17 @@ def _parse_jsonl_line(
         )
     except ValueError as exc:
         return InputRecord(record_id, None, f"line {line_number}: {exc}", nbytes)
-    if article.id is None:
-        article = dataclasses.replace(article, id=record_id)
-    return InputRecord(record_id, article, None, nbytes)
+    return InputRecord(record_id, _encodable_article(article, record_id), None, nbytes)
+
+
+def _encodable_article(article: Article, record_id: str) -> Article:
+    """The article with every field writable as UTF-8 and its id settled."""
+    return Article(
+        text=encodable(article.text),
+        title=encodable_or_none(article.title),
+        url=encodable_or_none(article.url),
+        id=record_id,
+    )
 
 
 def _record_id(record: object, id_field: str) -> str | None:
