@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from hypescore.cli.errors import EXIT_USAGE
+from hypescore.cli.errors import EXIT_USAGE, output_failure
 from hypescore.cli.registry import COMMANDS, load
 
 
@@ -30,6 +30,10 @@ class LazyGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_USAGE)
+        except OSError as exc:  # an output that failed (disk full, read-only, I/O error)
+            _silence_stdout()
+            click.echo(f"Error: {output_failure(exc)}", err=True)
+            ctx.exit(EXIT_USAGE)
 
 
 def _tolerant_stdout() -> None:
@@ -42,8 +46,13 @@ def _tolerant_stdout() -> None:
 
 
 def _silence_stdout() -> None:
-    """The reader of our output went away (``| head``): stop without a traceback."""
+    """Stdout is gone (``| head``, a full disk): stop without a traceback, and without
+    the interpreter failing again when it flushes stdout on the way out."""
     import os
 
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests, embedding): nothing to flush
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)

@@ -106,8 +106,9 @@ class CheckpointedFile:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._shadow.unlink(missing_ok=True)
-        self._swap.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # leftovers are harmless; the next run clears them
+            self._shadow.unlink(missing_ok=True)
+            self._swap.unlink(missing_ok=True)
 
 
 def _second_name(path: Path, name: Path) -> None:

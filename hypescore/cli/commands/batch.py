@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from hypescore.cli.dask_backend import scheduler_option
-from hypescore.cli.errors import CliIOError, interrupted_exit_code
+from hypescore.cli.errors import CliIOError, interrupted_exit_code, output_failure
 from hypescore.cli.inputs import total_bytes
 from hypescore.cli.options import (
     check_options,
@@ -119,7 +119,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
     progress = Progress(sys.stderr, enabled=show_progress, total_bytes=total_bytes(sources))
     tally = Tally(thresholds_from(params))
     records = read_records(sources, read_options(params), skip=done.take if done else None)
-    with CheckpointedFile(output, keep_existing=params["resume"]) as out, StopSignals() as stop:
+    with _checkpointed(output, resume=params["resume"]) as out, StopSignals() as stop:
         if not out.path.exists() or out.path.stat().st_size == 0 or not params["resume"]:
             out.write(formatter.header())
         try:
@@ -133,9 +133,11 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
                 out.close()
         except (Interrupted, HtmlSupportMissing, OSError) as exc:
             stop.ignore()
-            out.commit()
+            saved = _save_what_is_finished(out)
             progress.finish()
-            _report_stop(exc, output, tally, quiet=params["quiet"])
+            if isinstance(exc, OSError):
+                raise CliIOError(_write_failure(exc, output)) from exc
+            _report_stop(exc, output, tally, quiet=params["quiet"], saved=saved)
             if isinstance(exc, Interrupted):
                 ctx.exit(interrupted_exit_code(exc.signum))
             raise CliIOError(str(exc)) from exc
@@ -230,11 +232,40 @@ def _write_all(
             last_commit = time.monotonic()
 
 
-def _report_stop(exc: BaseException, output: Path, tally: Tally, *, quiet: bool) -> None:
+def _checkpointed(output: Path, *, resume: bool) -> CheckpointedFile:
+    """The output file, or one clear line when its directory takes no files."""
+    try:
+        return CheckpointedFile(output, keep_existing=resume)
+    except OSError as exc:
+        raise CliIOError(output_failure(exc, output)) from exc
+
+
+def _save_what_is_finished(out: CheckpointedFile) -> bool:
+    """Commit the finished records if the output still takes them; either way OUT stays
+    the last whole checkpoint, which ``--resume`` continues."""
+    try:
+        out.commit()
+    except OSError:
+        return False
+    return True
+
+
+def _write_failure(exc: OSError, output: Path) -> str:
+    return (
+        f"{output_failure(exc, output)}; it keeps every record up to its last checkpoint: "
+        "fix the cause and run again with --resume"
+    )
+
+
+def _report_stop(
+    exc: BaseException, output: Path, tally: Tally, *, quiet: bool, saved: bool
+) -> None:
     if isinstance(exc, Interrupted):
+        what = (
+            f"saved {tally.total:,} finished records to" if saved else "kept the last checkpoint of"
+        )
         click.echo(
-            f"hypescore batch: {exc}; saved {tally.total:,} finished records to {output}."
-            " Run again with --resume to finish.",
+            f"hypescore batch: {exc}; {what} {output}. Run again with --resume to finish.",
             err=True,
         )
     elif not quiet:
