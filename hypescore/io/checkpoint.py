@@ -11,8 +11,8 @@ as the new shadow. Every record is written twice, and memory holds one block.
 Opening the output always gives a whole committed version; a reader that keeps an old
 version open may see it grow later, since its file is recycled as the shadow.
 
-Leftover ``.NAME.hypescore-*`` siblings after a kill are harmless and are cleared by the
-next run.
+Leftover ``.NAME.hypescore-shadow`` and ``-swap`` siblings after a kill are harmless and
+are cleared by the next run.
 """
 
 from __future__ import annotations

@@ -35,6 +35,13 @@ from hypescore.cli.registry import BATCH_BACKENDS, load
 from hypescore.cli.signals import Interrupted, StopSignals
 from hypescore.io.checkpoint import CheckpointedFile
 from hypescore.io.html import HtmlSupportMissing
+from hypescore.io.input_identity import (
+    InputIdentity,
+    InputMismatch,
+    identify,
+    resume_sources,
+    write_manifest,
+)
 from hypescore.io.readers import InputRecord, read_records
 from hypescore.io.resume import FinishedIds, NotResumable, finished_ids
 from hypescore.io.sources import Source, SourceError, expand_sources
@@ -107,6 +114,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         "csv" if output.suffix.lower() == ".csv" else "jsonl"
     )
     _check_output(output, resume=params["resume"], overwrite=params["overwrite"])
+    sources, identities = _inputs_of_run(output, sources, resume=params["resume"])
     settings = score_settings(params)
     feature_names = _feature_names() if params["with_features"] else ()
     formatter = make_formatter(output_format, feature_names=feature_names)
@@ -119,7 +127,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
     progress = Progress(sys.stderr, enabled=show_progress, total_bytes=total_bytes(sources))
     tally = Tally(thresholds_from(params))
     records = read_records(sources, read_options(params), skip=done.take if done else None)
-    with _checkpointed(output, resume=params["resume"]) as out, StopSignals() as stop:
+    with _checkpointed(output, identities, resume=params["resume"]) as out, StopSignals() as stop:
         if not out.path.exists() or out.path.stat().st_size == 0 or not params["resume"]:
             out.write(formatter.header())
         try:
@@ -156,6 +164,23 @@ def _sources(inputs: tuple[str, ...], output: Path) -> list[Source]:
     if any(not s.is_stdin and Path(s.name).resolve() == target for s in sources):
         raise click.UsageError(f"{output} is both an input and the output")
     return sources
+
+
+def _inputs_of_run(
+    output: Path, sources: list[Source], *, resume: bool
+) -> tuple[list[Source], list[InputIdentity]]:
+    """The sources (labelled as when OUT was begun, on --resume) and their identities."""
+    identities = [identify(source) for source in sources]
+    if resume and output.exists():
+        try:
+            sources = resume_sources(output, sources, identities)
+        except InputMismatch as exc:
+            raise CliIOError(f"cannot resume: {exc}") from exc
+        identities = [
+            dataclasses.replace(identity, label=source.label)
+            for identity, source in zip(identities, sources, strict=True)
+        ]
+    return sources, identities
 
 
 def _check_output(output: Path, *, resume: bool, overwrite: bool) -> None:
@@ -232,10 +257,15 @@ def _write_all(
             last_commit = time.monotonic()
 
 
-def _checkpointed(output: Path, *, resume: bool) -> CheckpointedFile:
-    """The output file, or one clear line when its directory takes no files."""
+def _checkpointed(
+    output: Path, identities: list[InputIdentity], *, resume: bool
+) -> CheckpointedFile:
+    """The output file with its inputs recorded, or one clear line when its directory
+    takes no files."""
     try:
-        return CheckpointedFile(output, keep_existing=resume)
+        out = CheckpointedFile(output, keep_existing=resume)
+        write_manifest(output, identities)
+        return out
     except OSError as exc:
         raise CliIOError(output_failure(exc, output)) from exc
 
