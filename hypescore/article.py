@@ -6,6 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+FIELD_LIMITS = {"title": 2_000, "url": 8_192, "id": 8_192}
+"""Characters allowed in each field besides ``text`` (whose limit is ``max_chars``): far
+above any real headline, URL (RFC 9110 asks for 8,000) or id (a file path and line
+number), far below a way around the text limit."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -71,3 +76,8 @@ def _optional_id(record: Mapping[str, Any], field: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"field {field!r} must be a string or integer")
     return str(value)
+
+
+def over_limit(field: str, length: int) -> str:
+    """The message for a field over its limit in :data:`FIELD_LIMITS`."""
+    return f"{field} is {length:,} characters, over the limit of {FIELD_LIMITS[field]:,}"

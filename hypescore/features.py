@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from hypescore.analysis import analyse
-from hypescore.article import Article, as_article
+from hypescore.article import FIELD_LIMITS, Article, as_article, over_limit
 from hypescore.evidence import Span
 from hypescore.extractors import EXTRACTORS
 from hypescore.parallel import map_chunks
@@ -71,6 +71,10 @@ def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         raise RecordError(
             f"text is {len(article.text):,} characters, over the limit of {max_chars:,}"
         )
+    for name, limit in FIELD_LIMITS.items():
+        value = getattr(article, name)
+        if value is not None and len(value) > limit:
+            raise RecordError(over_limit(name, len(value)))
     if not article.text.strip():
         raise RecordError("text is empty")
 

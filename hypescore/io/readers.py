@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from hypescore import Article
+from hypescore.article import FIELD_LIMITS, over_limit
 from hypescore.io.encodable import encodable, encodable_or_none
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
@@ -223,6 +224,9 @@ def _parse_jsonl_line(
     else:
         record_id = encodable(_record_id(record, options.id_field) or fallback_id)
         error = None
+        if len(record_id) > FIELD_LIMITS["id"]:  # a bounded id even for the error record
+            error = f"line {line_number}: {over_limit('id', len(record_id))}"
+            record_id = fallback_id
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
     if error is not None:
