@@ -16,31 +16,52 @@ class NoMainText(ValueError):
     """The page parsed but holds no article text (or did not parse at all)."""
 
 
-# Parsing cost grows with the number of tags, and lxml slows down sharply on one tag with
-# tens of thousands of attributes; bounding both bounds the time any page can take.
+# Parsing cost grows with the number of tags and of attributes (lxml slows down sharply
+# on one tag with tens of thousands of them, and holds every one in memory); bounding
+# tags, attributes per tag and attributes per page bounds the work on any page. The
+# limits apply to the markup as parsed: decompressed, and with quoted values read whole
+# (a ">" inside a quoted value does not end the tag, for lxml or for us).
 MAX_TAGS = 100_000
 MAX_TAG_CHARS = 16_384
-_OVERLONG_TAG = rf"<([A-Za-z][\w:-]{{0,64}}+)[^<>]{{{MAX_TAG_CHARS},}}>"
-_OVERLONG_TAG_RE = re.compile(_OVERLONG_TAG)
-_OVERLONG_TAG_BYTES_RE = re.compile(_OVERLONG_TAG.encode())
+MAX_TAG_ATTRIBUTES = 256
+MAX_PAGE_ATTRIBUTES = 200_000
+DEFAULT_MAX_BYTES = 32_000_000
+_TAG_RE = re.compile(r"<([A-Za-z][\w:-]{0,64}+)((?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
+_ATTRIBUTE_RE = re.compile(r"[^\s\"'<>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]*+))?+")
 
 
-def defuse_html(html: str | bytes) -> str | bytes:
-    """Bound the parser's work: refuse tag floods, strip the attributes of giant tags.
+def defuse_html(html: str) -> str:
+    """Bound the parser's work: refuse tag floods, strip the attributes of giant tags, of
+    tags with hundreds of attributes, and of every tag once a page has spent its budget.
 
-    A giant tag is almost always an inline data URI or an attack; its attributes never
-    carry article text, so dropping them keeps the page readable. Bytes stay bytes, so
-    trafilatura still detects the page's own encoding.
+    Such attributes are almost always inline data or an attack; they never carry article
+    text, so dropping them keeps the page readable.
     """
-    if isinstance(html, bytes):
-        tags = html.count(b"<")
-        pattern, replacement = _OVERLONG_TAG_BYTES_RE, rb"<\1>"
-    else:
-        tags = html.count("<")
-        pattern, replacement = _OVERLONG_TAG_RE, r"<\1>"
+    tags = html.count("<")
     if tags > MAX_TAGS:
         raise NoMainText(f"HTML has {tags:,} tags, over the limit of {MAX_TAGS:,}")
-    return pattern.sub(replacement, html)
+    budget = MAX_PAGE_ATTRIBUTES
+
+    def bounded(tag: re.Match[str]) -> str:
+        nonlocal budget
+        attributes = tag.group(2)
+        if not attributes or attributes.isspace():
+            return tag.group()
+        count = sum(1 for _ in _ATTRIBUTE_RE.finditer(attributes))
+        if len(tag.group()) > MAX_TAG_CHARS or count > min(MAX_TAG_ATTRIBUTES, budget):
+            return f"<{tag.group(1)}>"
+        budget -= count
+        return tag.group()
+
+    return _TAG_RE.sub(bounded, html)
+
+
+def decode_html(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The page as text, decompressed (gzip, zstd, brotli, deflate) within ``max_bytes``
+    and decoded by its own encoding; a text, so nothing downstream decompresses again."""
+    from trafilatura.utils import decode_file
+
+    return decode_file(data, max_size=max_bytes)
 
 
 def _trafilatura() -> Any:
@@ -56,13 +77,20 @@ def ensure_html_support() -> None:
     _trafilatura()
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None, str | None]:
+def extract_html(
+    html: str | bytes, url: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, str | None, str | None]:
     """``(text, title, url)`` of the page's main content.
 
     Navigation, footers, share buttons and comments are dropped; the title comes from the
-    page's metadata so headline features still see it.
+    page's metadata so headline features still see it. Compressed pages may unpack to at
+    most ``max_bytes``.
     """
     trafilatura = _trafilatura()
+    if isinstance(html, bytes):
+        html = decode_html(html, max_bytes)
+    if len(html) > max_bytes:
+        raise NoMainText(f"HTML unpacks to over {max_bytes:,} characters")
     html = defuse_html(html)
     try:
         document = trafilatura.bare_extraction(

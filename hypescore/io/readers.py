@@ -157,7 +157,7 @@ def _read_html(source: Source, stream: BinaryIO, options: ReadOptions) -> InputR
         message = f"HTML is over {options.max_html_bytes:,} bytes (16 x --max-chars)"
         return InputRecord(source.label, None, message, len(data))
     try:
-        text, title, url = extract_html(data)
+        text, title, url = extract_html(data, max_bytes=options.max_html_bytes)
     except NoMainText as exc:
         return InputRecord(source.label, None, str(exc), len(data))
     article = Article(text=text, title=title, url=url)
