@@ -17,6 +17,7 @@ from hypescore import Article
 from hypescore.article import FIELD_LIMITS, over_limit
 from hypescore.io.encodable import encodable, encodable_or_none
 from hypescore.io.html import NoMainText, extract_html
+from hypescore.io.normalized import normalized
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -86,11 +87,12 @@ def read_source(
         yield InputRecord(source.label, None, None, source.size() or 0, skipped=True)
         return
     try:
-        stream = source.open()
+        raw = source.open()
     except OSError as exc:
         yield InputRecord(source.label, None, f"cannot read {source.label}: {exc.strerror}")
         return
     try:
+        stream = normalized(raw)
         input_format = resolve_format(source, stream, options.input_format)
         if input_format == "jsonl":
             yield from _read_jsonl(source, stream, options, skip)
@@ -100,7 +102,7 @@ def read_source(
             yield _read_text(source, stream, options)
     finally:
         if not source.is_stdin:
-            stream.close()
+            raw.close()
 
 
 def _is_whole_file(source: Source, options: ReadOptions) -> bool:
