@@ -6,11 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-FIELD_LIMITS = {"title": 2_000, "url": 8_192, "id": 8_192}
-"""Characters allowed in each field besides ``text`` (whose limit is ``max_chars``): far
-above any real headline, URL (RFC 9110 asks for 8,000) or id (a file path and line
-number), far below a way around the text limit."""
-
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -70,14 +65,20 @@ def _optional_str(record: Mapping[str, Any], field: str) -> str | None:
 
 
 def _optional_id(record: Mapping[str, Any], field: str) -> str | None:
-    value = record.get(field)
-    if value is None:
+    if record.get(field) is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    value = record_id(record, field)
+    if value is None:
         raise ValueError(f"field {field!r} must be a string or integer")
+    return value
+
+
+def record_id(record: object, id_field: str = "id") -> str | None:
+    """A record's own id when usable (a string or integer), so even a rejected record
+    keeps its name; the one rule for every reader of records."""
+    if not isinstance(record, Mapping):
+        return None
+    value = record.get(id_field)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
     return str(value)
-
-
-def over_limit(field: str, length: int) -> str:
-    """The message for a field over its limit in :data:`FIELD_LIMITS`."""
-    return f"{field} is {length:,} characters, over the limit of {FIELD_LIMITS[field]:,}"

@@ -14,7 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hypescore._story_search import Intervals, NameOccurrences, ToleranceIndex, at_sentence_start
+from hypescore._engine.story_search import (
+    Intervals,
+    NameOccurrences,
+    ToleranceIndex,
+    at_sentence_start,
+)
 from hypescore.article import Article
 from hypescore.evidence import Span
 

@@ -72,11 +72,6 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
-def ensure_html_support() -> None:
-    """Fail early, before any output, when HTML input cannot be read."""
-    _trafilatura()
-
-
 def extract_html(
     html: str | bytes, url: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[str, str | None, str | None]:

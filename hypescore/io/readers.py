@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from hypescore import Article
-from hypescore.article import FIELD_LIMITS, over_limit
+from hypescore.article import Article
+from hypescore.article import record_id as own_id
 from hypescore.io.encodable import encodable, encodable_or_none
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.normalized import normalized
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
+from hypescore.records import DEFAULT_MAX_CHARS, FIELD_LIMITS, over_limit
 
-DEFAULT_MAX_CHARS = 2_000_000
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DRAIN_BLOCK = 1 << 20
 
@@ -224,7 +224,7 @@ def _parse_jsonl_line(
         if isinstance(exc, json.JSONDecodeError):
             error = f"malformed JSON on line {line_number}: {exc.msg} (column {exc.colno})"
     else:
-        record_id = encodable(_record_id(record, options.id_field) or fallback_id)
+        record_id = encodable(own_id(record, options.id_field) or fallback_id)
         error = None
         if len(record_id) > FIELD_LIMITS["id"]:  # a bounded id even for the error record
             error = f"line {line_number}: {over_limit('id', len(record_id))}"
@@ -254,13 +254,3 @@ def _encodable_article(article: Article, record_id: str) -> Article:
         url=encodable_or_none(article.url),
         id=record_id,
     )
-
-
-def _record_id(record: object, id_field: str) -> str | None:
-    """The record's own id when usable, so even a rejected record keeps its name."""
-    if not isinstance(record, dict):
-        return None
-    value = record.get(id_field)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    return str(value)
