@@ -31,9 +31,15 @@ from hypescore.model.array_schema import (
     InvalidArray,
     read_arrays,
 )
-from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
+from hypescore.model.hypemodel import (
+    ARTICLE,
+    FORMAT,
+    FORMAT_VERSION,
+    HEADLINE,
+    HypeModel,
+    LinearView,
+)
 from hypescore.model.impact import QUANTILE_GRID, ImpactSpec
-from hypescore.model.views import ARTICLE, HEADLINE
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
 SCOPES = (ARTICLE, HEADLINE)

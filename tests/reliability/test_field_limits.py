@@ -15,7 +15,8 @@ import random
 import pytest
 
 import hypescore
-from hypescore.article import FIELD_LIMITS, Article
+from hypescore.article import Article
+from hypescore.records import FIELD_LIMITS
 
 from ..cli.conftest import jsonl, run_cli
 
