@@ -18,9 +18,11 @@ from hypescore.article import Article
 from hypescore.article import record_id as own_id
 from hypescore.io.census import FieldCensus
 from hypescore.io.csv_records import read_csv
+from hypescore.io.encodable import encodable, encodable_or_none
 from hypescore.io.html import NoMainText, read_html
+from hypescore.io.normalized import normalized
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
-from hypescore.records import DEFAULT_MAX_CHARS
+from hypescore.records import DEFAULT_MAX_CHARS, FIELD_LIMITS, over_limit
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DRAIN_BLOCK = 1 << 20
@@ -95,11 +97,12 @@ def read_source(
         yield InputRecord(source.label, None, None, source.size() or 0, skipped=True)
         return
     try:
-        stream = source.open()
+        raw = source.open()
     except OSError as exc:
         yield InputRecord(source.label, None, f"cannot read {source.label}: {exc.strerror}")
         return
     try:
+        stream = normalized(raw)
         input_format = resolve_format(source, stream, options.input_format)
         if input_format == "jsonl":
             yield from _read_jsonl(source, stream, options, skip, census)
@@ -111,7 +114,7 @@ def read_source(
             yield _read_text(source, stream, options)
     finally:
         if not source.is_stdin:
-            stream.close()
+            raw.close()
 
 
 def _is_whole_file(source: Source, options: ReadOptions) -> bool:
@@ -168,10 +171,10 @@ def _read_html(source: Source, stream: BinaryIO, options: ReadOptions) -> InputR
         message = f"HTML is over {options.max_html_bytes:,} bytes (16 x --max-chars)"
         return InputRecord(source.label, None, message, len(data))
     try:
-        article = read_html(data, id=source.label)
+        article = read_html(data, id=source.label, max_bytes=options.max_html_bytes)
     except NoMainText as exc:
         return InputRecord(source.label, None, str(exc), len(data))
-    return InputRecord(source.label, article, None, len(data))
+    return InputRecord(source.label, _encodable_article(article, source.label), None, len(data))
 
 
 def _too_large(options: ReadOptions) -> str:
@@ -252,7 +255,12 @@ def record_from_fields(
     skip: SkipCheck | None,
 ) -> InputRecord:
     """A parsed record (JSON object, CSV row) to an article, by the field options."""
-    record_id = own_id(record, options.id_field) or fallback_id
+    record_id = encodable(own_id(record, options.id_field) or fallback_id)
+    if len(record_id) > FIELD_LIMITS["id"]:  # a bounded id even for the error record
+        error = f"line {line_number}: {over_limit('id', len(record_id))}"
+        if skip is not None and skip(fallback_id):
+            return InputRecord(fallback_id, None, None, nbytes, skipped=True)
+        return InputRecord(fallback_id, None, error, nbytes)
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
     try:
@@ -265,6 +273,15 @@ def record_from_fields(
         )
     except ValueError as exc:
         return InputRecord(record_id, None, f"line {line_number}: {exc}", nbytes)
-    if article.id is None:
-        article = dataclasses.replace(article, id=record_id)
-    return InputRecord(record_id, article, None, nbytes)
+    return InputRecord(record_id, _encodable_article(article, record_id), None, nbytes)
+
+
+def _encodable_article(article: Article, record_id: str) -> Article:
+    """The article with every field writable as UTF-8 and its id settled."""
+    return dataclasses.replace(
+        article,
+        text=encodable(article.text),
+        title=encodable_or_none(article.title),
+        url=encodable_or_none(article.url),
+        id=record_id,
+    )

@@ -10,7 +10,10 @@ Machine formats are stable:
 - ``json``: the same objects in one JSON array.
 - ``csv``: the columns in :data:`CSV_COLUMNS`, then one column per feature (named as in
   ``hypescore.feature_names()``) when features were asked for. Cells holding several
-  items (``views``, ``reasons``, ``evidence``) separate them with ``"; "``.
+  items (``views``, ``reasons``, ``evidence``) separate them with ``"; "``. Text cells
+  that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+  tab or a carriage return, as OWASP lists) get a leading ``'``, as does a text cell that
+  already starts with ``'``; :func:`csv_text` reads a cell back exactly.
 """
 
 from __future__ import annotations
@@ -42,6 +45,19 @@ CSV_COLUMNS = (
     "warnings",
 )
 REASON_SEPARATOR = "; "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """A text cell no spreadsheet runs as a formula (CSV injection); numbers unchanged."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def csv_text(cell: str) -> str:
+    """The text a :func:`spreadsheet_safe` cell was made from."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 class Formatter(Protocol):
@@ -119,8 +135,10 @@ class CsvFormatter:
     @staticmethod
     def _row(cells: Sequence[Any]) -> str:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(["" if c is None else c for c in cells])
-        return buffer.getvalue()
+        row = ["" if c is None else spreadsheet_safe(c) for c in cells]
+        # "\r\n" makes the writer quote cells holding either character; rows end in "\n"
+        csv.writer(buffer, lineterminator="\r\n").writerow(row)
+        return buffer.getvalue()[:-2] + "\n"
 
 
 def _evidence_cell(reason: dict[str, Any]) -> str:

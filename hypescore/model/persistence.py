@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import zipfile
 from functools import cache
 from importlib import resources
@@ -23,10 +24,25 @@ from typing import Any
 import numpy as np
 
 from hypescore.features import feature_names
-from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
-from hypescore.model.impact import ImpactSpec
+from hypescore.model.array_schema import (
+    IMPACT_ARRAYS,
+    THRESHOLD_ARRAYS,
+    VIEW_ARRAYS,
+    InvalidArray,
+    read_arrays,
+)
+from hypescore.model.hypemodel import (
+    ARTICLE,
+    FORMAT,
+    FORMAT_VERSION,
+    HEADLINE,
+    HypeModel,
+    LinearView,
+)
+from hypescore.model.impact import QUANTILE_GRID, ImpactSpec
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
+SCOPES = (ARTICLE, HEADLINE)
 # (module, class, skops loader) of every node a hypescore model file may contain.
 ALLOWED_NODES = frozenset(
     {
@@ -48,6 +64,8 @@ TRUSTED_TYPES = [
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # A model is tens of KB unpacked; a file claiming far more is hostile or not a model.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = MAX_UNPACKED_BYTES  # deflate never makes plain data bigger, bar headers
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024  # the shipped schema is 25 KB
 
 
 class ModelLoadError(ValueError):
@@ -105,51 +123,64 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         )
     _check_feature_names(payload.get("feature_names"), source)
     try:
-        views = tuple(
-            LinearView(
-                name=v["name"],
-                scope=v["scope"],
-                kind=v["kind"],
-                weight=float(v["weight"]),
-                mean=_vector(v["mean"]),
-                scale=_vector(v["scale"]),
-                coef=_vector(v["coef"]),
-                intercept=float(v["intercept"]),
-            )
-            for v in payload["views"]
-        )
-        imp = payload["impact"]
-        impact = ImpactSpec(
-            features=tuple(imp["features"]),
-            directions=np.asarray(imp["directions"], dtype=np.float64),
-            weights=np.asarray(imp["weights"], dtype=np.float64),
-            quantiles=np.asarray(imp["quantiles"], dtype=np.float64),
-        )
-        unknown = set(impact.features) - set(feature_names())
-        if unknown:
-            raise ModelLoadError(f"{source}: impact uses unknown features {sorted(unknown)}")
+        views = _views(payload["views"])
+        impact = _impact(payload["impact"])
+        thresholds = read_arrays(payload["thresholds"], THRESHOLD_ARRAYS, {}, "thresholds")
         return HypeModel(
             name=str(payload["name"]),
             version=str(payload["version"]),
             feature_names=tuple(payload["feature_names"]),
             views=views,
             impact=impact,
-            hype_threshold=float(payload["thresholds"]["hype"]),
-            impact_threshold=float(payload["thresholds"]["impact"]),
+            hype_threshold=float(thresholds["hype"]),
+            impact_threshold=float(thresholds["impact"]),
             training=dict(payload.get("training") or {}),
             checksum=checksum,
         )
+    except InvalidArray as exc:
+        raise ModelLoadError(f"{source}: {exc}") from exc
     except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, ModelLoadError):
-            raise
         raise ModelLoadError(f"{source}: malformed model payload ({exc!r})") from exc
 
 
-def _vector(value: Any) -> np.ndarray:
-    array = np.asarray(value, dtype=np.float64)
-    if array.shape != (len(feature_names()),):
-        raise ModelLoadError(f"weight vector of shape {array.shape}, expected one per feature")
-    return array
+def _views(nodes: Any) -> tuple[LinearView, ...]:
+    """Every view, checked against :data:`VIEW_ARRAYS`; together they must weigh something."""
+    if not isinstance(nodes, list) or not nodes:
+        raise InvalidArray("views: a model needs at least one view")
+    sizes = {"features": len(feature_names())}
+    views = []
+    for number, node in enumerate(nodes):
+        arrays = read_arrays(node, VIEW_ARRAYS, sizes, f"views[{number}]")
+        if node.get("scope") not in SCOPES or not isinstance(node.get("name"), str):
+            raise InvalidArray(f"views[{number}]: needs a name and a scope in {SCOPES}")
+        views.append(
+            LinearView(
+                name=node["name"],
+                scope=node["scope"],
+                kind=str(node["kind"]),
+                weight=float(arrays["weight"]),
+                mean=arrays["mean"],
+                scale=arrays["scale"],
+                coef=arrays["coef"],
+                intercept=float(arrays["intercept"]),
+            )
+        )
+    if sum(view.weight for view in views) <= 0:
+        raise InvalidArray("views: the view weights are all 0")
+    return tuple(views)
+
+
+def _impact(node: Any) -> ImpactSpec:
+    """The impact formula, checked against :data:`IMPACT_ARRAYS`, on known features only."""
+    features = node["features"]
+    if not isinstance(features, list) or not features:
+        raise InvalidArray("impact.features: the impact formula needs at least one feature")
+    unknown = set(map(str, features)) - set(feature_names())
+    if unknown or not all(isinstance(f, str) for f in features):
+        raise InvalidArray(f"impact.features: unknown features {sorted(unknown)}")
+    sizes = {"terms": len(features), "grid": len(QUANTILE_GRID)}
+    arrays = read_arrays(node, IMPACT_ARRAYS, sizes, "impact")
+    return ImpactSpec(features=tuple(features), **arrays)
 
 
 def _check_feature_names(names: Any, source: str) -> None:
@@ -255,9 +286,14 @@ def _default_model() -> HypeModel:
 
 def _load(path: Path) -> HypeModel:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ModelLoadError(
+            f"{path}: over the {MAX_FILE_BYTES:,}-byte limit for a model file; not a model"
+        )
     return load_model_bytes(data, source=str(path))
 
 
@@ -266,9 +302,10 @@ def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive, source)
-            schema = json.loads(archive.read("schema.json"))
+            budget = _ReadBudget(MAX_UNPACKED_BYTES, source)
+            schema = json.loads(budget.read(archive, "schema.json", MAX_SCHEMA_BYTES))
             audit_schema(schema, source)
-            payload = _build(schema, archive)
+            payload = _build(schema, archive, budget)
     except ModelLoadError:
         raise
     except RecursionError as exc:
@@ -317,17 +354,55 @@ def audit_schema(schema: Any, source: str = "<bytes>") -> None:
         )
 
 
-def _build(node: dict[str, Any], archive: zipfile.ZipFile) -> Any:
+class _ReadBudget:
+    """Bytes actually decompressed, counted across members: a member's declared size can
+    lie (zipfile would inflate all of it before cutting to the declared size)."""
+
+    def __init__(self, limit: int, source: str) -> None:
+        self.left = limit
+        self.source = source
+
+    def read(self, archive: zipfile.ZipFile, name: str, limit: int | None = None) -> bytes:
+        cap = min(self.left, limit if limit is not None else self.left)
+        with archive.open(name) as handle:
+            data = handle.read(cap + 1)  # a bounded read inflates at most cap + 1 bytes
+        if len(data) > cap:
+            raise ModelLoadError(
+                f"{self.source}: member {name!r} unpacks to over {cap:,} bytes, more than "
+                "any model needs"
+            )
+        self.left -= len(data)
+        return data
+
+
+def _build(node: dict[str, Any], archive: zipfile.ZipFile, budget: _ReadBudget) -> Any:
     loader = node["__loader__"]
     if loader == "DictNode":
-        return {key: _build(value, archive) for key, value in node["content"].items()}
+        return {key: _build(value, archive, budget) for key, value in node["content"].items()}
     if loader == "ListNode":
-        return [_build(value, archive) for value in node["content"]]
+        return [_build(value, archive, budget) for value in node["content"]]
     if loader == "TupleNode":
-        return tuple(_build(value, archive) for value in node["content"])
+        return tuple(_build(value, archive, budget) for value in node["content"])
     if loader == "JsonNode":
         return json.loads(node["content"])
     if loader == "NdArrayNode":
-        with archive.open(node["file"]) as handle:
-            return np.load(io.BytesIO(handle.read()), allow_pickle=False)
+        return _numeric_array(budget.read(archive, node["file"]), node["file"])
     raise UntrustedModelError(f"unexpected node {loader}")  # audit_schema stops this first
+
+
+def _numeric_array(data: bytes, name: str) -> np.ndarray:
+    """A .npy member whose header promises exactly the bytes present, of a plain numeric
+    dtype; numpy would otherwise allocate whatever size the header claims first."""
+    stream = io.BytesIO(data)
+    major, _minor = np.lib.format.read_magic(stream)
+    read_header = (
+        np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+    )
+    shape, _fortran, dtype = read_header(stream)
+    if dtype.hasobject or dtype.kind not in "biuf":
+        raise ValueError(f"array {name} holds {dtype}, not plain numbers")
+    expected = math.prod(shape) * dtype.itemsize
+    if expected != len(data) - stream.tell():
+        raise ValueError(f"array {name} claims {expected:,} bytes but holds {len(data):,}")
+    stream.seek(0)
+    return np.load(stream, allow_pickle=False)

@@ -155,6 +155,7 @@ DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ),
 )
 
+
 def headline_article(article: Article) -> Article:
     """The headline fed to headline views, the same way their training records were."""
     text = headline_of(article, analyse(article))[0]
