@@ -29,8 +29,17 @@ BREATHLESS = {
     "court": "pairs/court_breathless.txt",
 }
 TAG_ITEMS = (
-    "breaking news", "must read", "viral", "trending now", "shocking", "game changer",
-    "you won't believe", "top stories", "world news", "latest updates", "hot topics",
+    "breaking news",
+    "must read",
+    "viral",
+    "trending now",
+    "shocking",
+    "game changer",
+    "you won't believe",
+    "top stories",
+    "world news",
+    "latest updates",
+    "hot topics",
     "share now",
 )
 COMMENT_BOILERPLATE = (
@@ -74,7 +83,8 @@ def pages_of_filler(text: str, words: int = 2_000) -> str:
         block = "\n\n".join(
             (
                 tag_block(topic_words(text)),
-                "Related:\n" + "\n".join(
+                "Related:\n"
+                + "\n".join(
                     f"{w.title()} Latest: What We Know So Far, Part {round_}{k}"
                     for k, w in enumerate(TAG_ITEMS[:5])
                 ),
