@@ -5,8 +5,8 @@ Every module exposes ``FAMILY``, ``FEATURES`` (names within the family) and
 appending evidence spans to ``sink`` when it is a list.
 """
 
-from hypescore.extractors import factual, promotion, readability, sentiment, sourcing
+from hypescore.extractors import factual, filler, promotion, readability, sentiment, sourcing
 
-EXTRACTORS = (sentiment, promotion, factual, sourcing, readability)
+EXTRACTORS = (sentiment, promotion, filler, factual, sourcing, readability)
 
 __all__ = ["EXTRACTORS"]

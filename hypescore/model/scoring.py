@@ -37,13 +37,10 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "sourcing.quoted_share": ("sourcing.quotes_per_1k",),
     "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
     "sourcing.link_quality": ("sourcing.links_per_1k",),
-    "promotion.viral_phrase_blocks": ("promotion.tag_list_lines",),
-    "promotion.hashtag_runs": ("promotion.hashtags_per_1k",),
-    "promotion.filler_share": (
-        "promotion.tag_list_lines",
-        "promotion.calls_to_action_per_1k",
-        "promotion.boilerplate_hits",
-    ),
+    **{
+        f"filler.{name}": ("filler.lines",)
+        for name in ("blocks", "items", "share", "kinds", "tag_lines", "chrome_lines", "link_lines")
+    },
     "sentiment.max_intensity": ("sentiment.strong_polar_share",),
     "sentiment.positive_share": ("sentiment.strong_polar_share",),
     "sentiment.negative_share": ("sentiment.strong_polar_share",),

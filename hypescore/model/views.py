@@ -15,6 +15,7 @@ from typing import Any
 
 from hypescore.analysis import normalise, split_sentences
 from hypescore.article import Article
+from hypescore.extractors import filler
 
 HEADLINE = "headline"
 ARTICLE = "article"
@@ -91,14 +92,7 @@ def _id(record: dict[str, Any]) -> str | None:
     return None if value is None else str(value)
 
 
-SITE_CHROME = (
-    "promotion.tag_list_lines",
-    "promotion.viral_phrase_blocks",
-    "promotion.filler_share",
-    "promotion.boilerplate_hits",
-    "promotion.calls_to_action_per_1k",
-    "promotion.hashtag_runs",
-)
+SITE_CHROME = tuple(f"{filler.FAMILY}.{name}" for name in filler.FEATURES)
 
 DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec(
