@@ -64,7 +64,10 @@ def test_keyword_clouds_with_and_without_percentages(cloud):
         ("Follow us on Twitter and Facebook.", "call_to_action"),
         ("Don't forget to share this story with your friends!", "call_to_action"),
         ("Related: Council delays tram vote again\nRead more", "related_links"),
-        ("You may also like\nTram fares to rise in 2026\nBus lanes extended downtown", "related_links"),
+        (
+            "You may also like\nTram fares to rise in 2026\nBus lanes extended downtown",
+            "related_links",
+        ),
         ("Read more: https://example.com/tram-budget", "related_links"),
     ],
 )

@@ -1,5 +1,8 @@
 """Sourcing: who says so. Attributions, named versus anonymous sources, direct quotes,
-cited outlets and links with their domain quality, and the publisher's own quality.
+cited outlets and links with their domain quality.
+
+Nothing here reads the article's own URL: the same text scores the same wherever it ran
+(the publisher's rating is display context, ``hypescore.outlets.outlet_context``).
 """
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ FEATURES = (
     "cited_outlet_quality",
     "links_per_1k",
     "link_quality",
-    "publisher_rated",
-    "publisher_quality",
 )
 
 # Names have at most five words: the bound keeps a run of capitalised words linear.
@@ -139,7 +140,6 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
             sink.append(Span(match.start(), match.end(), "quote", "sourcing.quotes_per_1k"))
     outlet_quality = _cited_outlets(index, sink)
     link_scores = _link_scores(index, sink)
-    publisher = domain_quality(doc.url) if doc.url else None
     return [
         doc.per_1k_words(attributions),
         doc.per_1k_words(named),
@@ -151,8 +151,6 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sum(outlet_quality.values()) / len(outlet_quality) if outlet_quality else 0.0,
         doc.per_1k_words(len(link_scores)),
         _mean_rated(link_scores),
-        float(publisher is not None),
-        publisher if publisher is not None else 0.0,
     ]
 
 

@@ -28,7 +28,6 @@ FORMAT_VERSION = 1
 # A quality feature is a placeholder 0 when its presence feature is 0 (no URL, no cited
 # outlet, no link); its contribution then belongs to the absence, not to a "quality 0".
 PLACEHOLDERS = {
-    "sourcing.publisher_quality": "sourcing.publisher_rated",
     "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
     "sourcing.link_quality": "sourcing.links_per_1k",
 }

@@ -1,7 +1,7 @@
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import sourcing
-from hypescore.outlets import domain_quality, host_of, outlet_scores
+from hypescore.outlets import domain_quality, host_of, outlet_context, outlet_scores
 
 
 def values(doc):
@@ -35,16 +35,24 @@ def test_spans(wire, hype):
     assert "Sources familiar with" in kinds(hype)["anonymous_source"]
 
 
-def test_links_and_publisher_quality():
+def test_links_are_rated_and_the_article_url_is_not_read():
     text = "Read the filing at https://www.reuters.com/business/x and www.infowars.com/y today."
     doc = analyse(Article(text=text, url="https://video.apnews.com/article/abc"))
     v = values(doc)
     assert v["links_per_1k"] > 0
     expected = (domain_quality("reuters.com") + domain_quality("infowars.com")) / 2
     assert v["link_quality"] == expected
-    assert v["publisher_rated"] == 1.0 and v["publisher_quality"] == domain_quality("apnews.com")
-    unknown = values(analyse(Article(text=text, url="https://no-such-site.example/x")))
-    assert unknown["publisher_rated"] == 0.0
+    for url in (None, "https://no-such-site.example/x", "http://infowars.com/b"):
+        assert values(analyse(Article(text=text, url=url))) == v
+
+
+def test_outlet_context_names_the_rated_publisher():
+    context = outlet_context("https://video.apnews.com/article/abc")
+    assert context is not None
+    assert context["domain"] == "apnews.com" and context["name"] == "AP"
+    assert context["quality"] == domain_quality("apnews.com")
+    assert outlet_context("https://no-such-site.example/x") is None
+    assert outlet_context(None) is None and outlet_context("") is None
 
 
 def test_domain_quality_orders_outlets():
