@@ -22,7 +22,6 @@ FINDERS = {
     "money": factual.MONEY,
     "percentages": factual.PERCENTAGES,
     "dates": factual.DATES,
-    "named": factual.NAMED,
     "named sources": sourcing.NAMED_SOURCES,
     "quotes": sourcing.QUOTES,
     "links": sourcing.LINKS,
@@ -30,7 +29,6 @@ FINDERS = {
     "exclamations": sentiment.EXCLAMATIONS,
     "allcaps": sentiment.ALLCAPS,
     "hashtags": promotion.HASHTAGS,
-    "hashtag runs": promotion.HASHTAG_RUNS,
     **{f"lexicon {name}": lexicon_finder(name) for name in LEXICONS},
 }
 WORDS = sorted({*PIECES, *outlet_scores(), *(p for name in LEXICONS for p in load_lexicon(name))})

@@ -5,8 +5,16 @@ Every module exposes ``FAMILY``, ``FEATURES`` (names within the family) and
 appending evidence spans to ``sink`` when it is a list.
 """
 
-from hypescore.extractors import factual, filler, promotion, readability, sentiment, sourcing
+from hypescore.extractors import (
+    factual,
+    filler,
+    promotion,
+    readability,
+    sentiment,
+    sourcing,
+    substance,
+)
 
-EXTRACTORS = (sentiment, promotion, filler, factual, sourcing, readability)
+EXTRACTORS = (sentiment, promotion, filler, factual, sourcing, substance, readability)
 
 __all__ = ["EXTRACTORS"]

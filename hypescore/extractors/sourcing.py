@@ -41,8 +41,11 @@ FEATURES = (
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
 _VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
+# "Smith, a senior lecturer at Imperial College, told": a lone surname with a role
+# clause names Smith (not the institution inside the clause).
+_APPOSITIVE = r"[A-Z][a-z]+,[ ](?:a|an|the)[ ][^.,\n]{1,60},[ ]"
 _NAMED_SOURCE_RE = re.compile(
-    rf"\b{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
+    rf"\b(?:{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE}){_VERB}\b"
     rf"|\b{_VERB}[ ]{_NAME}\b"
     rf"|\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+"
 )
@@ -54,8 +57,8 @@ _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNO
 # the engine skips to capitals; "said Jane Doe" and "according to X" only start where
 # those words occur.
 _NAME_LED_RE = re.compile(
-    rf"[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}"
-    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
+    rf"[A-Z](?<!\w[A-Z])(?:{_NAME.removeprefix('[A-Z]')}"
+    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE.removeprefix('[A-Z]')}){_VERB}\b"
 )
 _VERB_LED_RE = re.compile(rf"\b{_VERB}[ ]{_NAME}\b")
 _ACCORDING_RE = re.compile(r"\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+")
@@ -122,7 +125,12 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         feature="sourcing.attributions_per_1k",
     )
     named = count_found(
-        NAMED_SOURCES, index, sink, kind="named_source", feature="sourcing.named_sources_per_1k"
+        NAMED_SOURCES,
+        index,
+        sink,
+        kind="named_source",
+        feature="sourcing.named_sources_per_1k",
+        shared=True,
     )
     anonymous = count_found(
         lexicon_finder("anonymous_sources"),
@@ -130,6 +138,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sink,
         kind="anonymous_source",
         feature="sourcing.anonymous_sources_per_1k",
+        shared=True,
     )
     quoted_chars = 0
     quotes = 0
