@@ -49,9 +49,10 @@ _UNITS = (
 )
 # A count of things: a number (not a bare year), up to two modifiers, a plural noun
 # ("250,000 X9 processors", "3 new reactors").
+_LINKS = r"(?:in|of|to|for|on|at|by|from|and|or|the|a|an|as|is|are|was|were|per|with|than)"
 _COUNTED = (
-    rf"(?!(?:19|20)\d\d(?![\d,]))(?-i:{_NUMBER}{_SCALE}[ ](?:[A-Za-z0-9][\w-]*[ ]){{0,2}}"
-    r"[a-z]{3,}s)(?!\w)"
+    rf"(?!(?:19|20)\d\d(?![\d,]))(?-i:{_NUMBER}{_SCALE}[ ]"
+    rf"(?:(?!{_LINKS}[ ])[A-Za-z0-9][\w-]*[ ]){{0,2}}[a-z]{{3,}}s)(?!\w)"
 )
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.])(?:{_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)|{_COUNTED})", re.IGNORECASE

@@ -1,3 +1,5 @@
+import pytest
+
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import sourcing
@@ -64,3 +66,32 @@ def test_domain_quality_orders_outlets():
 def test_empty_and_one_word():
     assert values(analyse(Article(text=""))) == dict.fromkeys(sourcing.FEATURES, 0.0)
     assert values(analyse(Article(text="Hello")))["attributions_per_1k"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("One insider told the paper the deal was close.", "One insider"),
+        ("A person familiar with the talks said they stalled.", "person familiar"),
+        ("An aide, who asked not to be named, confirmed it.", "who asked not to be named"),
+        ("He spoke on condition of anonymity.", "on condition of anonymity"),
+        ("People close to the board said it would vote.", "People close to"),
+        ("The official was not authorized to speak publicly.", "not authorized to speak"),
+    ],
+)
+def test_anonymous_phrasings(text, phrase):
+    found = kinds(analyse(Article(text=text)))["anonymous_source"]
+    assert any(phrase.lower() in span.lower() for span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Smith, a senior lecturer at Imperial College London, told the BBC.", "Smith"),
+        ("Jane Smith, a senior lecturer at Imperial College London, told the BBC.", "Jane Smith"),
+        ("Ruiz, the head of the Port of Bilbao, said so.", "Ruiz"),
+    ],
+)
+def test_a_source_with_a_role_at_an_institution_names_the_person(text, name):
+    (source,) = kinds(analyse(Article(text=text)))["named_source"]
+    assert source.startswith(name + ",")
