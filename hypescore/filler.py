@@ -45,6 +45,16 @@ KINDS = (
     HEADINGS,
 )
 
+_KIND_WORDS = {
+    TAG_LIST: "tag list",
+    KEYWORD_CLOUD: "keyword cloud",
+    BOILERPLATE: "share/comment boilerplate",
+    CALL_TO_ACTION: "call to action",
+    RELATED_LINKS: "related-links list",
+    NAVIGATION: "breadcrumb navigation",
+    HEADINGS: "headings-only summary",
+}
+
 MAX_TAG_WORDS = 4  # words in one list item
 MIN_TAG_ITEMS = 4  # items on a line for it to be a list
 MAX_ITEM_LINE_WORDS = 16  # a line under a header longer than this is prose again
@@ -91,6 +101,12 @@ class FillerBlock:
     lines: int
     items: int
 
+    @property
+    def summary(self) -> str:
+        """Plain words for a reader: "13-line tag list (12 items)"."""
+        items = f" ({self.items} items)" if self.items > self.lines else ""
+        return f"{self.lines}-line {_KIND_WORDS[self.kind]}{items}"
+
     def to_dict(self) -> dict[str, object]:
         return {
             "start": self.start,
@@ -98,6 +114,7 @@ class FillerBlock:
             "kind": self.kind,
             "lines": self.lines,
             "items": self.items,
+            "summary": self.summary,
         }
 
 

@@ -168,3 +168,12 @@ def test_analysis_cuts_filler_from_words_and_sentences():
 def test_empty_and_blank_text():
     assert blocks("") == []
     assert blocks("\n\n  \n") == []
+
+
+def test_blocks_describe_themselves_in_plain_words():
+    tail = "\nTags & Viral Phrases\n" + "\n".join(f"topic {k}" for k in range(12))
+    (block,) = blocks(BODY + tail)
+    assert block.summary == "13-line tag list"
+    (cloud,) = blocks(BODY + "\ntram budget 40% city council 35% transport plan 20%")
+    assert cloud.summary == "1-line keyword cloud (3 items)"
+    assert block.to_dict()["summary"] == block.summary

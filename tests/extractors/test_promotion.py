@@ -1,3 +1,5 @@
+import pytest
+
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import promotion
@@ -60,3 +62,22 @@ def test_empty_and_one_word_are_zero():
     for text in ("", "Hello"):
         v = values(analyse(Article(text=text)))
         assert v["hype_words_per_1k"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        "World NewsPoliticsElectionsTrending",
+        "Home > World > Europe",
+        "BusinessMarketsEnergy",
+        "Home / News / Business",
+    ],
+)
+def test_a_breadcrumb_line_is_not_the_headline(crumb):
+    text = f"{crumb}\nSenate passes 1.2 trillion bill after a long night.\nBody follows here."
+    doc = analyse(Article(text=text))
+    v = values(doc)
+    assert v["headline_words"] == 9  # "Senate passes ... night."
+    sink = []
+    promotion.extract(doc, sink)
+    assert all(not doc.text[s.start : s.end].startswith(crumb[:5]) for s in sink)
