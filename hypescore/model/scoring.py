@@ -41,6 +41,10 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
         f"filler.{name}": ("filler.lines",)
         for name in ("blocks", "items", "share", "kinds", "tag_lines", "chrome_lines", "link_lines")
     },
+    "substance.named_actors": ("factual.named_spans_per_1k",),
+    "substance.named_sources": ("sourcing.named_sources_per_1k",),
+    "substance.dates": ("factual.dates_per_1k",),
+    "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
     "sentiment.max_intensity": ("sentiment.strong_polar_share",),
     "sentiment.positive_share": ("sentiment.strong_polar_share",),
     "sentiment.negative_share": ("sentiment.strong_polar_share",),
