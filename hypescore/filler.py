@@ -86,6 +86,7 @@ _NOT_A_LIST_RE = re.compile(r"[\"():@]|[.!?][ ]")
 _SENTENCE_MARK_RE = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f]")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?[ ]+[A-Z]")
 _ADDRESSES_READER_RE = re.compile(r"\b(?:you|your|our|us|here)\b", re.IGNORECASE)
+_CHROME_LEAD = " -*>|\u2022\"'("
 _CLOSERS = "\"')]"
 
 FUNCTION_WORDS = frozenset(load_lexicon("function_words"))
@@ -140,7 +141,9 @@ def _header_re() -> re.Pattern[str]:
 
 
 def _function_share(words: Sequence[str]) -> float:
-    return sum(w.lower() in FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+    if not words:
+        return 0.0
+    return sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
 
 
 def list_items(line: str) -> int:
@@ -148,7 +151,7 @@ def list_items(line: str) -> int:
     0 when the line is not such a list (a quote, a label line, a finished sentence)."""
     if _ends_sentence(line) or _NOT_A_LIST_RE.search(line):
         return 0
-    separators = sum(line.count(char) for char in _SEPARATOR_CHARS)
+    separators = sum(map(line.count, _SEPARATOR_CHARS))
     # A cheap proof that some item would be too long (a prose line): every token with a
     # non-separator character puts a word in an item, and items are at most separators + 1.
     if len(line.split()) - separators > MAX_TAG_WORDS * (separators + 1):
@@ -164,14 +167,17 @@ def is_keyword_list(line: str) -> bool:
     return list_items(line) > 0
 
 
-def cloud_items(line: str, words: Sequence[str]) -> int:
+def cloud_items(line: str) -> int:
     """Topic/percentage pairs or bare keywords on an SEO keyword-cloud line; 0 if none."""
-    if _ends_sentence(line) or _function_share(words) > MAX_CLOUD_FUNCTION_SHARE:
+    if _ends_sentence(line) or ("%" not in line and _SENTENCE_MARK_RE.search(line)):
+        return 0
+    words = _WORD_RE.findall(line)
+    if _function_share(words) > MAX_CLOUD_FUNCTION_SHARE:
         return 0
     if "%" in line:
         pairs = len(_CLOUD_PAIR_RE.findall(line))
         return pairs if pairs >= MIN_CLOUD_PAIRS else 0
-    if len(words) >= MIN_BARE_CLOUD_WORDS and not _SENTENCE_MARK_RE.search(line):
+    if len(words) >= MIN_BARE_CLOUD_WORDS:
         return len(words)
     return 0
 
@@ -196,9 +202,9 @@ def _is_item_line(line: str, n_words: int) -> bool:
     return n_words <= MAX_ITEM_LINE_WORDS and not line.endswith((".", "!", ";"))
 
 
-def _is_headline_like(line: str, words: Sequence[str]) -> bool:
+def _is_headline_like(line: str, n_words: int) -> bool:
     """Short, capitalised, one unfinished clause: a heading or a linked headline."""
-    if not 2 <= len(words) <= MAX_HEADING_WORDS:
+    if not 2 <= n_words <= MAX_HEADING_WORDS:
         return False
     if line.rstrip(_CLOSERS).endswith((".", ",", ";", ":")) or _SENTENCE_BREAK_RE.search(line):
         return False
@@ -206,18 +212,17 @@ def _is_headline_like(line: str, words: Sequence[str]) -> bool:
 
 
 def _chrome_kind(line: str, n_words: int) -> str | None:
-    """Boilerplate or call to action, when the phrase makes up the short line."""
+    """Boilerplate or call to action: the phrase makes up a short line (8 words or
+    fewer), or opens a line of up to 15 words, or 25 when it addresses the reader."""
     if n_words > MAX_CHROME_WORDS:
         return None
+    opening = line.lstrip(_CHROME_LEAD)
     for name, kind in (("boilerplate", BOILERPLATE), ("calls_to_action", CALL_TO_ACTION)):
-        match = lexicon_pattern(name).search(line)
-        if match is None:
-            continue
+        pattern = lexicon_pattern(name)
         if n_words <= 8:
-            return kind  # the line is little more than the phrase
-        # At the start of a short line, or of a longer one that addresses the reader.
-        at_start = not line[: match.start()].strip(" -*>|\u2022\"'(")
-        if at_start and (n_words <= 15 or _ADDRESSES_READER_RE.search(line)):
+            if pattern.search(line):
+                return kind
+        elif pattern.match(opening) and (n_words <= 15 or _ADDRESSES_READER_RE.search(line)):
             return kind
     return None
 
@@ -243,21 +248,25 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
             open_kind = None  # a blank line closes a header's block
         previous_end = end
         line = text[start:end]
-        words = _WORD_RE.findall(line)
         n_words = len(line.split())
-        header = header_re.match(line)
-        rest = line[header.end() :].strip() if header is not None else ""
-        # A header followed by a list, a headline or nothing (not by a paragraph).
-        items = list_items(rest) or (len(rest.split()) <= MAX_ITEM_LINE_WORDS)
-        if header is not None and items:
-            open_kind = kinds[" ".join(header.group(1).lower().split())]
-            out.append(_Line(start, end, open_kind, int(items) if rest else 0, header=True))
+        if n_words > MAX_CHROME_WORDS and _ends_sentence(line):
+            open_kind = None  # a paragraph: too long for chrome, a finished sentence
+            out.append(_Line(start, end, None, 0))
             continue
+        header = header_re.match(line)
+        if header is not None:
+            rest = line[header.end() :].strip()
+            # A header followed by a list, a headline or nothing (not by a paragraph).
+            items = list_items(rest) or (len(rest.split()) <= MAX_ITEM_LINE_WORDS)
+            if items:
+                open_kind = kinds[" ".join(header.group(1).lower().split())]
+                out.append(_Line(start, end, open_kind, int(items) if rest else 0, header=True))
+                continue
         items = list_items(line)
         if items:
             out.append(_Line(start, end, TAG_LIST, items))
             continue
-        items = cloud_items(line, words)
+        items = cloud_items(line)
         if items:
             out.append(_Line(start, end, KEYWORD_CLOUD, items))
             continue
@@ -275,7 +284,7 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
                 open_kind = BOILERPLATE  # "Share this" heads a list of networks
             out.append(_Line(start, end, chrome, 1))
             continue
-        out.append(_Line(start, end, None, 0, headline_like=_is_headline_like(line, words)))
+        out.append(_Line(start, end, None, 0, headline_like=_is_headline_like(line, n_words)))
     return out
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypescore._finders import emulate_finditer, union_finditer
 from hypescore.analysis import analyse
 from hypescore.article import Article
-from hypescore.extractors import factual, promotion, sentiment, sourcing
+from hypescore.extractors import factual, promotion, sentiment, sourcing, substance
 from hypescore.lexicons import lexicon_finder, load_lexicon
 from hypescore.outlets import outlet_scores
 from tests.test_parity import LEXICONS, PIECES
@@ -23,6 +23,7 @@ FINDERS = {
     "percentages": factual.PERCENTAGES,
     "dates": factual.DATES,
     "named sources": sourcing.NAMED_SOURCES,
+    "comparisons": substance.COMPARISONS,
     "quotes": sourcing.QUOTES,
     "links": sourcing.LINKS,
     "outlets": sourcing.outlet_finder(),

@@ -122,7 +122,8 @@ def _number_starts(index: TextIndex) -> list[int]:
     return [p for p in starts if p == 0 or norm[p - 1] != "."]
 
 
-def _numbers(index: TextIndex) -> list[int]:
+def number_starts(index: TextIndex) -> list[int]:
+    """Where a number can start (see ``_number_starts``), found once per document."""
     return index.memo("number_starts", _number_starts)
 
 
@@ -138,7 +139,7 @@ def _money_candidates(index: TextIndex) -> Iterable[int] | None:
         if code in lowered:
             candidates.extend(index.find_all(code, lowered=True))
     if any(word in lowered for word in _CURRENCY_WORDS):
-        candidates.extend(_numbers(index))
+        candidates.extend(number_starts(index))
     return candidates
 
 
@@ -208,12 +209,12 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
 
 def _percent_candidates(index: TextIndex) -> Iterable[int]:
     if "%" in index.norm or "cent" in index.lowered:
-        return _numbers(index)
+        return number_starts(index)
     return ()
 
 
-NUMBERS = CandidateFinder(_NUMBER_RE, _numbers)
-QUANTITIES = CandidateFinder(_QUANTITY_RE, _numbers)
+NUMBERS = CandidateFinder(_NUMBER_RE, number_starts)
+QUANTITIES = CandidateFinder(_QUANTITY_RE, number_starts)
 MONEY = CandidateFinder(_MONEY_RE, _money_candidates)
 PERCENTAGES = CandidateFinder(_PERCENT_RE, _percent_candidates)
 DATES = CandidateFinder(_DATE_RE, _date_candidates)

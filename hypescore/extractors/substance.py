@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from hypescore._finders import CandidateFinder
+from hypescore._index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors import factual, sourcing
@@ -41,6 +43,27 @@ _COMPARISON_RE = re.compile(
     r"|\b\d+(?:\.\d+)?[ ]times[ ](?:more|less|as|higher|lower|faster|larger|bigger)\b",
     re.IGNORECASE,
 )
+# Every comparison starts with one of these words or with a number ("3 times more").
+_COMPARISON_LEADS = (
+    "more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up",
+    "down", "compared", "doubled", "halved", "tripled", "quadrupled", "twice",
+)  # fmt: skip
+
+
+def _comparison_candidates(index: TextIndex) -> list[int] | None:
+    if index.exotic:
+        return None
+    candidates = [
+        at
+        for word in index.may_contain(_COMPARISON_LEADS)
+        for at in index.find_all(word, lowered=True)
+    ]
+    if "times" in index.lower_runs:
+        candidates.extend(factual.number_starts(index))
+    return candidates
+
+
+COMPARISONS = CandidateFinder(_COMPARISON_RE, _comparison_candidates)
 _ROLES = (
     r"professor|lecturer|researcher|scientist|director|minister|secretary|spokes(?:man|woman"
     r"|person)|chief|executive|president|chair(?:man|woman|person)?|analyst|economist|official"
@@ -67,10 +90,7 @@ def _quantified(doc: AnalysedArticle) -> list[tuple[int, int]]:
         for finder in (factual.QUANTITIES, factual.MONEY, factual.PERCENTAGES)
         for m in found_matches(finder, index)
     ]
-    if any(word in index.lower_runs for word in ("than", "from", "compared", "times")) or any(
-        word in index.lower_runs for word in ("doubled", "halved", "tripled", "quadrupled", "twice")
-    ):
-        intervals.extend(m.span() for m in _COMPARISON_RE.finditer(doc.norm))
+    intervals.extend(m.span() for m in found_matches(COMPARISONS, index))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
