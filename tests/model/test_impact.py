@@ -120,3 +120,21 @@ def test_weights_are_documented_and_add_up_to_one():
     assert sum(positive) == pytest.approx(1.0)
     for feature, _ in IMPACT_TERMS:
         assert feature.split(".")[1] in module.__doc__
+
+
+def test_any_url_leaves_the_scores_unchanged():
+    from hypescore import score
+
+    wire = fixture_article("wire_report.txt")
+    base = score(Article(wire.text, title=wire.title), explain=0)
+    for url in ("https://apnews.com/x", "http://infowars.com/y"):
+        other = score(Article(wire.text, title=wire.title, url=url), explain=0)
+        assert (other.verdict, other.hype, other.impact) == (base.verdict, base.hype, base.impact)
+
+
+def test_filler_never_raises_the_shipped_models_impact():
+    from hypescore import score
+
+    wire = fixture_article("wire_report.txt")
+    padded = Article(wire.text + filler_words(2000, seed=5), title=wire.title)
+    assert score(padded, explain=0).impact <= score(wire, explain=0).impact
