@@ -14,7 +14,7 @@ from hypescore.analysis import AnalysedArticle, analyse
 from hypescore.article import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# ``../shared/data`` beside the project, or ``HYPESCORE_DATA`` (as ``hypescore train`` reads).
+# HYPESCORE_DATA, as for the library, when the data is not beside the checkout.
 SHARED_DATA = Path(
     os.environ.get("HYPESCORE_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data")
 )

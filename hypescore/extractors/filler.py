@@ -19,6 +19,7 @@ from hypescore.filler import (
     RELATED_LINKS,
     TAG_LIST,
 )
+from hypescore.filler import KINDS as BLOCK_KINDS
 
 FAMILY = "filler"
 FEATURES = (
@@ -31,6 +32,13 @@ FEATURES = (
     "chrome_lines",
     "link_lines",
 )
+# Every filler feature is shown with the blocks themselves (spans under ``filler.lines``).
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    f"{FAMILY}.{name}": (f"{FAMILY}.lines",) for name in FEATURES if name != "lines"
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry: one per kind of block.
+KINDS: tuple[str, ...] = BLOCK_KINDS
 # Kinds grouped the way a reader names them: tag and keyword lists, share/comment chrome
 # and calls to action, links and headings pointing elsewhere.
 _GROUPS = (

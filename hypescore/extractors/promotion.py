@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from hypescore._finders import ScanFinder
-from hypescore.analysis import AnalysedArticle
+from hypescore._engine.finders import ScanFinder
+from hypescore.analysis import AnalysedArticle, headline
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import Finder, count_found
 from hypescore.lexicons import lexicon_finder, lexicon_pattern
@@ -29,6 +29,11 @@ FEATURES = (
     "headline_words",
 )
 
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = ("hashtag", "clickbait", "hype_word", "hype_phrase", "superlative")
+
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W\d_]\w*")
 _NUMBER_FIRST_RE = re.compile(r"^\W*\d+\b")
 _QUESTION_START_RE = re.compile(
@@ -43,19 +48,6 @@ _TEASER_RE = re.compile(
 _SECOND_PERSON_RE = re.compile(r"\byou(?:r|rs|'re|'ll|'ve|'d)?\b", re.IGNORECASE)
 
 HASHTAGS = ScanFinder(_HASHTAG_RE, possible=lambda index: "#" in index.norm)
-
-
-def headline(doc: AnalysedArticle) -> tuple[str, str, int]:
-    """The headline text, the field it lives in, and its offset in that field.
-
-    The title when there is one; otherwise the first sentence (a bare teaser or headline).
-    """
-    if doc.title.strip():
-        return doc.title, "title", 0
-    if doc.sentences:
-        start, end = doc.sentences[0]
-        return doc.norm[start:end], "text", start
-    return "", "text", 0
 
 
 def _collect(finder: Finder, doc: AnalysedArticle, sink: SpanSink, kind: str, feature: str) -> int:
@@ -91,7 +83,8 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
 
 
 def _headline_features(doc: AnalysedArticle, sink: SpanSink) -> list[float]:
-    raw, field, offset = headline(doc)
+    field, offset, end = headline(doc)
+    raw = (doc.title if field == "title" else doc.norm)[offset:end]
     text = raw.strip()
     offset += len(raw) - len(raw.lstrip())
     if not text:

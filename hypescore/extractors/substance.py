@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from hypescore._finders import CandidateFinder
-from hypescore._index import TextIndex
+from hypescore._engine.finders import CandidateFinder
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors import factual, sourcing
@@ -33,6 +33,17 @@ FEATURES = (
     "evidence_terms",
     "anonymous_sources",
 )
+
+# Counts whose evidence the factual and sourcing families record.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "substance.named_actors": ("factual.named_spans_per_1k",),
+    "substance.named_sources": ("sourcing.named_sources_per_1k",),
+    "substance.dates": ("factual.dates_per_1k",),
+    "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = ("quantified_claim", "role_source", "decision", "caveat", "evidence")
 
 _COMPARISON_RE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)[ ]than[ ]"

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .conftest import SHARED_DATA, read_jsonl
+from tests.conftest import SHARED_DATA, read_jsonl
 
 MAX_CHARS = 40_000
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from hypescore.features import DEFAULT_MAX_CHARS
+from hypescore.records import DEFAULT_MAX_CHARS
 
 RESULT_SCHEMA = (
     "id string, verdict int, hype double, impact double, label string, error string, result string"

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from distributed import Client
 
-from ..scaleout_support import BAD_RECORDS, MAX_CHARS, mixed_records
-from .conftest import ROOT, jsonl, run_cli, run_subprocess, subprocess_env
+from tests.cli.conftest import ROOT, jsonl, run_cli, run_subprocess, subprocess_env
+
+from .support import BAD_RECORDS, MAX_CHARS, mixed_records
 
 RECORDS = 120
 

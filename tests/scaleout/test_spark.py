@@ -1,4 +1,5 @@
-"""hypescore.spark in a real local-mode Spark (2 cores, loopback), when pyspark and Java exist."""
+"""hypescore.scaleout.spark in a real local-mode Spark (2 cores, loopback), if pyspark and Java
+exist."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ if shutil.which("java") is None:
     pytest.skip("no Java runtime on PATH for Spark", allow_module_level=True)
 
 import hypescore  # noqa: E402
-from hypescore.spark import RESULT_SCHEMA, score_dataframe, score_partitions  # noqa: E402
+from hypescore.scaleout.spark import RESULT_SCHEMA, score_dataframe, score_partitions  # noqa: E402
 
-from .scaleout_support import BAD_RECORDS, MAX_CHARS, logged_load, mixed_records  # noqa: E402
+from .support import BAD_RECORDS, MAX_CHARS, logged_load, mixed_records  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH_ROWS = 50

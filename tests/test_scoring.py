@@ -9,7 +9,7 @@ import hypescore
 from hypescore import Result, score, score_many
 from hypescore.result import SCHEMA_VERSION
 
-from ..conftest import fixture_article, fixture_text
+from .conftest import fixture_article, fixture_text
 
 
 def test_public_api_names():
@@ -166,3 +166,26 @@ def test_any_text_gives_a_bounded_verdict_or_a_clear_error(text, title):
         assert result.label in {"substantive", "hyped-but-significant", "overhyped", "thin"}
     else:
         assert result.error and result.verdict is None
+
+
+def test_options_object_and_keyword_shortcuts_agree():
+    texts = [fixture_text("wire_report.txt"), fixture_text("hyped_breakthrough.txt"), ""]
+    options = hypescore.ScoreOptions(explain=3, features=True, chunk_size=2)
+    by_options = [r.to_dict() for r in hypescore.score_many(texts, options=options)]
+    by_keywords = [
+        r.to_dict() for r in hypescore.score_many(texts, explain=3, features=True, chunk_size=2)
+    ]
+    assert by_options == by_keywords
+    assert hypescore.score(texts[0], options=options).to_dict() == by_options[0]
+
+
+def test_spans_travel_with_the_result_on_request():
+    from hypescore.features import extract_features
+
+    article = fixture_article("hyped_breakthrough.txt")
+    plain = hypescore.score(article)
+    assert plain.spans is None
+    with_spans = hypescore.score(article, options=hypescore.ScoreOptions(explain=3, spans=True))
+    assert with_spans.spans == tuple(extract_features(article, with_spans=True)[1])
+    assert with_spans.spans and "spans" not in with_spans.to_dict()
+    assert with_spans.to_dict() == plain.to_dict()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from itertools import islice
 
-from hypescore._index import TextIndex
-from hypescore._readability import counter
-from hypescore._vader import scorer
+from hypescore._engine.index import TextIndex
+from hypescore._engine.readability import counter
+from hypescore._engine.vader import scorer
 
 MAX_TOKENS = 100_000  # per cache: bounds memory on endless streams; small caches stay fast
 # When full, the caches keep the tokens they learned first (mostly frequent words, met

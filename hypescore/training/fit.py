@@ -15,12 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from hypescore import __version__
+from hypescore._version import __version__
 from hypescore.features import feature_names
-from hypescore.model.data import ViewData, load_view
 from hypescore.model.hypemodel import HypeModel, LinearView, clip_z, transform
 from hypescore.model.impact import ImpactSpec
-from hypescore.model.views import ARTICLE, DEFAULT_VIEWS, SOFT, ViewSpec
+from hypescore.training.data import ViewData, load_view
+from hypescore.training.views import ARTICLE, DEFAULT_VIEWS, SOFT, ViewSpec
 
 DEFAULT_NAME = "hypescore-default"
 
@@ -87,7 +87,7 @@ def fit_model(
     version: str = __version__,
     seed: int = 0,
 ) -> HypeModel:
-    """A HypeModel from featurized views; impact quantiles come from the article views."""
+    """A HypeModel from featurized views; impact reference counts come from the article views."""
     views = tuple(export_view(d.spec, fit_pipeline(d.spec, d.X, d.y)) for d in data)
     articles = [d.X for d in data if d.spec.scope == ARTICLE]
     if not articles:
@@ -142,9 +142,9 @@ def train(
     model = fit_model(data, name=name, version=version, seed=seed)
     if out is None:
         return model
-    from hypescore.model.card import write_card
-    from hypescore.model.evaluation import evaluate_views
     from hypescore.model.persistence import load_model, save_model
+    from hypescore.training.card import write_card
+    from hypescore.training.evaluation import evaluate_views
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

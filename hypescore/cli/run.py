@@ -12,10 +12,12 @@ import math
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hypescore.cli.options import ScoreSettings
 from hypescore.io.readers import InputRecord
+
+if TYPE_CHECKING:
+    from hypescore.scoring import ScoreOptions
 
 
 @dataclass(frozen=True)
@@ -41,29 +43,22 @@ class Outcome:
         return data
 
 
-def score_records(records: Iterable[InputRecord], settings: ScoreSettings) -> Iterator[Outcome]:
+def score_records(records: Iterable[InputRecord], options: ScoreOptions) -> Iterator[Outcome]:
     """Score lazily; the n-th outcome belongs to the n-th record."""
-    import hypescore
+    from hypescore.article import Article
+    from hypescore.scoring import score_many
 
     pending: deque[InputRecord] = deque()
 
-    def articles() -> Iterator[hypescore.Article]:
+    def articles() -> Iterator[Article]:
         for record in records:
             pending.append(record)
             if record.article is not None:
                 yield record.article
             else:
-                yield hypescore.Article(text="", id=record.id)
+                yield Article(text="", id=record.id)
 
-    results = hypescore.score_many(
-        articles(),
-        model=settings.model,
-        explain=settings.explain,
-        features=settings.features,
-        n_jobs=settings.jobs,
-        chunk_size=settings.chunk_size,
-        max_chars=settings.max_chars,
-    )
+    results = score_many(articles(), options=options)
     for result in results:
         record = pending.popleft()
         if result.id != record.id:

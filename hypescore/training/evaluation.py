@@ -18,10 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.model.data import ViewData, load_view
 from hypescore.model.hypemodel import HypeModel
 from hypescore.model.impact import ImpactSpec
-from hypescore.model.views import ARTICLE, DEFAULT_VIEWS, HEADLINE, SOFT, ViewSpec
+from hypescore.training.data import ViewData, load_view
+from hypescore.training.views import ARTICLE, DEFAULT_VIEWS, HEADLINE, SOFT, ViewSpec
 
 N_BINS = 10
 DIGITS = 4
@@ -130,7 +130,7 @@ def evaluate_views(
     model: HypeModel | None = None,
 ) -> Evaluation:
     """Evaluate already featurized views (what ``train`` uses for the model card)."""
-    from hypescore.model.training import fit_model, fit_pipeline
+    from hypescore.training.fit import fit_model, fit_pipeline
 
     oof = {d.spec.name: _out_of_fold(d, folds, seed) for d in data}
     view_metrics = {d.spec.name: _view_metrics(d, oof[d.spec.name]) for d in data}
@@ -144,7 +144,7 @@ def evaluate_views(
             for d in data
             if d.spec.scope == HEADLINE
         }
-        hype_scores = _combined_hype(model, data, oof[article.spec.name], article, headline_p)
+        hype_scores = _combined_hype(model, oof[article.spec.name], article, headline_p)
         hype = _probability_metrics(hype_scores, article.y_class)
         hype = {"label": f"{article.spec.name} ({article.spec.path})", "n": len(article.y)} | hype
         impact = _impact_checks(model, article, hype_scores)
@@ -156,7 +156,7 @@ def evaluate_views(
 def _out_of_fold(d: ViewData, folds: int, seed: int) -> np.ndarray:
     from sklearn.model_selection import KFold, StratifiedKFold
 
-    from hypescore.model.training import fit_pipeline
+    from hypescore.training.fit import fit_pipeline
 
     if d.spec.kind == SOFT:
         splits = KFold(folds, shuffle=True, random_state=seed).split(d.X)
@@ -233,22 +233,20 @@ def reliability_curve(p: np.ndarray, y: np.ndarray, bins: int = N_BINS) -> list[
 
 def _combined_hype(
     model: HypeModel,
-    data: Sequence[ViewData],
     article_oof: np.ndarray,
     article: ViewData,
     headline_p: dict[str, np.ndarray],
 ) -> np.ndarray:
-    total = sum(v.weight for v in model.views)
-    hype = np.zeros(len(article.y))
+    probs: dict[str, np.ndarray] = {}
     for view in model.views:
         if view.name == article.spec.name:
-            hype += view.weight * article_oof
+            probs[view.name] = article_oof
         elif view.name in headline_p:
-            hype += view.weight * headline_p[view.name]
+            probs[view.name] = headline_p[view.name]
         else:  # a view evaluated without its data: use the model's own weights
             rows = article.headline_X if view.scope == HEADLINE else article.X
-            hype += view.weight * view.proba(rows)
-    return hype / total
+            probs[view.name] = view.proba(rows)
+    return model.hype_of(probs)
 
 
 def _impact_checks(model: HypeModel, article: ViewData, hype: np.ndarray) -> dict[str, Any]:

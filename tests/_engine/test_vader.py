@@ -1,4 +1,4 @@
-"""hypescore._vader gives vaderSentiment's own compound scores, bit for bit."""
+"""hypescore._engine.vader gives vaderSentiment's own compound scores, bit for bit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vs
 
-from hypescore._vader import (
+from hypescore._engine.vader import (
     B_DECR,
     B_INCR,
     BOOSTER_DICT,

@@ -3,7 +3,7 @@
 A regex scan tries the pattern at every character, which for our word-boundary
 alternations costs about as much as reading the text again; twenty such scans dominated
 featurization. A finder reaches the same matches faster, from cheap facts about the
-document (``hypescore._index.TextIndex``):
+document (``hypescore._engine.index.TextIndex``):
 
 - if a pattern cannot match (a word it needs is absent), there is nothing to scan;
 - if every match must start where some literal occurs, ``pattern.match`` is tried only at
@@ -13,7 +13,7 @@ document (``hypescore._index.TextIndex``):
   few multi-word phrases present.
 
 Every finder keeps the original pattern and is checked against plain ``finditer`` by the
-tests (``tests/test_finders.py``, ``tests/test_parity.py``).
+tests (``tests/_engine/test_finders.py``, ``tests/_engine/test_token_caches.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hypescore._index import TextIndex
+    from hypescore._engine.index import TextIndex
 
 _WORD_RUN_RE = re.compile(r"\w+")
 _STARTS_WITH_WORD_CHAR_RE = re.compile(r"\w")

@@ -8,58 +8,54 @@ trained on. Bad records become ``Result(error=...)``; nothing is dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
 import numpy as np
 
-from hypescore.article import Article, as_article
+from hypescore.analysis import analyse, headline_of
+from hypescore.article import Article
 from hypescore.evidence import Span
-from hypescore.features import (
-    DEFAULT_CHUNK_SIZE,
-    DEFAULT_MAX_CHARS,
-    RecordError,
-    check_article,
-    chunked,
-    extract_features,
-)
-from hypescore.model.hypemodel import Contribution, HypeModel
+from hypescore.extractors import EVIDENCE_ALIASES
+from hypescore.features import chunked, extract_features, features_of
+from hypescore.model.hypemodel import ARTICLE, HEADLINE, Contribution, HypeModel
 from hypescore.model.persistence import load_model
-from hypescore.model.views import ARTICLE, HEADLINE, headline_of
-from hypescore.parallel import map_chunks
+from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
+from hypescore.scaleout.parallel import map_chunks
 
 MAX_EVIDENCE = 10
-# Features whose evidence is recorded under a sibling feature's name.
-EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
-    "factual.distinct_named_per_1k": ("factual.named_spans_per_1k",),
-    "sourcing.anonymous_share": ("sourcing.anonymous_sources_per_1k",),
-    "sourcing.quoted_share": ("sourcing.quotes_per_1k",),
-    "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
-    "sourcing.link_quality": ("sourcing.links_per_1k",),
-    **{
-        f"filler.{name}": ("filler.lines",)
-        for name in ("blocks", "items", "share", "kinds", "tag_lines", "chrome_lines", "link_lines")
-    },
-    "substance.named_actors": ("factual.named_spans_per_1k",),
-    "substance.named_sources": ("sourcing.named_sources_per_1k",),
-    "substance.dates": ("factual.dates_per_1k",),
-    "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
-    "sentiment.max_intensity": ("sentiment.strong_polar_share",),
-    "sentiment.positive_share": ("sentiment.strong_polar_share",),
-    "sentiment.negative_share": ("sentiment.strong_polar_share",),
-    "sentiment.std_compound": ("sentiment.strong_polar_share",),
-    "sentiment.mean_compound": ("sentiment.strong_polar_share",),
-}
 
 
 def model_info(model: HypeModel) -> ModelInfo:
     return ModelInfo(name=model.name, version=model.version, checksum=model.checksum)
 
 
+@dataclass(frozen=True)
+class ScoreOptions:
+    """How to score: one object the library, the CLI and workers share.
+
+    ``model`` None means the shipped model; ``explain`` is how many reasons to attach;
+    ``features`` adds the feature vector; ``spans`` attaches every evidence span the
+    featurizer recorded on the article (``Result.spans``), so a renderer needs no second
+    featurizing pass; ``n_jobs``/``chunk_size`` shape the parallel run; longer articles
+    than ``max_chars`` become error records.
+    """
+
+    model: HypeModel | None = None
+    explain: int = 0
+    features: bool = False
+    max_chars: int = DEFAULT_MAX_CHARS
+    n_jobs: int | None = 1
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    spans: bool = False
+
+
 def score(
     article: Article | str | dict[str, Any],
     *,
+    options: ScoreOptions | None = None,
     model: HypeModel | None = None,
     explain: int = 3,
     features: bool = False,
@@ -67,15 +63,18 @@ def score(
 ) -> Result:
     """Score one article: verdict 1-10, hype, impact, label and the top ``explain`` reasons.
 
-    Never raises for a bad record: the returned Result carries the error instead.
+    ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given. Never
+    raises for a bad record: the returned Result carries the error instead.
     """
-    model = model if model is not None else load_model()
-    return _score_one(article, model, explain, features, max_chars)
+    if options is None:
+        options = ScoreOptions(model=model, explain=explain, features=features, max_chars=max_chars)
+    return _score_one(article, _model_of(options), options)
 
 
 def score_many(
     articles: Iterable[Any],
     *,
+    options: ScoreOptions | None = None,
     model: HypeModel | None = None,
     explain: int = 0,
     features: bool = False,
@@ -85,47 +84,51 @@ def score_many(
 ) -> Iterator[Result]:
     """Lazily score any iterable, one Result per input, in input order.
 
+    ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given.
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
     to workers once per chunk task, never per record, and on Dask once per worker
-    (see ``hypescore.parallel.map_chunks``).
+    (see ``hypescore.scaleout.parallel.map_chunks``).
     """
-    model = model if model is not None else load_model()
-    work = partial(score_chunk, explain=explain, features=features, max_chars=max_chars)
-    for results in map_chunks(work, chunked(articles, chunk_size), n_jobs=n_jobs, shared=[model]):
+    if options is None:
+        options = ScoreOptions(
+            model=model,
+            explain=explain,
+            features=features,
+            n_jobs=n_jobs,
+            chunk_size=chunk_size,
+            max_chars=max_chars,
+        )
+    shared = _model_of(options)
+    # The model travels as ``shared``, once per worker, never inside every task's options.
+    work = partial(score_chunk, options=replace(options, model=None))
+    chunks = chunked(articles, options.chunk_size)
+    for results in map_chunks(work, chunks, n_jobs=options.n_jobs, shared=[shared]):
         yield from results
 
 
-def score_chunk(
-    items: list[Any], model: HypeModel, explain: int, features: bool, max_chars: int
-) -> list[Result]:
+def score_chunk(items: list[Any], model: HypeModel, options: ScoreOptions) -> list[Result]:
     """Score a list of records; the unit of work sent to a parallel worker."""
-    return [_score_one(item, model, explain, features, max_chars) for item in items]
+    return [_score_one(item, model, options) for item in items]
 
 
-def _score_one(
-    item: Any, model: HypeModel, explain: int, with_features: bool, max_chars: int
-) -> Result:
+def _model_of(options: ScoreOptions) -> HypeModel:
+    return options.model if options.model is not None else load_model()
+
+
+def _score_one(item: Any, model: HypeModel, options: ScoreOptions) -> Result:
     info = model_info(model)
-    try:
-        article = as_article(item)
-    except (TypeError, ValueError) as exc:
-        return Result(id=_record_id(item), model=info, error=str(exc))
-    try:
-        check_article(article, max_chars)
-        return _assess(article, model, info, explain, with_features)
-    except RecordError as exc:
-        return Result(id=article.id, model=info, error=str(exc))
-    except Exception as exc:  # one odd record must not sink a batch of millions
-        return Result(id=article.id, model=info, error=f"{type(exc).__name__}: {exc}")
+    record_id, result, error = guarded(
+        item, options.max_chars, lambda article: _assess(article, model, info, options)
+    )
+    return result if result is not None else Result(id=record_id, model=info, error=error)
 
 
-def _assess(
-    article: Article, model: HypeModel, info: ModelInfo, explain: int, with_features: bool
-) -> Result:
-    want_spans = explain > 0
-    values, spans = extract_features(article, with_spans=want_spans)
-    head_text, head_field, head_offset = headline_of(article)
+def _assess(article: Article, model: HypeModel, info: ModelInfo, options: ScoreOptions) -> Result:
+    explain, want_spans = options.explain, options.explain > 0
+    doc = analyse(article)
+    values, spans = features_of(doc, with_spans=want_spans or options.spans)
+    head_text, head_field, head_offset = headline_of(article, doc)
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []
     if model.needs_headline and head_text.strip():
@@ -152,9 +155,10 @@ def _assess(
         impact=round(assessment.impact, 4),
         label=assessment.label,
         reasons=reasons,
-        features=dict(zip(model.feature_names, values, strict=True)) if with_features else None,
+        features=dict(zip(model.feature_names, values, strict=True)) if options.features else None,
         views={name: round(p, 4) for name, p in assessment.views.items()},
         schema_version=SCHEMA_VERSION,
+        spans=tuple(spans) if options.spans else None,
     )
 
 
@@ -184,11 +188,4 @@ def _evidence(feature: str, spans: list[Span]) -> tuple[Span, ...]:
     return tuple(s for s in spans if s.feature in wanted)[:MAX_EVIDENCE]
 
 
-def _record_id(item: Any) -> str | None:
-    if isinstance(item, dict):
-        value = item.get("id")
-        return None if value is None else str(value)
-    return None
-
-
-__all__ = ["ARTICLE", "HEADLINE", "score", "score_chunk", "score_many"]
+__all__ = ["ARTICLE", "HEADLINE", "ScoreOptions", "score", "score_chunk", "score_many"]

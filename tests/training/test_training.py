@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 
 import hypescore
-from hypescore.model.data import load_view
 from hypescore.model.persistence import model_bytes
-from hypescore.model.training import export_view, fit_pipeline
-from hypescore.model.views import DEFAULT_VIEWS
+from hypescore.training.data import load_view
+from hypescore.training.fit import export_view, fit_pipeline
+from hypescore.training.views import DEFAULT_VIEWS
 
 from ..conftest import SHARED_DATA, fixture_article
 

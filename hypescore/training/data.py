@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from hypescore.features import featurize
-from hypescore.model.views import ARTICLE, ViewSpec, headline_article
+from hypescore.training.views import ARTICLE, ViewSpec, headline_article
 
 # ``../shared/data`` beside a source checkout; ``HYPESCORE_DATA`` points elsewhere.
 DEFAULT_DATA_DIR = Path(
@@ -52,7 +52,9 @@ def featurizer_fingerprint() -> str:
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     files = [p for p in root.glob("*.py") if p.name != "__init__.py"]
-    files += list((root / "extractors").glob("*.py")) + list((root / "data").glob("*"))
+    for package in ("extractors", "_engine"):
+        files += list((root / package).glob("*.py"))
+    files += list((root / "data").glob("*"))
     for path in sorted(files):
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode())

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypescore.analysis import normalise, split_sentences
-from hypescore.article import Article
+from hypescore.analysis import analyse, headline_of
+from hypescore.article import Article, record_id
 from hypescore.extractors import filler
+from hypescore.model.hypemodel import ARTICLE, HEADLINE
 
-HEADLINE = "headline"
-ARTICLE = "article"
 SOFT = "soft"
 BINARY = "binary"
 
@@ -65,12 +64,12 @@ class ViewSpec:
     def article(self, record: dict[str, Any]) -> Article:
         text = record[self.text_field]
         if self.scope == HEADLINE:
-            return Article(text=text, title=text, id=_id(record))
+            return Article(text=text, title=text, id=record_id(record))
         return Article(
             text=text,
             title=record.get(self.title_field) if self.title_field else None,
             url=record.get(self.url_field) if self.url_field else None,
-            id=_id(record),
+            id=record_id(record),
         )
 
     def columns(self, names: tuple[str, ...]) -> list[int]:
@@ -85,11 +84,6 @@ class ViewSpec:
         if self.class_field is None:
             return int(bool(record[self.target_field]))
         return int(record[self.class_field] == self.positive_class)
-
-
-def _id(record: dict[str, Any]) -> str | None:
-    value = record.get("id")
-    return None if value is None else str(value)
 
 
 SITE_CHROME = tuple(f"{filler.FAMILY}.{name}" for name in filler.FEATURES)
@@ -155,26 +149,8 @@ DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ),
 )
 
-_HEADLINE_SCAN = 2_000
-
-
-def headline_of(article: Article) -> tuple[str, str, int]:
-    """An article's headline, the field it comes from and its offset there.
-
-    The title when it has words; else the first sentence of the text (a bare teaser or
-    headline is its own first sentence).
-    """
-    if article.title and article.title.strip():
-        return article.title, "title", 0
-    head = article.text[:_HEADLINE_SCAN]
-    sentences = split_sentences(normalise(head))
-    if not sentences:
-        return "", "text", 0
-    start, end = sentences[0]
-    return article.text[start:end], "text", start
-
 
 def headline_article(article: Article) -> Article:
     """The headline fed to headline views, the same way their training records were."""
-    text = headline_of(article)[0]
+    text = headline_of(article, analyse(article))[0]
     return Article(text=text, title=text, id=article.id)

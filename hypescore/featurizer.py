@@ -7,12 +7,8 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from hypescore.features import (
-    DEFAULT_CHUNK_SIZE,
-    DEFAULT_MAX_CHARS,
-    feature_names,
-    featurize,
-)
+from hypescore.features import feature_names, featurize
+from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS
 
 
 class HypeFeaturizer(TransformerMixin, BaseEstimator):

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hypescore._finders import emulate_finditer, union_finditer
+from hypescore._engine.finders import emulate_finditer, union_finditer
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import factual, promotion, sentiment, sourcing, substance
 from hypescore.lexicons import lexicon_finder, load_lexicon
 from hypescore.outlets import outlet_scores
-from tests.test_parity import LEXICONS, PIECES
+from tests._engine.test_token_caches import LEXICONS, PIECES
 
 FINDERS = {
     "numbers": factual.NUMBERS,

@@ -27,7 +27,7 @@ def map_chunks(
     go to every worker once, before the first task, and tasks carry only a reference: a
     model is unpickled once per worker rather than once per task, and a worker restarted
     after a crash gets it too, so Dask can rerun a dead worker's tasks anywhere (see
-    :mod:`hypescore.dask_sharing`).
+    :mod:`hypescore.scaleout.dask_sharing`).
     """
     if n_jobs == 1:
         for chunk in chunks:
@@ -40,7 +40,7 @@ def map_chunks(
     if client is None:
         yield from parallel(delayed(func)(chunk, *shared) for chunk in chunks)
         return
-    from hypescore.dask_sharing import WithShared, shared_with_workers
+    from hypescore.scaleout.dask_sharing import WithShared, shared_with_workers
 
     with shared_with_workers(client, shared) as refs:
         task = WithShared(func, refs)

@@ -11,11 +11,11 @@ from joblib import Parallel, delayed, parallel_config
 
 import hypescore
 from hypescore import featurize
-from hypescore.dask_sharing import PLUGIN_PREFIX
 from hypescore.features import FeatureMatrix
-from hypescore.parallel import map_chunks
+from hypescore.scaleout.dask_sharing import PLUGIN_PREFIX
+from hypescore.scaleout.parallel import map_chunks
 
-from .scaleout_support import (
+from .support import (
     BAD_RECORDS,
     MAX_CHARS,
     UnpickleCounter,

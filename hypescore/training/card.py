@@ -9,10 +9,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from hypescore.model.evaluation import Evaluation
 from hypescore.model.hypemodel import FORMAT_VERSION, Z_CLIP, HypeModel
 from hypescore.model.impact import IMPACT_TERMS
-from hypescore.model.views import DEFAULT_VIEWS, ViewSpec
+from hypescore.training.evaluation import Evaluation
+from hypescore.training.views import DEFAULT_VIEWS, ViewSpec
 
 LIBRARIES = ("numpy", "scikit-learn", "scipy", "skops", "vaderSentiment", "textstat", "pyphen")
 DOMAIN_QUALITY_CITATION = (

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from itertools import repeat
 
-from hypescore._syllables import syllables
+from hypescore._engine.syllables import syllables
 
 # Packed per-token counts, 8 bits a flag and the syllables on top, so that summing up to
 # _BLOCK tokens stays within a machine integer (the fast path of ``sum``). A token with
