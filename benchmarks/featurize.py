@@ -194,7 +194,8 @@ def single_process(report: Report, docs: list[dict]) -> float:
 
 def real_articles(report: Report) -> None:
     """The same ratio on real news (SemEval-2019 hyperpartisan articles), if present."""
-    path = ROOT.parent / "shared" / "data" / "semeval19-hyperpartisan" / "articles-train.jsonl"
+    data = Path(os.environ.get("HYPESCORE_DATA", ROOT.parent / "shared" / "data"))
+    path = data / "semeval19-hyperpartisan" / "articles-train.jsonl"
     if not path.exists():
         report.line(f"(no real articles at {path}; skipped)")
         return

@@ -30,7 +30,7 @@ HEADLINE = "headline"
 ARTICLE = "article"
 
 FORMAT = "hypescore-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: impact as saturating counts (scales, reference)
 LABELS = {
     (False, True): "substantive",
     (True, True): "hyped-but-significant",
@@ -137,11 +137,11 @@ class HypeModel:
     def assess(self, article: np.ndarray, headline: np.ndarray | None) -> Assessment:
         """Scores of one article and every feature's contribution in verdict points.
 
-        Contributions are exact for impact (linear in percentiles, measured from a
-        typical article at 0.5) and exact in sum for each view: a view's probability change
-        from its intercept-only value is shared among features in proportion to their
-        logit terms (the sigmoid's secant slope), so all contributions plus the baseline
-        add up to ``10 * s``.
+        Contributions are exact for impact (a sum of terms, measured from the reference
+        article's; exact unless impact is clipped at 0 or 1) and exact in sum for each
+        view: a view's probability change from its intercept-only value is shared among
+        features in proportion to their logit terms (the sigmoid's secant slope), so all
+        contributions plus the baseline add up to ``10 * s``.
         """
         total_weight = sum(view.weight for view in self.views)
         points: dict[tuple[str, str], float] = {}
@@ -161,12 +161,12 @@ class HypeModel:
                 values[key] = float(scope_values[j])
         hype = self.hype_of(view_probs)
         columns = self._impact_columns()
-        u = self.impact.percentiles(article[columns])
-        weights = self.impact.weights / self.impact.weights.sum()
-        impact = float(u @ weights)
+        impact_values = article[columns]
+        impact = float(self.impact.score(impact_values))
+        relative = self.impact.contributions(impact_values)
         for k, name in enumerate(self.impact.features):
             key = (ARTICLE, name)
-            points[key] = points.get(key, 0.0) + 10 * 0.5 * float(weights[k] * (u[k] - 0.5))
+            points[key] = points.get(key, 0.0) + 10 * 0.5 * float(relative[k])
             values[key] = float(article[columns[k]])
         for (scope, name), presence in _placeholder_pairs(points):
             if values[(scope, presence)] == 0.0:
@@ -188,7 +188,7 @@ class HypeModel:
         """``10 * s`` of a typical article: where contributions start from."""
         total_weight = sum(view.weight for view in self.views)
         hype0 = sum(v.weight * float(_sigmoid(v.intercept)) for v in self.views) / total_weight
-        return 10 * self.substance(hype0, 0.5)
+        return 10 * self.substance(hype0, self.impact.reference_score())
 
 
 def _placeholder_pairs(points: dict[tuple[str, str], float]) -> list:

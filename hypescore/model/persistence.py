@@ -84,9 +84,9 @@ def to_payload(model: HypeModel) -> dict[str, Any]:
         ],
         "impact": {
             "features": list(model.impact.features),
-            "directions": np.asarray(model.impact.directions, dtype=np.float64),
             "weights": np.asarray(model.impact.weights, dtype=np.float64),
-            "quantiles": np.asarray(model.impact.quantiles, dtype=np.float64),
+            "scales": np.asarray(model.impact.scales, dtype=np.float64),
+            "reference": np.asarray(model.impact.reference, dtype=np.float64),
         },
         "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
         "training": model.training,
@@ -121,9 +121,9 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         imp = payload["impact"]
         impact = ImpactSpec(
             features=tuple(imp["features"]),
-            directions=np.asarray(imp["directions"], dtype=np.float64),
             weights=np.asarray(imp["weights"], dtype=np.float64),
-            quantiles=np.asarray(imp["quantiles"], dtype=np.float64),
+            scales=np.asarray(imp["scales"], dtype=np.float64),
+            reference=np.asarray(imp["reference"], dtype=np.float64),
         )
         unknown = set(impact.features) - set(feature_names())
         if unknown:

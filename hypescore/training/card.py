@@ -97,8 +97,15 @@ def card_dict(
         ),
         "hype": "weighted mean of the view probabilities (weights above)",
         "impact": {
-            "formula": "weighted mean of reference percentiles (flipped where more is worse)",
-            "terms": [{"feature": f, "direction": d, "weight": w} for f, d, w in IMPACT_TERMS],
+            "formula": (
+                "sum of weight * (1 - exp(-count / c)) per term, the anonymous term times the "
+                "anonymous share of sources, clipped to 0..1; c = median count over the "
+                "reference articles (at least 1)"
+            ),
+            "terms": [
+                {"feature": f, "weight": w, "scale": float(c)}
+                for (f, w), c in zip(IMPACT_TERMS, model.impact.scales, strict=True)
+            ],
             "reference": "the article view's training articles",
             "trained_on_a_label": False,
         },
@@ -199,9 +206,9 @@ def card_markdown(card: dict[str, Any], evaluation: Evaluation) -> str:
     for v in card["views"]:
         weights = ", ".join(f"`{k}` {w:+.2f}" for k, w in v["top_weights"].items())
         lines.append(f"- {v['name']}: {weights}")
-    lines += ["", "## Impact terms", "", "| feature | direction | weight |", "|---|---|---|"]
+    lines += ["", "## Impact terms", "", "| feature | weight | scale c |", "|---|---|---|"]
     for t in card["impact"]["terms"]:
-        lines.append(f"| `{t['feature']}` | {t['direction']:+d} | {t['weight']} |")
+        lines.append(f"| `{t['feature']}` | {t['weight']:+g} | {t['scale']:g} |")
     lines += [
         "",
         "## Cross-validated metrics",

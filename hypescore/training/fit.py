@@ -87,7 +87,7 @@ def fit_model(
     version: str = __version__,
     seed: int = 0,
 ) -> HypeModel:
-    """A HypeModel from featurized views; impact quantiles come from the article views."""
+    """A HypeModel from featurized views; impact reference counts come from the article views."""
     views = tuple(export_view(d.spec, fit_pipeline(d.spec, d.X, d.y)) for d in data)
     articles = [d.X for d in data if d.spec.scope == ARTICLE]
     if not articles:

@@ -15,6 +15,7 @@ from typing import Any
 
 from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article, record_id
+from hypescore.extractors import filler
 from hypescore.model.hypemodel import ARTICLE, HEADLINE
 
 SOFT = "soft"
@@ -85,14 +86,7 @@ class ViewSpec:
         return int(record[self.class_field] == self.positive_class)
 
 
-SITE_CHROME = (
-    "promotion.tag_list_lines",
-    "promotion.viral_phrase_blocks",
-    "promotion.filler_share",
-    "promotion.boilerplate_hits",
-    "promotion.calls_to_action_per_1k",
-    "promotion.hashtag_runs",
-)
+SITE_CHROME = tuple(f"{filler.FAMILY}.{name}" for name in filler.FEATURES)
 
 DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec(
@@ -154,6 +148,7 @@ DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
         measures="hyperpartisan full article, hand-labelled",
     ),
 )
+
 
 def headline_article(article: Article) -> Article:
     """The headline fed to headline views, the same way their training records were."""

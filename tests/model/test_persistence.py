@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import hypescore
+from hypescore.model.hypemodel import FORMAT_VERSION
 from hypescore.model.persistence import (
     ModelLoadError,
     UntrustedModelError,
@@ -114,12 +115,14 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_other_format_version_is_refused(tmp_path, model_file):
+    future = FORMAT_VERSION + 1
+
     def bump(schema):
-        _field(schema, "format_version")["content"] = "2"
+        _field(schema, "format_version")["content"] = str(future)
 
     path = tmp_path / "future.skops"
     path.write_bytes(_rewrite(model_file, bump))
-    with pytest.raises(ModelLoadError, match="model format version 2, but this hypescore reads"):
+    with pytest.raises(ModelLoadError, match=f"format version {future}, but this hypescore reads"):
         load_model(path)
 
 
