@@ -1,0 +1,150 @@
+"""Body language: a sentence-level subjectivity model, aggregated over an article's body.
+
+Each body sentence is scored by one ``HashedLinearModel`` (trained on NewsSD-ENG, see
+``hypescore.training.subjectivity``) over two hashed blocks computed in one pass each
+over all sentences of the article:
+
+- ``WORD_BLOCK``: word 1-2-grams, l2-normalised (the learned n-gram weights);
+- ``SHARE_BLOCK``: word unigrams, l1-normalised (each row holds the share of every word
+  in its sentence), whose weights are word-list shares folded in at training time
+  (pronouns, modals, intensifiers, VADER valences, hype words...), so no list is
+  consulted at run time;
+
+plus four cheap dense features of the raw sentence (``SENTENCE_FEATURES``).
+
+The article aggregate is a documented formula, not a fitted model:
+``body = 0.5 * flagged_share + 0.5 * top3_mean`` where ``flagged_share`` is the share of
+body sentences with probability >= the model's threshold (chosen on NewsSD's validation
+split) and ``top3_mean`` is the mean of the three highest probabilities (fewer if the body
+is shorter). A long neutral article with three loaded sentences therefore still shows
+them; a short one is not judged on one word. Flagged sentences are evidence spans.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from hypescore.analysis import normalise, split_sentences
+from hypescore.evidence import Span
+from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel
+
+N_FEATURES = 1 << 18
+WORD_BLOCK = HashedBlock(
+    analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, norm="l2",
+    token_pattern=TOKEN_PATTERN,
+)  # fmt: skip
+SHARE_BLOCK = HashedBlock(
+    analyzer="word", ngram_range=(1, 1), n_features=N_FEATURES, norm="l1",
+    token_pattern=TOKEN_PATTERN,
+)  # fmt: skip
+SENTENCE_FEATURES = (
+    "has_quote",
+    "has_exclamation",
+    "has_question",
+    "log_tokens",
+    "capitalised_share",  # names mid-sentence: reporting who did what
+    "number_share",  # figures: reporting
+    "evaluative_suffix_share",  # -ous, -ful, -ive, -able...: judging adjectives
+    "ly_adverb_share",
+)
+# Suffixes of evaluative adjectives; a cheap stand-in for a part-of-speech tagger.
+EVALUATIVE_SUFFIXES = ("ous", "ful", "ive", "ible", "able", "ic", "al", "less")
+MIN_SENTENCE_WORDS = 5  # shorter pieces are headings, captions, bylines: not sentences
+TOP_K = 3
+FLAGGED_WEIGHT = 0.5
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def sentence_features(sentences: Sequence[str]) -> np.ndarray:
+    """The dense features of each sentence (rows in ``SENTENCE_FEATURES`` order)."""
+    rows = np.zeros((len(sentences), len(SENTENCE_FEATURES)))
+    for i, sentence in enumerate(sentences):
+        tokens = sentence.split()
+        n = max(len(tokens), 1)
+        capitalised = numbers = evaluative = adverbs = 0
+        for token in tokens[1:]:
+            first = token[:1]
+            if first.isupper():
+                capitalised += 1
+            elif first.isdigit():
+                numbers += 1
+        for token in tokens:
+            word = token.rstrip(".,;:!?\"')\u201d").lower()
+            if word.endswith(EVALUATIVE_SUFFIXES):
+                evaluative += 1
+            elif word.endswith("ly"):
+                adverbs += 1
+        rows[i] = (
+            any(q in sentence for q in _QUOTES),
+            "!" in sentence,
+            "?" in sentence,
+            math.log1p(len(tokens)),
+            capitalised / n,
+            numbers / n,
+            evaluative / n,
+            adverbs / n,
+        )
+    return rows
+
+
+def sentence_proba(model: HashedLinearModel, sentences: Sequence[str]) -> np.ndarray:
+    """Probability that each sentence gives the writer's opinion rather than reports."""
+    return model.proba(sentences, sentence_features(sentences))
+
+
+@dataclass(frozen=True)
+class BodyLanguage:
+    """An article's body-language score, its parts and the flagged sentences."""
+
+    score: float
+    flagged_share: float
+    top3_mean: float
+    sentences: int
+    flagged: tuple[Span, ...]
+    probabilities: tuple[float, ...]
+
+
+def body_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the body's sentences (offsets into ``text``), headings and fragments out."""
+    norm = normalise(text)
+    return [
+        (start, end)
+        for start, end in split_sentences(norm)
+        if len(norm[start:end].split()) >= MIN_SENTENCE_WORDS
+    ]
+
+
+def aggregate(probabilities: np.ndarray, threshold: float) -> tuple[float, float, float]:
+    """``(score, flagged_share, top3_mean)`` of sentence probabilities (0s when none)."""
+    if len(probabilities) == 0:
+        return 0.0, 0.0, 0.0
+    flagged_share = float(np.mean(probabilities >= threshold))
+    top = np.sort(probabilities)[-TOP_K:]
+    top3_mean = float(top.mean())
+    score = FLAGGED_WEIGHT * flagged_share + (1.0 - FLAGGED_WEIGHT) * top3_mean
+    return score, flagged_share, top3_mean
+
+
+def body_language(model: HashedLinearModel, text: str) -> BodyLanguage:
+    """Score the body ``text`` (filler already cut out by the caller)."""
+    spans = body_sentences(text)
+    sentences = [text[start:end] for start, end in spans]
+    probabilities = sentence_proba(model, sentences) if sentences else np.zeros(0)
+    score, share, top = aggregate(probabilities, model.threshold)
+    flagged = tuple(
+        Span(start, end, "subjective sentence", "body.subjective_sentence")
+        for (start, end), p in zip(spans, probabilities, strict=True)
+        if p >= model.threshold
+    )
+    return BodyLanguage(
+        score=score,
+        flagged_share=share,
+        top3_mean=top,
+        sentences=len(sentences),
+        flagged=flagged,
+        probabilities=tuple(float(p) for p in probabilities),
+    )
