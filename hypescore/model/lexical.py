@@ -220,10 +220,17 @@ def sigmoid(logits: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- from scikit-learn
 
 
-def prune(weights: np.ndarray, tolerance: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted ``int32`` indices and ``float64`` values of the weights above ``tolerance``."""
+def prune(
+    weights: np.ndarray, tolerance: float = 0.0, max_weights: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted ``int32`` indices and ``float64`` values of the weights above ``tolerance``,
+    at most ``max_weights`` of them (the largest in magnitude)."""
     weights = np.asarray(weights, dtype=np.float64).ravel()
-    keep = np.flatnonzero(np.abs(weights) > tolerance).astype(np.int32)
+    keep = np.flatnonzero(np.abs(weights) > tolerance)
+    if max_weights is not None and len(keep) > max_weights:
+        order = np.argsort(-np.abs(weights[keep]), kind="stable")[:max_weights]
+        keep = np.sort(keep[order])
+    keep = keep.astype(np.int32)
     return keep, weights[keep]
 
 
@@ -235,18 +242,20 @@ def from_coefficients(
     dense: DenseFeatures | None = None,
     *,
     tolerance: float = 0.0,
+    max_weights: int | None = None,
     threshold: float = 0.5,
     info: dict | None = None,
 ) -> HashedLinearModel:
     """Split one coefficient vector over ``hstack(blocks..., dense)`` into a model.
 
     ``blocks`` carry their vectorizer parameters (their weights are replaced); dense
-    coefficients are the tail of ``coef``, applied to ``dense.z``.
+    coefficients are the tail of ``coef``, applied to ``dense.z``. ``max_weights`` keeps
+    the largest weights of each block (an L2 fit leaves every seen n-gram non-zero).
     """
     coef = np.asarray(coef, dtype=np.float64).ravel()
     built, offset = [], 0
     for block in blocks:
-        indices, values = prune(coef[offset : offset + block.n_features], tolerance)
+        indices, values = prune(coef[offset : offset + block.n_features], tolerance, max_weights)
         built.append(_with_weights(block, indices, values))
         offset += block.n_features
     if dense is not None:

@@ -60,6 +60,7 @@ class HeadlineConfig:
     C: float = 1.0
     dense_weight: float = 1.0
     char: bool = True
+    max_weights: int | None = 20_000
 
     def spec(self, data: HeadlineData) -> LexicalSpec:
         blocks = (HEADLINE_WORD, HEADLINE_CHAR) if self.char else (HEADLINE_WORD,)
@@ -71,6 +72,7 @@ class HeadlineConfig:
             squash="arcsinh",
             C=self.C,
             soft=data.spec.kind == SOFT,
+            max_weights=self.max_weights,
         )
 
 

@@ -32,6 +32,7 @@ class LexicalSpec:
     class_weight: str | None = None
     soft: bool = False
     max_iter: int = 3000
+    max_weights: int | None = None  # per block, the largest kept (model size)
 
 
 def hashed(blocks: Sequence[HashedBlock], texts: Sequence[str]) -> list[Any]:
@@ -99,7 +100,7 @@ def fit(
         coef[-len(spec.dense_names) :] *= spec.dense_weight
     model = from_coefficients(
         spec.name, spec.blocks, coef, float(estimator.intercept_[0]), stats,
-        threshold=threshold, info=info,
+        max_weights=spec.max_weights, threshold=threshold, info=info,
     )  # fmt: skip
     return model, estimator
 

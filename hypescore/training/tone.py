@@ -9,7 +9,7 @@ CC BY 4.0).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ TONE_BLOCK = HashedBlock(
 @dataclass(frozen=True)
 class Articles:
     ids: list[str]
+    titles: list[str]
     texts: list[str]  # title, blank line, body: what the tone model reads
     bodies: list[str]
     y: np.ndarray
@@ -43,7 +44,7 @@ def tone_text(title: str | None, body: str) -> str:
 
 
 def load_articles(data_dir: str | Path, limit: int | None = None) -> Articles:
-    ids, texts, bodies, labels = [], [], [], []
+    ids, titles, texts, bodies, labels = [], [], [], [], []
     with (Path(data_dir) / DATA_PATH).open(encoding="utf-8") as handle:
         lines = handle.readlines()
     if limit is not None and limit < len(lines):
@@ -52,28 +53,31 @@ def load_articles(data_dir: str | Path, limit: int | None = None) -> Articles:
     for line in lines:
         record = json.loads(line)
         ids.append(str(record.get("id")))
+        titles.append(record.get("title") or "")
         texts.append(tone_text(record.get("title"), record["text"]))
         bodies.append(record["text"])
         labels.append(int(bool(record["hyperpartisan"])))
-    return Articles(ids, texts, bodies, np.array(labels))
+    return Articles(ids, titles, texts, bodies, np.array(labels))
 
 
 @dataclass(frozen=True)
 class ToneConfig:
-    C: float = 3.0
+    C: float = 30.0
     dense_names: tuple[str, ...] = ()
     dense_weight: float = 1.0
-    class_weight: str | None = "balanced"
-    extra: dict = field(default_factory=dict)
+    class_weight: str | None = None
+    block: HashedBlock = TONE_BLOCK
+    max_weights: int | None = 20_000
 
     def spec(self) -> LexicalSpec:
         return LexicalSpec(
             "one_sided_tone",
-            (TONE_BLOCK,),
+            (self.block,),
             self.dense_names,
             dense_weight=self.dense_weight,
             C=self.C,
             class_weight=self.class_weight,
+            max_weights=self.max_weights,
         )
 
 
@@ -123,7 +127,7 @@ def fit_final(
 ) -> HashedLinearModel:
     model, _ = lexical_fit.fit(
         config.spec(),
-        lexical_fit.hashed((TONE_BLOCK,), articles.texts),
+        lexical_fit.hashed((config.block,), articles.texts),
         articles.y,
         dense,
         info={"trained_on": DATA_PATH, "citation": CITATION, "C": config.C},

@@ -1,0 +1,168 @@
+"""Train hype's learned v2 parts, measure them, and write them beside the v1 model.
+
+    python -m hypescore.training.v2_parts --data ../shared/data \\
+        --out hypescore/models/hypescore-v2-lexical.skops --figures docs/v2-models.json
+
+Every figure in ``docs/v2-models.md`` comes from one run of this command (seeded: the same
+data gives the same figures). ``--limit`` subsamples each dataset for a quick check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hypescore.features import feature_names, featurize
+from hypescore.model.body_language import body_language
+from hypescore.model.lexical import HashedLinearModel
+from hypescore.model.views import headline_article
+from hypescore.training import combination, headline, subjectivity, tone
+
+TARGETS = {
+    "teaser_spearman": (">=", 0.62),
+    "teaser_mse": ("<=", 0.036),
+    "stop_accuracy": (">=", 0.95),
+    "subjectivity_test_macro_f1": (">=", 0.68),
+    "tone_auc": (">=", 0.85),
+    "tone_accuracy": (">=", 0.80),
+}
+
+
+def verdict(name: str, value: float) -> str:
+    op, target = TARGETS[name]
+    ok = value >= target if op == ">=" else value <= target
+    return "PASS" if ok else "MISS"
+
+
+def headline_parts(
+    data_dir: Path, limit: int | None, figures: dict[str, Any]
+) -> dict[str, HashedLinearModel]:
+    models = {}
+    for name in ("teaser_clickbait", "headline_clickbait"):
+        started = time.process_time()
+        data = headline.load(headline.VIEWS[name], data_dir, limit)
+        config = headline.HeadlineConfig()
+        figures[name] = {"rows": len(data.y), **headline.cross_validate(config, data)}
+        models[name] = headline.fit_final(config, data)
+        figures[name]["n_weights"] = models[name].n_weights
+        figures[name]["cpu_s"] = round(time.process_time() - started, 1)
+    return models
+
+
+def headline_scores(models: dict[str, HashedLinearModel], titles: list[str]) -> np.ndarray:
+    """The headline part: teaser and Stop Clickbait probabilities, weighted 0.6 / 0.4 (the
+    v1 view weights 0.3 / 0.2, renormalised)."""
+    from hypescore.article import Article
+
+    articles = [headline_article(Article(text=t or " ", title=t)) for t in titles]
+    values = featurize(articles).values
+    names = feature_names()
+    out = np.zeros(len(titles))
+    for name, weight in (("teaser_clickbait", 0.6), ("headline_clickbait", 0.4)):
+        model = models[name]
+        columns = [names.index(n) for n in model.dense.names]
+        texts = [a.text for a in articles]
+        out += weight * model.proba(texts, np.nan_to_num(values[:, columns]))
+    return out
+
+
+def run(
+    data_dir: Path, limit: int | None, out: Path | None, parts_path: Path | None = None
+) -> dict[str, Any]:
+    figures: dict[str, Any] = {"limit": limit, "seed": 0, "folds": 5}
+    heads = headline_parts(data_dir, limit, figures)
+
+    sub_model, figures["subjectivity"] = subjectivity.evaluate(data_dir)
+
+    articles = tone.load_articles(data_dir, limit)
+    config = tone.ToneConfig()
+    matrices = tone.lexical_fit.hashed((config.block,), articles.texts)
+    splits = tone.folds(articles.y)
+    p_tone = tone.out_of_fold(config, matrices, articles.y, None, splits)
+    tone_model = tone.fit_final(config, articles, None)
+    figures["tone"] = {
+        "rows": len(articles.y),
+        **tone.binary_metrics(articles.y, p_tone),
+        "n_weights": tone_model.n_weights,
+        "C": config.C,
+    }
+
+    titles = articles.titles
+    body = np.array([body_language(sub_model, b).score for b in articles.bodies])
+    from hypescore.article import Article
+
+    values = featurize([Article(text=b) for b in articles.bodies]).values
+    names = feature_names()
+    filler = combination.filler_placeholder(
+        *(np.nan_to_num(values[:, names.index(f)]) for f in combination.FILLER_FEATURES)
+    )
+    parts = {
+        "headline": headline_scores(heads, titles),
+        "body": body,
+        "filler": filler,
+        "tone": p_tone,
+    }
+    if parts_path is not None:  # scores and labels only, for re-fitting the combination
+        np.savez(parts_path, y=articles.y, **parts)
+    report = combination.nested(parts, articles.y, splits)
+    figures["combination"] = dataclasses.asdict(report)
+
+    checks = {
+        "teaser_spearman": figures["teaser_clickbait"]["spearman"],
+        "teaser_mse": figures["teaser_clickbait"]["mse"],
+        "stop_accuracy": figures["headline_clickbait"]["accuracy"],
+        "subjectivity_test_macro_f1": figures["subjectivity"]["test_macro_f1"],
+        "tone_auc": figures["tone"]["auc"],
+        "tone_accuracy": figures["tone"]["accuracy"],
+    }
+    figures["acceptance"] = {
+        k: {"value": v, "target": f"{TARGETS[k][0]} {TARGETS[k][1]}", "result": verdict(k, v)}
+        for k, v in checks.items()
+    }
+    best_part = max(report.part_auc[p] for p in ("headline", "body", "tone"))
+    figures["acceptance"]["combined_auc_not_below_best_part"] = {
+        "value": report.combined_auc,
+        "target": f">= {best_part}",
+        "result": "PASS" if report.combined_auc >= best_part else "MISS",
+    }
+    if out is not None:
+        from hypescore.model.persistence import load_model, save_model
+
+        parts_model = dataclasses.replace(
+            load_model(),
+            lexical={
+                "teaser_clickbait": heads["teaser_clickbait"],
+                "headline_clickbait": heads["headline_clickbait"],
+                "sentence_subjectivity": sub_model,
+                "one_sided_tone": tone_model,
+            },
+            training={**load_model().training, "v2_parts": {"figures": "docs/v2-models.json"}},
+        )
+        figures["file"] = {"path": str(out), "sha256": save_model(parts_model, out)}
+        figures["file"]["bytes"] = out.stat().st_size
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--figures", type=Path)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--parts", type=Path, help="save SemEval part scores (.npz)")
+    args = parser.parse_args(argv)
+    figures = run(args.data, args.limit, args.out, args.parts)
+    text = json.dumps(figures, indent=2, sort_keys=True, default=float)
+    if args.figures:
+        args.figures.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
