@@ -5,7 +5,8 @@ fully define the hashed feature space, nothing is learned there), the non-zero w
 each block as sorted ``int32`` indices and ``float64`` values, and optional dense hand
 features with their standardisation. So it round-trips through the safe model file
 (``to_payload`` / ``from_payload``) without pickle or scikit-learn objects, and scoring
-imports only ``HashingVectorizer``.
+imports no scikit-learn at all (``hypescore.model._hashing`` hashes exactly as
+``HashingVectorizer`` does).
 
 ``decision(texts, dense)`` is exactly the logit a scikit-learn ``LogisticRegression``
 gives on ``hstack([block.transform(texts) for block], z(dense))`` with the same weights
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from hypescore.model import _hashing
 
 FORMAT = "hypescore-lexical"
 FORMAT_VERSION = 1
@@ -74,13 +77,12 @@ class HashedBlock:
             "token_pattern": self.token_pattern,
         }
 
-    def vectorizer(self) -> Any:
-        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in self.params().items())
-        return _vectorizer(key)
-
     def transform(self, texts: Sequence[str]) -> Any:
-        """Hashed sparse rows (CSR), exactly as ``HashingVectorizer.transform`` gives them."""
-        return self.vectorizer().transform(texts)
+        """Hashed sparse rows (CSR), equal to ``HashingVectorizer(**params).transform``
+        (``hypescore.model._hashing``: no scikit-learn import at run time)."""
+        params = self.params()
+        params["ngram_range"] = tuple(params["ngram_range"])
+        return _hashing.transform(list(texts), **params)
 
     def dense_weights(self) -> np.ndarray:
         """The weights as a vector over the hashed space (zeros where pruned)."""
@@ -122,23 +124,6 @@ def _check_block(block: HashedBlock) -> None:
         raise LexicalModelError("weight indices must be strictly increasing within n_features")
     if not np.all(np.isfinite(values)):
         raise LexicalModelError("weight values must be finite")
-
-
-_VECTORIZERS: dict[tuple, Any] = {}
-
-
-def _vectorizer(key: tuple) -> Any:
-    """One ``HashingVectorizer`` per parameter set per process (it is stateless)."""
-    vectorizer = _VECTORIZERS.get(key)
-    if vectorizer is None:
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        params = dict(key)
-        if params["analyzer"] != "word":
-            params.pop("token_pattern")
-        vectorizer = HashingVectorizer(dtype=np.float64, **params)
-        _VECTORIZERS[key] = vectorizer
-    return vectorizer
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def share_matrix() -> sparse.csr_matrix:
     columns.append({w: 1.0 for w, v in vader.items() if v < 0})
     columns.append({w: 1.0 for w, v in vader.items() if v > 0})
     vocabulary = sorted({w for column in columns for w in column})
-    hashed = SHARE_BLOCK.vectorizer().transform(vocabulary)  # one column per word, l1 = 1
+    hashed = SHARE_BLOCK.transform(vocabulary)  # one column per word, l1 = 1
     word_column = dict(zip(vocabulary, hashed.indices[hashed.indptr[:-1]], strict=True))
     rows, cols, vals = [], [], []
     for j, column in enumerate(columns):

@@ -174,3 +174,21 @@ def test_a_model_without_dense_features_scores_text_alone():
     p = model.proba(probe)
     np.testing.assert_allclose(p, estimator.predict_proba(word.transform(probe))[:, 1])
     assert p[0] > p[1]
+
+
+def test_scoring_imports_no_scikit_learn():
+    """Cold start: hashing and scoring run on numpy/scipy.sparse alone."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "import numpy as np\n"
+        "from hypescore.model.lexical import HashedBlock, from_coefficients\n"
+        "block = HashedBlock(analyzer='char_wb', ngram_range=(2, 5), n_features=1 << 12)\n"
+        "model = from_coefficients('m', (block,), np.ones(1 << 12), 0.0)\n"
+        "model.proba(['A headline to score'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'pandas')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
