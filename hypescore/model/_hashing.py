@@ -99,7 +99,10 @@ def word_ngrams(text: str, token_pattern: str, ngram_range: tuple[int, int]) -> 
     grams = list(tokens) if low == 1 else []
     n = len(tokens)
     for size in range(max(low, 2), min(high, n) + 1):
-        grams += [" ".join(tokens[i : i + size]) for i in range(n - size + 1)]
+        if size == 2:
+            grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+        else:
+            grams += [" ".join(tokens[i : i + size]) for i in range(n - size + 1)]
     return grams
 
 
@@ -161,11 +164,18 @@ def transform(
         h == -(2**31), (2**31 - 1 - (n_features - 1)) % n_features, np.abs(h) % n_features
     )
     values = np.where(h >= 0, 1.0, -1.0) if alternate_sign else np.ones(len(h))
-    row_of = np.repeat(np.arange(len(counts)), counts)
+    n_rows = len(counts)
+    row_of = np.repeat(np.arange(n_rows), counts)
+    # Duplicates summed, columns sorted within rows: what ``sum_duplicates`` leaves.
+    keys, inverse = np.unique(row_of * n_features + indices, return_inverse=True)
+    data = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    key_rows = keys // n_features
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key_rows, minlength=n_rows), out=indptr[1:])
     matrix = sparse.csr_matrix(
-        (values, (row_of, indices)), shape=(len(counts), n_features), dtype=np.float64
+        (data, (keys % n_features).astype(np.int32), indptr.astype(np.int32)),
+        shape=(n_rows, n_features),
     )
-    matrix.sum_duplicates()
     if binary:
         matrix.data[:] = 1.0  # as scikit-learn: ``X.data.fill(1)``
     if norm is not None:
