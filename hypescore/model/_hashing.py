@@ -134,19 +134,14 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
-def transform(
+def analyse(
     texts: Sequence[str],
-    *,
     analyzer: str,
     ngram_range: tuple[int, int],
-    n_features: int,
     lowercase: bool,
-    alternate_sign: bool,
-    norm: str | None,
-    binary: bool,
     token_pattern: str,
-) -> sparse.csr_matrix:
-    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR)."""
+) -> list[list[str]]:
+    """The n-grams of each text, as ``HashingVectorizer.build_analyzer()`` gives them."""
     grams_of_rows: list[list[str]] = []
     for text in texts:
         if lowercase:
@@ -157,6 +152,17 @@ def transform(
             grams_of_rows.append(char_wb_ngrams(text, ngram_range))
         else:
             grams_of_rows.append(char_ngrams(text, ngram_range))
+    return grams_of_rows
+
+
+def hashed_matrix(
+    grams_of_rows: Sequence[Sequence[str]],
+    n_features: int,
+    alternate_sign: bool,
+    norm: str | None,
+    binary: bool,
+) -> sparse.csr_matrix:
+    """Rows of n-grams hashed, summed, optionally binarised and normalised."""
     counts = np.fromiter(map(len, grams_of_rows), dtype=np.int64, count=len(grams_of_rows))
     flat = [g.encode("utf-8") for grams in grams_of_rows for g in grams]
     h = murmurhash3_32(flat).astype(np.int64)
@@ -181,6 +187,23 @@ def transform(
     if norm is not None:
         matrix = _normalise(matrix, norm)
     return matrix
+
+
+def transform(
+    texts: Sequence[str],
+    *,
+    analyzer: str,
+    ngram_range: tuple[int, int],
+    n_features: int,
+    lowercase: bool,
+    alternate_sign: bool,
+    norm: str | None,
+    binary: bool,
+    token_pattern: str,
+) -> sparse.csr_matrix:
+    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR)."""
+    grams = analyse(texts, analyzer, ngram_range, lowercase, token_pattern)
+    return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
 
 
 def _normalise(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:

@@ -25,12 +25,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from hypescore.analysis import normalise, split_sentences
 from hypescore.evidence import Span
-from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel
+from hypescore.model import _hashing
+from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel, sigmoid
 
 N_FEATURES = 1 << 18
 WORD_BLOCK = HashedBlock(
@@ -41,6 +43,7 @@ SHARE_BLOCK = HashedBlock(
     analyzer="word", ngram_range=(1, 1), n_features=N_FEATURES, norm="l1",
     token_pattern=TOKEN_PATTERN,
 )  # fmt: skip
+_SHARED_PARAMS = [WORD_BLOCK.params(), SHARE_BLOCK.params()]
 SENTENCE_FEATURES = (
     "has_quote",
     "has_exclamation",
@@ -91,9 +94,26 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     return rows
 
 
+def sentence_matrices(sentences: Sequence[str]) -> list[Any]:
+    """``[WORD_BLOCK, SHARE_BLOCK]`` rows of the sentences from one tokenization: the
+    unigrams are the first grams of each 1-2-gram list."""
+    grams = _hashing.analyse(sentences, "word", (1, 2), True, TOKEN_PATTERN)
+    unigrams = [g[: (len(g) + 1) // 2] for g in grams]  # n tokens give n + (n - 1) grams
+    return [
+        _hashing.hashed_matrix(grams, N_FEATURES, False, "l2", False),
+        _hashing.hashed_matrix(unigrams, N_FEATURES, False, "l1", False),
+    ]
+
+
 def sentence_proba(model: HashedLinearModel, sentences: Sequence[str]) -> np.ndarray:
     """Probability that each sentence gives the writer's opinion rather than reports."""
-    return model.proba(sentences, sentence_features(sentences))
+    sentences = list(sentences)
+    if not sentences:
+        return np.zeros(0)
+    dense = sentence_features(sentences)
+    if [b.params() for b in model.blocks] == _SHARED_PARAMS:
+        return sigmoid(model.decision_from_matrices(sentence_matrices(sentences), dense))
+    return model.proba(sentences, dense)
 
 
 @dataclass(frozen=True)

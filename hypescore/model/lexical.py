@@ -172,19 +172,26 @@ class HashedLinearModel:
     def decision(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
         """Logits, one per text; ``dense`` rows (one per text) when the model has them."""
         texts = list(texts)
-        logits = np.full(len(texts), float(self.intercept))
         if not texts:
-            return logits
-        for block in self.blocks:
-            logits += block.scores(block.transform(texts))
+            return np.zeros(0)
+        return self.decision_from_matrices([b.transform(texts) for b in self.blocks], dense)
+
+    def decision_from_matrices(
+        self, matrices: Sequence[Any], dense: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Logits from already hashed rows, one matrix per block (hash once, score many)."""
+        n_rows = matrices[0].shape[0] if matrices else len(np.atleast_2d(dense))
+        logits = np.full(n_rows, float(self.intercept))
+        for block, matrix in zip(self.blocks, matrices, strict=True):
+            logits += block.scores(matrix)
         if self.dense is not None:
             if dense is None:
                 raise LexicalModelError(f"model {self.name!r} needs dense features")
             dense = np.atleast_2d(np.asarray(dense, dtype=np.float64))
-            if dense.shape != (len(texts), len(self.dense.names)):
+            if dense.shape != (n_rows, len(self.dense.names)):
                 raise LexicalModelError(
                     f"dense features of shape {dense.shape}, expected "
-                    f"({len(texts)}, {len(self.dense.names)})"
+                    f"({n_rows}, {len(self.dense.names)})"
                 )
             logits += self.dense.terms(dense).sum(axis=1)
         return logits

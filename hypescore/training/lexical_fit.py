@@ -15,7 +15,13 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from hypescore.model.lexical import DenseFeatures, HashedBlock, HashedLinearModel, from_coefficients
+from hypescore.model.lexical import (
+    DenseFeatures,
+    HashedBlock,
+    HashedLinearModel,
+    from_coefficients,
+    sigmoid,
+)
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,6 @@ def rows(matrices: Sequence[Any], index: np.ndarray) -> list[Any]:
 def predict(
     spec: LexicalSpec, model: HashedLinearModel, matrices: Sequence[Any], dense: np.ndarray | None
 ) -> np.ndarray:
-    """Probabilities from precomputed block matrices: the same numbers as
-    ``model.proba(texts, dense)`` without hashing the texts again."""
-    logits = np.full(matrices[0].shape[0] if matrices else len(dense), model.intercept)
-    for block, matrix in zip(model.blocks, matrices, strict=True):
-        logits += block.scores(matrix)
-    if model.dense is not None:
-        logits += model.dense.terms(dense).sum(axis=1)
-    return 1.0 / (1.0 + np.exp(-logits))
+    """Probabilities from precomputed block matrices: ``model.proba`` without hashing the
+    texts again."""
+    return sigmoid(model.decision_from_matrices(matrices, dense))

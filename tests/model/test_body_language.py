@@ -80,3 +80,12 @@ def test_sentence_features_read_quotes_names_and_numbers():
     assert named["has_quote"] == 1 and named["has_question"] == 1
     assert named["has_exclamation"] == 1
     assert named["capitalised_share"] > 0 and named["number_share"] > 0
+
+
+def test_one_tokenization_gives_both_blocks_as_hashed_separately():
+    from hypescore.model.body_language import SHARE_BLOCK, WORD_BLOCK, sentence_matrices
+
+    texts = OPINION + REPORT + ["One.", "Two words"]
+    word, share = sentence_matrices(texts)
+    np.testing.assert_array_equal(word.toarray(), WORD_BLOCK.transform(texts).toarray())
+    np.testing.assert_array_equal(share.toarray(), SHARE_BLOCK.transform(texts).toarray())
