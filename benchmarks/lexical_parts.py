@@ -22,14 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 
 from hypescore.article import Article  # noqa: E402
-from hypescore.features import feature_names, featurize  # noqa: E402
+from hypescore.features import featurize  # noqa: E402
 from hypescore.model.body_language import body_language  # noqa: E402
+from hypescore.model.parts import headline_clickbait, one_sided_tone  # noqa: E402
 from hypescore.model.persistence import load_model  # noqa: E402
 from hypescore.model.views import headline_article  # noqa: E402
-from hypescore.training.tone import load_articles, tone_text  # noqa: E402
+from hypescore.training.tone import load_articles  # noqa: E402
 
 MODEL = ROOT / "hypescore" / "models" / "hypescore-v2-lexical.skops"
 CHUNK = 20
@@ -47,15 +47,11 @@ def main(argv: list[str] | None = None) -> None:
         Article(text=b, title=t or None) for t, b in zip(data.titles, data.bodies, strict=True)
     ]
     heads = [headline_article(a) for a in articles]
-    names = feature_names()
     head_values = featurize(heads).values
 
     def headline_part(rows: range) -> None:
         for i in rows:
-            for name in ("teaser_clickbait", "headline_clickbait"):
-                model = parts[name]
-                columns = [names.index(n) for n in model.dense.names]
-                model.proba([heads[i].text], np.nan_to_num(head_values[i : i + 1, columns]))
+            headline_clickbait(parts, [heads[i].text], head_values[i : i + 1])
 
     def body_part(rows: range) -> None:
         for i in rows:
@@ -63,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
 
     def tone_part(rows: range) -> None:
         for i in rows:
-            parts["one_sided_tone"].proba([tone_text(articles[i].title, articles[i].text)])
+            one_sided_tone(parts["one_sided_tone"], articles[i].title, articles[i].text)
 
     def featurize_one(rows: range) -> None:
         for i in rows:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel
+from hypescore.model.parts import tone_text
 from hypescore.training import lexical_fit
 from hypescore.training.lexical_fit import LexicalSpec
 
@@ -36,11 +37,6 @@ class Articles:
     texts: list[str]  # title, blank line, body: what the tone model reads
     bodies: list[str]
     y: np.ndarray
-
-
-def tone_text(title: str | None, body: str) -> str:
-    """The text the tone model reads: title and body, nothing about where it came from."""
-    return f"{title}\n\n{body}" if title else body
 
 
 def load_articles(data_dir: str | Path, limit: int | None = None) -> Articles:

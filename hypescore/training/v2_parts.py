@@ -21,6 +21,7 @@ import numpy as np
 from hypescore.features import feature_names, featurize
 from hypescore.model.body_language import body_language
 from hypescore.model.lexical import HashedLinearModel
+from hypescore.model.parts import headline_clickbait
 from hypescore.model.views import headline_article
 from hypescore.training import combination, headline, subjectivity, tone
 
@@ -56,20 +57,11 @@ def headline_parts(
 
 
 def headline_scores(models: dict[str, HashedLinearModel], titles: list[str]) -> np.ndarray:
-    """The headline part: teaser and Stop Clickbait probabilities, weighted 0.6 / 0.4 (the
-    v1 view weights 0.3 / 0.2, renormalised)."""
+    """The headline part of each title, as scoring computes it."""
     from hypescore.article import Article
 
     articles = [headline_article(Article(text=t or " ", title=t)) for t in titles]
-    values = featurize(articles).values
-    names = feature_names()
-    out = np.zeros(len(titles))
-    for name, weight in (("teaser_clickbait", 0.6), ("headline_clickbait", 0.4)):
-        model = models[name]
-        columns = [names.index(n) for n in model.dense.names]
-        texts = [a.text for a in articles]
-        out += weight * model.proba(texts, np.nan_to_num(values[:, columns]))
-    return out
+    return headline_clickbait(models, [a.text for a in articles], featurize(articles).values)
 
 
 def run(
