@@ -128,13 +128,16 @@ class BodyLanguage:
     probabilities: tuple[float, ...]
 
 
-def body_sentences(text: str) -> list[tuple[int, int]]:
+def body_sentences(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Spans of the body's sentences (offsets into ``text``), headings and fragments out."""
-    norm = normalise(text)
+    if sentences is None:
+        sentences = split_sentences(normalise(text))
     return [
         (start, end)
-        for start, end in split_sentences(norm)
-        if len(norm[start:end].split()) >= MIN_SENTENCE_WORDS
+        for start, end in sentences
+        if len(text[start:end].split()) >= MIN_SENTENCE_WORDS
     ]
 
 
@@ -149,9 +152,12 @@ def aggregate(probabilities: np.ndarray, threshold: float) -> tuple[float, float
     return score, flagged_share, top3_mean
 
 
-def body_language(model: HashedLinearModel, text: str) -> BodyLanguage:
-    """Score the body ``text`` (filler already cut out by the caller)."""
-    spans = body_sentences(text)
+def body_language(
+    model: HashedLinearModel, text: str, sentences: list[tuple[int, int]] | None = None
+) -> BodyLanguage:
+    """Score the body ``text`` (filler already cut out by the caller); ``sentences``: its
+    sentence spans when already split (``AnalysedArticle.sentences``), to split once."""
+    spans = body_sentences(text, sentences)
     sentences = [text[start:end] for start, end in spans]
     probabilities = sentence_proba(model, sentences) if sentences else np.zeros(0)
     score, share, top = aggregate(probabilities, model.threshold)

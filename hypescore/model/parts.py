@@ -10,11 +10,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from typing import Any
 
 import numpy as np
 
 from hypescore.features import feature_names
-from hypescore.model.lexical import HashedLinearModel
+from hypescore.model.lexical import HashedLinearModel, sigmoid
 
 HEADLINE_MODELS = (("teaser_clickbait", 0.6), ("headline_clickbait", 0.4))
 SUBJECTIVITY = "sentence_subjectivity"
@@ -26,14 +28,26 @@ def headline_clickbait(
 ) -> np.ndarray:
     """Clickbait of each headline; ``headline_values``: featurizer rows of the headlines as
     ``headline_article`` feeds them (every feature, featurizer order)."""
-    names = feature_names()
     values = np.nan_to_num(np.atleast_2d(headline_values))
     out = np.zeros(len(headlines))
+    hashed: dict[str, Any] = {}  # both models read the same blocks: hash each once
     for name, weight in HEADLINE_MODELS:
         model = models[name]
-        columns = [names.index(n) for n in model.dense.names]
-        out += weight * model.proba(headlines, values[:, columns])
+        matrices = []
+        for block in model.blocks:
+            key = repr(block.params())
+            if key not in hashed:
+                hashed[key] = block.transform(headlines)
+            matrices.append(hashed[key])
+        dense = values[:, _columns(model.dense.names)]
+        out += weight * sigmoid(model.decision_from_matrices(matrices, dense))
     return out
+
+
+@cache
+def _columns(names: tuple[str, ...]) -> list[int]:
+    every = feature_names()
+    return [every.index(n) for n in names]
 
 
 def tone_text(title: str | None, body: str) -> str:
