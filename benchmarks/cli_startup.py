@@ -36,7 +36,7 @@ import json, time
 t0 = time.perf_counter()
 import hypescore
 t1 = time.perf_counter()
-import hypescore.cli.commands.score, hypescore.cli.pipeline, hypescore.io.readers
+import hypescore.cli.commands.score, hypescore.cli.run, hypescore.io.readers
 t2 = time.perf_counter()
 model = hypescore.load_model()
 t3 = time.perf_counter()

@@ -374,9 +374,9 @@ def _zipf(n: int, exponent: float) -> np.ndarray:
 @cache
 def vocabulary() -> dict[str, list[str]]:
     """Word lists drawn on by the generator (read once, shuffled deterministically)."""
-    from hypescore._readability import easy_words
-    from hypescore._syllables import cmudict_syllables
-    from hypescore._vader import read_lexicon
+    from hypescore._engine.readability import easy_words
+    from hypescore._engine.syllables import cmudict_syllables
+    from hypescore._engine.vader import read_lexicon
     from hypescore.lexicons import load_lexicon
     from hypescore.outlets import outlet_scores
 

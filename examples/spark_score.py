@@ -15,7 +15,7 @@ import os
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-from hypescore.spark import score_dataframe
+from hypescore.scaleout.spark import score_dataframe
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from hypescore._version import __version__
 
 _EXPORTS = {
     "Article": "hypescore.article",
@@ -17,20 +17,25 @@ _EXPORTS = {
     "feature_names": "hypescore.features",
     "featurize": "hypescore.features",
     "iter_featurize": "hypescore.features",
-    "HypeFeaturizer": "hypescore.transformer",
+    "HypeFeaturizer": "hypescore.featurizer",
     "HypeModel": "hypescore.model",
     "ModelLoadError": "hypescore.model",
     "UntrustedModelError": "hypescore.model",
-    "evaluate": "hypescore.model",
+    "evaluate": "hypescore.training",
     "load_model": "hypescore.model",
-    "score": "hypescore.model",
-    "score_many": "hypescore.model",
-    "train": "hypescore.model",
+    "ScoreOptions": "hypescore.scoring",
+    "score": "hypescore.scoring",
+    "score_many": "hypescore.scoring",
+    "train": "hypescore.training",
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
     "Result": "hypescore.result",
+    "RecordError": "hypescore.records",
+    "Span": "hypescore.evidence",
 }
 
+# The same names as ``_EXPORTS`` plus ``__version__``; tests/test_public_api.py checks
+# that this list, the lazy map and the TYPE_CHECKING imports below never drift apart.
 __all__ = [
     "Article",
     "FeatureMatrix",
@@ -39,7 +44,10 @@ __all__ = [
     "ModelInfo",
     "ModelLoadError",
     "Reason",
+    "RecordError",
     "Result",
+    "ScoreOptions",
+    "Span",
     "UntrustedModelError",
     "__version__",
     "evaluate",
@@ -68,16 +76,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from hypescore.article import Article
+    from hypescore.evidence import Span
     from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
-    from hypescore.model import (
-        HypeModel,
-        ModelLoadError,
-        UntrustedModelError,
-        evaluate,
-        load_model,
-        score,
-        score_many,
-        train,
-    )
+    from hypescore.featurizer import HypeFeaturizer
+    from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
+    from hypescore.records import RecordError
     from hypescore.result import ModelInfo, Reason, Result
-    from hypescore.transformer import HypeFeaturizer
+    from hypescore.scoring import ScoreOptions, score, score_many
+    from hypescore.training import evaluate, train

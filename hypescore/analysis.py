@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hypescore._index import TextIndex
+from hypescore._engine.index import TextIndex
 from hypescore.article import Article
 
 _SAME_LENGTH_FOLD = str.maketrans(
@@ -152,6 +152,27 @@ def line_spans(norm: str) -> list[tuple[int, int]]:
     for match in _LINE_RE.finditer(norm):
         _append_trimmed(spans, norm, match.start(), match.end())
     return spans
+
+
+def headline(doc: AnalysedArticle) -> tuple[str, int, int]:
+    """Where the headline is: ``(field, start, end)``, the one rule for every user.
+
+    The title when it has words; otherwise the first sentence of the text (a bare teaser
+    or headline is its own first sentence).
+    """
+    if doc.title.strip():
+        return "title", 0, len(doc.title)
+    if doc.sentences:
+        start, end = doc.sentences[0]
+        return "text", start, end
+    return "text", 0, 0
+
+
+def headline_of(article: Article, doc: AnalysedArticle) -> tuple[str, str, int]:
+    """The headline as it stands in the input, the field it is in and its offset there."""
+    field, start, end = headline(doc)
+    source = (article.title or "") if field == "title" else article.text
+    return source[start:end], field, start
 
 
 def analyse(article: Article) -> AnalysedArticle:

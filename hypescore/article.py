@@ -65,9 +65,20 @@ def _optional_str(record: Mapping[str, Any], field: str) -> str | None:
 
 
 def _optional_id(record: Mapping[str, Any], field: str) -> str | None:
-    value = record.get(field)
-    if value is None:
+    if record.get(field) is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    value = record_id(record, field)
+    if value is None:
         raise ValueError(f"field {field!r} must be a string or integer")
+    return value
+
+
+def record_id(record: object, id_field: str = "id") -> str | None:
+    """A record's own id when usable (a string or integer), so even a rejected record
+    keeps its name; the one rule for every reader of records."""
+    if not isinstance(record, Mapping):
+        return None
+    value = record.get(id_field)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
     return str(value)

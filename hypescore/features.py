@@ -10,18 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.analysis import analyse
-from hypescore.article import Article, as_article
+from hypescore.analysis import AnalysedArticle, analyse
+from hypescore.article import Article
 from hypescore.evidence import Span
 from hypescore.extractors import EXTRACTORS
-from hypescore.parallel import map_chunks
-
-DEFAULT_MAX_CHARS = 2_000_000
-DEFAULT_CHUNK_SIZE = 256
-
-
-class RecordError(ValueError):
-    """A record that cannot be featurized; the message says why, the batch goes on."""
+from hypescore.records import (
+    DEFAULT_CHUNK_SIZE,
+    DEFAULT_MAX_CHARS,
+    guarded,
+)
+from hypescore.scaleout.parallel import map_chunks
 
 
 @cache
@@ -65,21 +63,17 @@ class FeatureMatrix:
         )
 
 
-def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Refuse what cannot be scored meaningfully, with a message fit for an error record."""
-    if len(article.text) > max_chars:
-        raise RecordError(
-            f"text is {len(article.text):,} characters, over the limit of {max_chars:,}"
-        )
-    if not article.text.strip():
-        raise RecordError("text is empty")
-
-
 def extract_features(
     article: Article, *, with_spans: bool = False
 ) -> tuple[list[float], list[Span]]:
     """The feature vector of one article and, on request, the evidence behind it."""
-    doc = analyse(article)
+    return features_of(analyse(article), with_spans=with_spans)
+
+
+def features_of(
+    doc: AnalysedArticle, *, with_spans: bool = False
+) -> tuple[list[float], list[Span]]:
+    """The feature vector of an analysed article (for callers that need the doc too)."""
     sink: list[Span] | None = [] if with_spans else None
     values: list[float] = []
     for extractor in EXTRACTORS:
@@ -94,27 +88,16 @@ def featurize_chunk(items: list[Any], max_chars: int = DEFAULT_MAX_CHARS) -> Fea
     ids: list[str | None] = []
     errors: list[str | None] = []
     for row, item in enumerate(items):
-        try:
-            article = as_article(item)
-        except (TypeError, ValueError) as exc:
-            ids.append(_record_id(item))
-            errors.append(str(exc))
-            continue
-        ids.append(article.id)
-        try:
-            check_article(article, max_chars)
-            values[row] = extract_features(article)[0]
-            errors.append(None)
-        except RecordError as exc:
-            errors.append(str(exc))
+        record_id, vector, error = guarded(item, max_chars, _vector)
+        ids.append(record_id)
+        errors.append(error)
+        if vector is not None:
+            values[row] = vector
     return FeatureMatrix(names, values, ids, errors)
 
 
-def _record_id(item: Any) -> str | None:
-    if isinstance(item, dict):
-        value = item.get("id")
-        return None if value is None else str(value)
-    return None
+def _vector(article: Article) -> list[float]:
+    return extract_features(article)[0]
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from hypescore._finders import PhraseFinder
+from hypescore._engine.finders import PhraseFinder
 
 
 @cache

@@ -66,6 +66,9 @@ class Result:
     error: str | None = None
     schema_version: str = field(default=SCHEMA_VERSION)
     views: dict[str, float] | None = None
+    # Every evidence span found in the article, when ``ScoreOptions(spans=True)`` asked
+    # for them: for renderers (story, HTML report), not part of the JSON contract.
+    spans: tuple[Span, ...] | None = None
 
     @property
     def ok(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -13,7 +14,10 @@ from hypescore.analysis import AnalysedArticle, analyse
 from hypescore.article import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# HYPESCORE_DATA, as for the library, when the data is not beside the checkout.
+SHARED_DATA = Path(
+    os.environ.get("HYPESCORE_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data")
+)
 
 
 def fixture_text(name: str) -> str:

@@ -135,3 +135,31 @@ def test_exports_are_lazy_and_complete():
     script = "import sys, hypescore; print('sklearn' in sys.modules, 'textstat' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_public_face_is_one_list():
+    """``__all__``, the lazy map and the type-checking imports name the same things."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(hypescore.__file__).read_text(encoding="utf-8"))
+    checked: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                checked.update({alias.name: stmt.module for alias in stmt.names})
+    assert sorted(hypescore.__all__) == sorted([*hypescore._EXPORTS, "__version__"])
+    assert checked == hypescore._EXPORTS
+    for name, module in hypescore._EXPORTS.items():
+        assert getattr(hypescore, name).__module__.startswith(module), name
+
+
+def test_runtime_layers_do_not_load_training():
+    probe = (
+        "import sys, hypescore.model, hypescore.scoring, hypescore.features;"
+        "print(sorted(m for m in sys.modules if m.startswith(('hypescore.training',"
+        " 'sklearn'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import hypescore
 from hypescore.article import Article
-from hypescore.features import extract_features
 from hypescore.report import render_report, render_story
 from hypescore.story import StoryOutlet, compare_story
 from tools.chromium import screenshot
@@ -29,8 +28,9 @@ def fixture(name: str) -> Article:
 
 def report(name: str, model: object) -> Path:
     article = fixture(name)
-    result = hypescore.score(article, model=model, explain=10)
-    spans = extract_features(article, with_spans=True)[1]
+    options = hypescore.ScoreOptions(model=model, explain=10, spans=True)
+    result = hypescore.score(article, options=options)
+    spans = list(result.spans or ())
     page = EXAMPLES / f"report-{Path(name).stem}.html"
     page.write_text(render_report(article, result, spans), encoding="utf-8")
     return page
@@ -40,9 +40,8 @@ def story(model: object) -> Path:
     outlets = []
     for outlet in ("wire", "regional", "viral"):
         article = fixture(f"story/{outlet}_desalination.txt")
-        result = hypescore.score(article, model=model)
-        spans = extract_features(article, with_spans=True)[1]
-        outlets.append(StoryOutlet(outlet, article, result.to_dict(), spans))
+        result = hypescore.score(article, options=hypescore.ScoreOptions(model=model, spans=True))
+        outlets.append(StoryOutlet(outlet, article, result.to_dict(), list(result.spans or ())))
     page = EXAMPLES / "story-desalination.html"
     page.write_text(render_story(compare_story(outlets)), encoding="utf-8")
     return page

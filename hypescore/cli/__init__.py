@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import click
 
-from hypescore import __version__
+from hypescore._version import __version__
 from hypescore.cli.group import LazyGroup
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

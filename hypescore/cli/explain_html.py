@@ -13,18 +13,16 @@ from typing import TextIO
 
 import click
 
-from hypescore.cli.pipeline import Outcome
+from hypescore.cli.run import Outcome
 
 
 def page_for(outcome: Outcome) -> str:
     """The report page of one outcome; a record that could not be read still gets a page."""
     from hypescore.article import Article
-    from hypescore.features import extract_features
     from hypescore.report import render_report
 
     article = outcome.record.article or Article(text="", id=outcome.record.id)
-    spans = extract_features(article, with_spans=True)[1] if article.text.strip() else []
-    return render_report(article, outcome.to_dict(), spans)
+    return render_report(article, outcome.to_dict(), list(outcome.result.spans or ()))
 
 
 def report_paths(path: str | Path, count: int) -> list[Path]:

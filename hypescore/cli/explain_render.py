@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import click
 
-from hypescore.cli.pipeline import Outcome
+from hypescore.cli.run import Outcome
 
 CONTEXT_CHARS = 40
 QUOTES_PER_REASON = 3

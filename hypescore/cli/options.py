@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hypescore.io.readers import ReadOptions
+from hypescore.io.sources import INPUT_FORMATS
+from hypescore.records import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from hypescore.scoring import ScoreOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 METRICS = ("verdict", "hype", "impact")
-
-
-def library_max_chars() -> int:
-    """The library's own article size limit, so the CLI never drifts from it."""
-    import hypescore
-
-    return inspect.signature(hypescore.score_many).parameters["max_chars"].default
 
 
 def _apply(options: list[Callable[[F], F]], function: F) -> F:
@@ -80,8 +75,8 @@ def input_options(function: F) -> F:
             click.option(
                 "--max-chars",
                 type=click.IntRange(min=1),
-                default=library_max_chars,
-                show_default="2,000,000, the library's limit",
+                default=DEFAULT_MAX_CHARS,
+                show_default=f"{DEFAULT_MAX_CHARS:,}, the library's limit",
                 metavar="N",
                 help="Longer articles become error records.",
             ),
@@ -180,35 +175,31 @@ def read_options(params: dict[str, Any]) -> ReadOptions:
     )
 
 
-@dataclass(frozen=True)
-class ScoreSettings:
-    """Everything ``score_many`` needs besides the articles."""
-
-    model: Any
-    explain: int
-    features: bool
-    jobs: int
-    chunk_size: int
-    max_chars: int
+# Command-line parameter -> ``ScoreOptions`` field; a command without one gets the default.
+_SCORE_PARAMS = {
+    "explain": "explain",
+    "with_features": "features",
+    "jobs": "n_jobs",
+    "chunk_size": "chunk_size",
+    "max_chars": "max_chars",
+}
 
 
-def score_settings(params: dict[str, Any], *, explain: int | None = None) -> ScoreSettings:
-    """Load the model once, here, so a bad model path fails before any input is read."""
-    import hypescore
+def score_options(params: dict[str, Any], **overrides: Any) -> ScoreOptions:
+    """The one ``ScoreOptions`` of a command, from its parameters and what it fixes itself.
+
+    The model is loaded here, once, so a bad model path fails before any input is read.
+    """
+    from hypescore.model import load_model
+    from hypescore.scoring import ScoreOptions
 
     path = params.get("model_path")
     try:
-        model = hypescore.load_model(path)
+        model = load_model(path)
     except (OSError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from exc
-    return ScoreSettings(
-        model=model,
-        explain=params["explain"] if explain is None else explain,
-        features=params["with_features"],
-        jobs=params["jobs"],
-        chunk_size=params["chunk_size"],
-        max_chars=params["max_chars"],
-    )
+    given = {field: params[name] for name, field in _SCORE_PARAMS.items() if name in params}
+    return ScoreOptions(model=model, **{**given, **overrides})
 
 
 def use_color(flag: bool | None, stream: Any = None) -> bool:

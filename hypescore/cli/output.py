@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from hypescore.cli.pipeline import Outcome, Tally
+from hypescore.cli.run import Outcome, Tally
 from hypescore.io.writers import Formatter
 
 

@@ -23,7 +23,7 @@ COMMANDS: dict[str, str] = {
 
 BATCH_BACKENDS: dict[str, str] = {
     "local": "hypescore.cli.backends:local_backend",
-    "dask": "hypescore.cli.dask_backend:dask_backend",
+    "dask": "hypescore.scaleout.dask_backend:dask_backend",
 }
 """``batch --backend`` name -> ``module:attribute`` of a backend factory.
 

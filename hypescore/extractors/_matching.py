@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from hypescore.evidence import Span, SpanSink
 
 if TYPE_CHECKING:
-    from hypescore._index import TextIndex
+    from hypescore._engine.index import TextIndex
 
 
 class Finder(Protocol):

@@ -9,8 +9,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from hypescore._finders import CandidateFinder, ScanFinder
-from hypescore._index import TextIndex
+from hypescore._engine.finders import CandidateFinder, ScanFinder
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 from hypescore.extractors._matching import count_found
@@ -26,6 +26,20 @@ FEATURES = (
     "distinct_named_per_1k",
     "log_words",
     "words_per_sentence",
+)
+
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "factual.distinct_named_per_1k": ("factual.named_spans_per_1k",),
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "quantity",
+    "money",
+    "percentage",
+    "date",
+    "named",
 )
 
 # Thousands groups are bounded so a long run of "1,1,1," cannot make a match scan the run.

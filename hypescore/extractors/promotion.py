@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from hypescore._finders import ScanFinder
-from hypescore.analysis import AnalysedArticle
+from hypescore._engine.finders import ScanFinder
+from hypescore.analysis import AnalysedArticle, headline
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import Finder, count_found, merged_length
 from hypescore.lexicons import lexicon_finder, lexicon_pattern, load_lexicon
@@ -33,6 +33,30 @@ FEATURES = (
     "headline_teaser",
     "headline_second_person",
     "headline_words",
+)
+
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "promotion.viral_phrase_blocks": ("promotion.tag_list_lines",),
+    "promotion.hashtag_runs": ("promotion.hashtags_per_1k",),
+    "promotion.filler_share": (
+        "promotion.tag_list_lines",
+        "promotion.calls_to_action_per_1k",
+        "promotion.boilerplate_hits",
+    ),
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "viral_block",
+    "tag_list",
+    "hashtag",
+    "boilerplate",
+    "call_to_action",
+    "clickbait",
+    "hype_word",
+    "hype_phrase",
+    "superlative",
 )
 
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W\d_]\w*")
@@ -65,19 +89,6 @@ def _filler_header_re() -> re.Pattern[str]:
 
 
 _FILLER_HEADER_RE = _filler_header_re()
-
-
-def headline(doc: AnalysedArticle) -> tuple[str, str, int]:
-    """The headline text, the field it lives in, and its offset in that field.
-
-    The title when there is one; otherwise the first sentence (a bare teaser or headline).
-    """
-    if doc.title.strip():
-        return doc.title, "title", 0
-    if doc.sentences:
-        start, end = doc.sentences[0]
-        return doc.norm[start:end], "text", start
-    return "", "text", 0
 
 
 def is_keyword_list(line: str) -> bool:
@@ -207,7 +218,8 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
 
 
 def _headline_features(doc: AnalysedArticle, sink: SpanSink) -> list[float]:
-    raw, field, offset = headline(doc)
+    field, offset, end = headline(doc)
+    raw = (doc.title if field == "title" else doc.norm)[offset:end]
     text = raw.strip()
     offset += len(raw) - len(raw.lstrip())
     if not text:

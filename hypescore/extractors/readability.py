@@ -1,13 +1,13 @@
 """Readability: textstat's classic grade-level formulas over the whole text.
 
 The values are textstat 0.7's own (a test compares them), computed by
-``hypescore._readability`` from one pass over the tokens, without importing textstat.
+``hypescore._engine.readability`` from one pass over the tokens, without importing textstat.
 """
 
 from __future__ import annotations
 
-from hypescore._readability import counter
-from hypescore._tokens import learn
+from hypescore._engine.readability import counter
+from hypescore._engine.tokens import learn
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import SpanSink
 
@@ -20,6 +20,10 @@ FEATURES = (
     "dale_chall",
     "coleman_liau_index",
 )
+
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {}
+PLACEHOLDERS: dict[str, str] = {}
+KINDS: tuple[str, ...] = ()
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:

@@ -2,7 +2,7 @@
 
 Per sentence because whole-document VADER saturates on long text and costs time
 quadratic in its length. Scores are vaderSentiment's own compound scores, computed by
-``hypescore._vader`` (bit-identical, several times faster).
+``hypescore._engine.vader`` (bit-identical, several times faster).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 
-from hypescore._finders import ScanFinder
-from hypescore._tokens import learn
-from hypescore._vader import scorer
+from hypescore._engine.finders import ScanFinder
+from hypescore._engine.tokens import learn
+from hypescore._engine.vader import scorer
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found
@@ -28,6 +28,22 @@ FEATURES = (
     "exclamations_per_1k",
     "allcaps_per_1k",
     "title_compound",
+)
+
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "sentiment.max_intensity": ("sentiment.strong_polar_share",),
+    "sentiment.positive_share": ("sentiment.strong_polar_share",),
+    "sentiment.negative_share": ("sentiment.strong_polar_share",),
+    "sentiment.std_compound": ("sentiment.strong_polar_share",),
+    "sentiment.mean_compound": ("sentiment.strong_polar_share",),
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "polar_sentence",
+    "exclamation",
+    "allcaps",
 )
 STRONG_POLARITY = 0.5
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from hypescore._finders import (
+from hypescore._engine.finders import (
     CandidateFinder,
     PhraseFinder,
     ScanFinder,
     candidate_source,
     union_finditer,
 )
-from hypescore._index import TextIndex
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found
@@ -37,6 +37,30 @@ FEATURES = (
     "publisher_quality",
 )
 
+# Features whose evidence is recorded under a sibling feature's name.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "sourcing.anonymous_share": ("sourcing.anonymous_sources_per_1k",),
+    "sourcing.quoted_share": ("sourcing.quotes_per_1k",),
+    "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
+    "sourcing.link_quality": ("sourcing.links_per_1k",),
+}
+# A quality feature is a placeholder 0 when its presence feature is 0 (no URL, no cited
+# outlet, no link); its contribution then belongs to the absence, not to a "quality 0".
+PLACEHOLDERS: dict[str, str] = {
+    "sourcing.publisher_quality": "sourcing.publisher_rated",
+    "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
+    "sourcing.link_quality": "sourcing.links_per_1k",
+}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = (
+    "anonymous_source",
+    "named_source",
+    "attribution",
+    "outlet",
+    "link",
+    "quote",
+)
+
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
 _VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
@@ -49,7 +73,7 @@ _QUOTE_RE = re.compile(r'"[^"\n]{12,1000}"')
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 
 # The three branches of _NAMED_SOURCE_RE, searched separately and merged in order
-# (hypescore._finders.union_finditer): "Jane Doe, ..., said" is led by a capital, so
+# (hypescore._engine.finders.union_finditer): "Jane Doe, ..., said" is led by a capital, so
 # the engine skips to capitals; "said Jane Doe" and "according to X" only start where
 # those words occur.
 _NAME_LED_RE = re.compile(

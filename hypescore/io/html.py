@@ -51,11 +51,6 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
-def ensure_html_support() -> None:
-    """Fail early, before any output, when HTML input cannot be read."""
-    _trafilatura()
-
-
 def extract_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None, str | None]:
     """``(text, title, url)`` of the page's main content.
 

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from hypescore import Article
+from hypescore.article import Article
+from hypescore.article import record_id as own_id
 from hypescore.io.html import NoMainText, extract_html
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
+from hypescore.records import DEFAULT_MAX_CHARS
 
-DEFAULT_MAX_CHARS = 2_000_000
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DRAIN_BLOCK = 1 << 20
 
@@ -221,7 +222,7 @@ def _parse_jsonl_line(
         if isinstance(exc, json.JSONDecodeError):
             error = f"malformed JSON on line {line_number}: {exc.msg} (column {exc.colno})"
     else:
-        record_id = _record_id(record, options.id_field) or fallback_id
+        record_id = own_id(record, options.id_field) or fallback_id
         error = None
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
@@ -240,13 +241,3 @@ def _parse_jsonl_line(
     if article.id is None:
         article = dataclasses.replace(article, id=record_id)
     return InputRecord(record_id, article, None, nbytes)
-
-
-def _record_id(record: object, id_field: str) -> str | None:
-    """The record's own id when usable, so even a rejected record keeps its name."""
-    if not isinstance(record, dict):
-        return None
-    value = record.get(id_field)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    return str(value)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 STDIN = "-"
-FORMATS = ("text", "html", "jsonl")
+# What a source can hold; ``auto`` picks one by extension or by sniffing stdin.
+INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 
 _EXTENSIONS = {
     ".jsonl": "jsonl",

@@ -1,22 +1,10 @@
-"""The trained model: training, safe persistence, scoring, evaluation and the model card.
+"""The runtime model: what scoring needs (the model, its safe persistence, impact).
 
-Importing this package stays light (numpy only): scikit-learn and skops are imported
-inside ``train``/``evaluate``, never on the scoring path.
+Importing this package stays light (numpy only): training, evaluation and the model card
+live in ``hypescore.training``; scikit-learn and skops are never imported on this path.
 """
 
-from hypescore.model.evaluation import evaluate
 from hypescore.model.hypemodel import HypeModel
 from hypescore.model.persistence import ModelLoadError, UntrustedModelError, load_model
-from hypescore.model.scoring import score, score_many
-from hypescore.model.training import train
 
-__all__ = [
-    "HypeModel",
-    "ModelLoadError",
-    "UntrustedModelError",
-    "evaluate",
-    "load_model",
-    "score",
-    "score_many",
-    "train",
-]
+__all__ = ["HypeModel", "ModelLoadError", "UntrustedModelError", "load_model"]

@@ -16,22 +16,21 @@ load, and every score is a short, auditable computation:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from hypescore.extractors import PLACEHOLDERS
 from hypescore.model.impact import ImpactSpec
-from hypescore.model.views import ARTICLE, HEADLINE
+
+# The two scopes a view reads: the whole article or its headline alone.
+HEADLINE = "headline"
+ARTICLE = "article"
 
 FORMAT = "hypescore-model"
 FORMAT_VERSION = 1
-# A quality feature is a placeholder 0 when its presence feature is 0 (no URL, no cited
-# outlet, no link); its contribution then belongs to the absence, not to a "quality 0".
-PLACEHOLDERS = {
-    "sourcing.publisher_quality": "sourcing.publisher_rated",
-    "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
-    "sourcing.link_quality": "sourcing.links_per_1k",
-}
 LABELS = {
     (False, True): "substantive",
     (True, True): "hyped-but-significant",
@@ -118,16 +117,14 @@ class HypeModel:
     def _impact_columns(self) -> list[int]:
         return [self.feature_names.index(f) for f in self.impact.features]
 
-    def hype_scores(self, article: np.ndarray, headline: np.ndarray | None) -> np.ndarray:
-        """``hype`` for rows of article features and the matching headline features."""
-        total = np.zeros(np.atleast_2d(article).shape[0])
+    def hype_of(self, probs: Mapping[str, Any]) -> Any:
+        """``hype``: the views' probabilities (floats or arrays) averaged by view weight;
+        the one combination, for scoring and evaluation alike."""
+        total_weight = sum(view.weight for view in self.views)
+        hype: Any = 0.0
         for view in self.views:
-            rows = headline if view.scope == HEADLINE else article
-            total += view.weight * view.proba(rows)
-        return total / sum(view.weight for view in self.views)
-
-    def impact_scores(self, article: np.ndarray) -> np.ndarray:
-        return np.atleast_1d(self.impact.score(np.atleast_2d(article)[:, self._impact_columns()]))
+            hype = hype + view.weight / total_weight * probs[view.name]
+        return hype
 
     def verdict(self, hype: float, impact: float) -> int:
         return min(10, 1 + math.floor(10 * self.substance(hype, impact)))
@@ -152,7 +149,6 @@ class HypeModel:
         points: dict[tuple[str, str], float] = {}
         values: dict[tuple[str, str], float] = {}
         view_probs: dict[str, float] = {}
-        hype = 0.0
         for view in self.views:
             scope_values = headline if view.scope == HEADLINE else article
             terms = view.terms(scope_values)
@@ -160,12 +156,12 @@ class HypeModel:
             prob = float(_sigmoid(logit))
             view_probs[view.name] = prob
             w = view.weight / total_weight
-            hype += w * prob
             slope = _secant_slope(view.intercept, logit)
             for j, name in enumerate(self.feature_names):
                 key = (view.scope, name)
                 points[key] = points.get(key, 0.0) - 10 * 0.5 * w * slope * float(terms[j])
                 values[key] = float(scope_values[j])
+        hype = self.hype_of(view_probs)
         columns = self._impact_columns()
         u = self.impact.percentiles(article[columns])
         weights = self.impact.weights / self.impact.weights.sum()

@@ -5,8 +5,7 @@ from itertools import islice
 
 import pytest
 
-from hypescore.cli.options import ScoreSettings
-from hypescore.cli.pipeline import score_records
+from hypescore.cli.run import score_records
 from hypescore.io.readers import InputRecord
 
 from ..conftest import fixture_text
@@ -140,6 +139,6 @@ def test_scoring_streams_lazily_from_an_endless_input():
             number += 1
             yield InputRecord(str(number), hypescore.Article(text=text, id=str(number)))
 
-    settings = ScoreSettings(hypescore.load_model(), 0, False, 1, 4, 2_000_000)
+    settings = hypescore.ScoreOptions(model=hypescore.load_model(), chunk_size=4)
     first = list(islice(score_records(endless(), settings), 6))
     assert [o.result.id for o in first] == ["1", "2", "3", "4", "5", "6"]

@@ -1,9 +1,9 @@
 import pytest
 
-from hypescore._textstat_offline import use_offline_cmudict
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import readability
+from tests._textstat_offline import use_offline_cmudict
 
 
 def values(doc):

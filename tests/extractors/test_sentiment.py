@@ -39,7 +39,7 @@ def test_empty_and_one_word():
 def test_parity_with_vader_per_sentence(varied_texts):
     """Every sentence score equals vaderSentiment's own output on that sentence.
 
-    hypescore scores sentences with its own re-implementation (hypescore._vader); the
+    hypescore scores sentences with its own re-implementation (hypescore._engine.vader); the
     comparison is exact equality with the real library.
     """
     analyzer = SentimentIntensityAnalyzer()

@@ -18,7 +18,6 @@ from typing import Any
 
 import click
 
-from hypescore.cli.dask_backend import scheduler_option
 from hypescore.cli.errors import CliIOError, interrupted_exit_code
 from hypescore.cli.inputs import total_bytes
 from hypescore.cli.options import (
@@ -26,12 +25,12 @@ from hypescore.cli.options import (
     input_options,
     is_terminal,
     read_options,
-    score_settings,
+    score_options,
     scoring_options,
 )
-from hypescore.cli.pipeline import Tally, score_records, thresholds_from
 from hypescore.cli.progress import Progress
 from hypescore.cli.registry import BATCH_BACKENDS, load
+from hypescore.cli.run import Tally, score_records, thresholds_from
 from hypescore.cli.signals import Interrupted, StopSignals
 from hypescore.io.checkpoint import CheckpointedFile
 from hypescore.io.html import HtmlSupportMissing
@@ -39,6 +38,7 @@ from hypescore.io.readers import InputRecord, read_records
 from hypescore.io.resume import FinishedIds, NotResumable, finished_ids
 from hypescore.io.sources import Source, SourceError, expand_sources
 from hypescore.io.writers import CsvFormatter, make_formatter
+from hypescore.scaleout.dask_backend import scheduler_option
 
 BATCH_FORMATS = ("jsonl", "csv")
 BATCH_CHUNK_SIZE = 64  # smaller than the library's 256: smoother progress, less to redo
@@ -107,7 +107,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         "csv" if output.suffix.lower() == ".csv" else "jsonl"
     )
     _check_output(output, resume=params["resume"], overwrite=params["overwrite"])
-    settings = score_settings(params)
+    options = score_options(params)
     feature_names = _feature_names() if params["with_features"] else ()
     formatter = make_formatter(output_format, feature_names=feature_names)
     done = _finished(output, output_format, formatter) if params["resume"] else FinishedIds()
@@ -125,8 +125,8 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         try:
             with backend as backend_jobs:
                 if backend_jobs is not None:  # the back-end picks n_jobs (Dask: whole cluster)
-                    settings = dataclasses.replace(settings, jobs=backend_jobs)
-                outcomes = score_records(_unfinished(records, progress, tally), settings)
+                    options = dataclasses.replace(options, n_jobs=backend_jobs)
+                outcomes = score_records(_unfinished(records, progress, tally), options)
                 _write_all(outcomes, formatter, out, stop, progress, tally, params["checkpoint"])
             with stop.critical():
                 out.write(formatter.footer())
@@ -242,6 +242,6 @@ def _report_stop(exc: BaseException, output: Path, tally: Tally, *, quiet: bool)
 
 
 def _feature_names() -> tuple[str, ...]:
-    import hypescore
+    from hypescore.features import feature_names
 
-    return tuple(hypescore.feature_names())
+    return tuple(feature_names())

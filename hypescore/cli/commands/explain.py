@@ -13,11 +13,11 @@ from hypescore.cli.options import (
     color_option,
     input_options,
     read_options,
-    score_settings,
+    score_options,
     use_color,
 )
-from hypescore.cli.pipeline import score_records
 from hypescore.cli.registry import EXPLAIN_RENDERERS, load
+from hypescore.cli.run import score_records
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 
@@ -60,11 +60,10 @@ from hypescore.io.readers import read_records
 def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any) -> None:
     """Explain verdicts: each reason's weight and the text that triggered it."""
     sources = resolve_sources(inputs)
-    settings = score_settings(
-        {**params, "explain": top, "with_features": False, "jobs": 1, "chunk_size": 16}
-    )
+    wants_page = bool(params["html_path"]) or output_format == "html"
+    options = score_options(params, explain=top, chunk_size=16, spans=wants_page)
     renderer = load(EXPLAIN_RENDERERS[output_format])
-    outcomes = score_records(read_records(sources, read_options(params)), settings)
+    outcomes = score_records(read_records(sources, read_options(params)), options)
     if params["html_path"]:
         from hypescore.cli.explain_html import write_reports
 

@@ -16,12 +16,12 @@ from hypescore.cli.options import (
     input_options,
     is_terminal,
     read_options,
-    score_settings,
+    score_options,
     scoring_options,
     use_color,
 )
 from hypescore.cli.output import stream_outcomes
-from hypescore.cli.pipeline import Tally, score_records, thresholds_from
+from hypescore.cli.run import Tally, score_records, thresholds_from
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 from hypescore.io.writers import OUTPUT_FORMATS, make_formatter
@@ -54,18 +54,18 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     explain = params["explain"]
     if output_format == "table":
         explain = max(explain, TABLE_REASONS)  # the table always names the top reasons
-    settings = score_settings(params, explain=explain)
+    options = score_options(params, explain=explain)
     formatter = make_formatter(
         output_format,
         explain=params["explain"],
-        feature_names=_feature_names(settings) if params["with_features"] else (),
+        feature_names=_feature_names() if params["with_features"] else (),
         color=use_color(params["color"]),
         width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
     )
     records = read_records(sources, read_options(params))
     tally = Tally(thresholds_from(params))
     try:
-        stream_outcomes(score_records(records, settings), formatter, sys.stdout, tally)
+        stream_outcomes(score_records(records, options), formatter, sys.stdout, tally)
     except HtmlSupportMissing as exc:
         raise CliIOError(str(exc)) from exc
     if tally.errors:
@@ -73,7 +73,7 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     ctx.exit(tally.exit_code(strict=params["strict"]))
 
 
-def _feature_names(settings: Any) -> tuple[str, ...]:
-    import hypescore
+def _feature_names() -> tuple[str, ...]:
+    from hypescore.features import feature_names
 
-    return tuple(hypescore.feature_names())
+    return tuple(feature_names())

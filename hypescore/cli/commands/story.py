@@ -10,7 +10,7 @@ import click
 
 from hypescore.cli.errors import CliIOError
 from hypescore.cli.inputs import resolve_sources
-from hypescore.cli.options import input_options, read_options, score_settings
+from hypescore.cli.options import input_options, read_options, score_options
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import InputRecord, read_records
 
@@ -50,17 +50,14 @@ def story(inputs: tuple[str, ...], **params: Any) -> None:
 
     Each ARTICLE file (or JSONL record) is one outlet, named after its file or id.
     """
-    from hypescore.cli.pipeline import score_records
+    from hypescore.cli.run import score_records
     from hypescore.report import format_story, render_story
     from hypescore.story import compare_story
 
     records = _read_all(inputs, params)
     if len(records) < 2:
         raise click.UsageError(f"a story needs at least two articles, got {len(records)}")
-    settings = score_settings(
-        {**params, "explain": 0, "with_features": False, "jobs": 1, "chunk_size": 256}
-    )
-    outcomes = list(score_records(records, settings))
+    outcomes = list(score_records(records, score_options(params, spans=True)))
     comparison = compare_story(
         [
             _outlet(name, outcome.record, outcome.result)
@@ -100,9 +97,7 @@ def outlet_names(records: list[InputRecord]) -> list[str]:
 
 def _outlet(name: str, record: InputRecord, result: Any) -> Any:
     from hypescore.article import Article
-    from hypescore.features import extract_features
     from hypescore.story import StoryOutlet
 
     article = record.article or Article(text="", id=record.id)
-    spans = extract_features(article, with_spans=True)[1] if result.error is None else []
-    return StoryOutlet(name, article, result.to_dict(), spans)
+    return StoryOutlet(name, article, result.to_dict(), list(result.spans or ()))

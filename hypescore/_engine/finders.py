@@ -1,0 +1,258 @@
+"""Exactly what ``pattern.finditer(doc.norm)`` returns, without scanning every position.
+
+A regex scan tries the pattern at every character, which for our word-boundary
+alternations costs about as much as reading the text again; twenty such scans dominated
+featurization. A finder reaches the same matches faster, from cheap facts about the
+document (``hypescore._engine.index.TextIndex``):
+
+- if a pattern cannot match (a word it needs is absent), there is nothing to scan;
+- if every match must start where some literal occurs, ``pattern.match`` is tried only at
+  those places, left to right, skipping places inside the previous match, which is how
+  ``finditer`` proceeds (none of these patterns can match the empty string);
+- a word-list count is a sum over the document's word counts, plus corrections for the
+  few multi-word phrases present.
+
+Every finder keeps the original pattern and is checked against plain ``finditer`` by the
+tests (``tests/_engine/test_finders.py``, ``tests/_engine/test_token_caches.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hypescore._engine.index import TextIndex
+
+_WORD_RUN_RE = re.compile(r"\w+")
+_STARTS_WITH_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def emulate_finditer(
+    pattern: re.Pattern[str], text: str, candidates: Iterable[int]
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` given every offset where a match could start."""
+    found: list[re.Match[str]] = []
+    last_end = 0
+    match = pattern.match
+    for start in sorted(set(candidates)):
+        if start < last_end:
+            continue
+        hit = match(text, start)
+        if hit is not None:
+            found.append(hit)
+            last_end = hit.end()
+    return found
+
+
+def union_finditer(
+    sources: list[Callable[[int], re.Match[str] | None]],
+) -> list[re.Match[str]]:
+    """``finditer`` of an alternation ``A|B|...`` from each alternative's own search.
+
+    ``sources[k](pos)`` returns alternative k's leftmost match starting at or after
+    ``pos``. The alternation's next match is the leftmost of those; at the same start the
+    earlier alternative wins, as in the regex engine.
+    """
+    found: list[re.Match[str]] = []
+    pending: list[re.Match[str] | None] = [None] * len(sources)
+    exhausted = [False] * len(sources)
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for k, source in enumerate(sources):
+            if exhausted[k]:
+                continue
+            hit = pending[k]
+            if hit is None or hit.start() < pos:
+                hit = source(pos)
+                pending[k] = hit
+                if hit is None:
+                    exhausted[k] = True
+                    continue
+            if best is None or hit.start() < best.start():
+                best = hit
+        if best is None:
+            return found
+        found.append(best)
+        pos = best.end()
+
+
+def candidate_source(
+    pattern: re.Pattern[str], text: str, candidates: Iterable[int]
+) -> Callable[[int], re.Match[str] | None]:
+    """A ``union_finditer`` source trying ``pattern.match`` at sorted candidate offsets."""
+    ordered = sorted(set(candidates))
+    state = {"next": 0}
+    match = pattern.match
+
+    def leftmost(pos: int) -> re.Match[str] | None:
+        k = state["next"]
+        while k < len(ordered):
+            start = ordered[k]
+            if start >= pos:
+                hit = match(text, start)
+                if hit is not None:
+                    state["next"] = k
+                    return hit
+            k += 1
+        state["next"] = k
+        return None
+
+    return leftmost
+
+
+class _Phrase:
+    """A multi-word phrase: the words it needs, and how to find where it starts."""
+
+    __slots__ = ("anchor", "before", "required")  # required: its words, lower case
+
+    def __init__(self, key: str, spaces_flexible: bool) -> None:
+        pieces = key.split(" ") if spaces_flexible else [key]
+        # Search for the longest piece (rarest, fewest false hits) and walk back from it.
+        at = max(range(len(pieces)), key=lambda k: len(pieces[k]))
+        self.anchor = pieces[at]
+        self.before = tuple(reversed(pieces[:at]))
+        self.required = frozenset(_WORD_RUN_RE.findall(key.lower()))
+
+    def starts(self, index: TextIndex, lowered: bool) -> list[int]:
+        """Where the phrase would have to start, for each occurrence of its anchor."""
+        norm = index.norm
+        starts = []
+        for at in index.find_all(self.anchor, lowered=lowered):
+            for piece in self.before:  # each piece is followed by \s+ in the pattern
+                gap = at
+                while gap > 0 and norm[gap - 1].isspace():
+                    gap -= 1
+                if gap == at:
+                    break
+                at = gap - len(piece)
+                if at < 0:
+                    break
+            else:
+                starts.append(at)
+        return starts
+
+
+class PhraseFinder:
+    """A literal word-list alternation, e.g. ``(?<!\\w)(?:said|according\\s+to)(?!\\w)``.
+
+    ``phrases`` are the list entries as the pattern spells them, each starting with a
+    word character. ``ignorecase`` must match the pattern's flag. ``spaces_flexible``
+    says whether a space in a phrase stands for ``\\s+`` (lexicons) or a literal space
+    (outlet names). ``word_bounded`` says the pattern is bounded by ``(?<!\\w)`` and
+    ``(?!\\w)`` exactly, which lets single-word entries be counted from word counts.
+
+    A match can only start at a single-word entry that occurs as a word, or at the start
+    of a multi-word entry all of whose words occur; those places are found with
+    ``str.find`` and the pattern is tried there only.
+    """
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        phrases: Iterable[str],
+        *,
+        ignorecase: bool,
+        spaces_flexible: bool,
+        word_bounded: bool,
+    ) -> None:
+        self.pattern = pattern
+        self.ignorecase = ignorecase
+        keys = [p.lower() if ignorecase else p for p in phrases]
+        self._supported = all(
+            _STARTS_WITH_WORD_CHAR_RE.match(k) and "  " not in k for k in keys
+        ) and (not ignorecase or all(k.isascii() for k in keys))
+        self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
+        self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
+        self._countable = word_bounded and ignorecase and self._supported
+
+    def _fallback(self, index: TextIndex) -> bool:
+        return not self._supported or (self.ignorecase and index.exotic)
+
+    def matches(self, index: TextIndex) -> list[re.Match[str]]:
+        if self._fallback(index):
+            return list(self.pattern.finditer(index.norm))
+        lowered = self.ignorecase
+        present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
+        candidates = [
+            at
+            for single in self._singles
+            if single.lower() in present
+            for at in index.find_all(single, lowered=lowered)
+        ]
+        for phrase in self._multis:
+            if phrase.required <= present:
+                candidates.extend(phrase.starts(index, lowered))
+        return emulate_finditer(self.pattern, index.norm, candidates)
+
+    def count(self, index: TextIndex) -> int:
+        if not self._countable or index.exotic:
+            return len(self.matches(index))
+        counts = index.lower_runs
+        total = sum(counts[k] for k in self._singles if k in counts)
+        present = counts.keys()
+        candidates: list[int] = []
+        for phrase in self._multis:
+            if phrase.required <= present:
+                candidates.extend(phrase.starts(index, True))
+        if not candidates:
+            return total
+        singles = self._singles
+        for hit in emulate_finditer(self.pattern, index.norm, candidates):
+            # This match replaces the single-word matches counted inside it.
+            inside = _WORD_RUN_RE.findall(hit.group().lower())
+            total += 1 - sum(1 for run in inside if run in singles)
+        return total
+
+
+class CandidateFinder:
+    """A pattern tried only where ``candidates(index)`` says a match may start.
+
+    ``candidates`` returns ``None`` when it cannot tell, and the pattern scans the text.
+    """
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        candidates: Callable[[TextIndex], Iterable[int] | None],
+    ) -> None:
+        self.pattern = pattern
+        self._candidates = candidates
+
+    def matches(self, index: TextIndex) -> list[re.Match[str]]:
+        candidates = self._candidates(index)
+        if candidates is None:
+            return list(self.pattern.finditer(index.norm))
+        return emulate_finditer(self.pattern, index.norm, candidates)
+
+    def count(self, index: TextIndex) -> int:
+        return len(self.matches(index))
+
+
+class ScanFinder:
+    """A plain scan, skipped when ``possible(index)`` proves there can be no match."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        possible: Callable[[TextIndex], bool] | None = None,
+        scan_pattern: re.Pattern[str] | None = None,
+    ) -> None:
+        self.pattern = pattern
+        self._possible = possible
+        # An equivalent pattern that the regex engine scans faster, when there is one.
+        self._scan = scan_pattern or pattern
+        if self._scan.groups:
+            raise ValueError("counting uses findall: the pattern must have no groups")
+
+    def matches(self, index: TextIndex) -> list[re.Match[str]]:
+        if self._possible is not None and not self._possible(index):
+            return []
+        return list(self._scan.finditer(index.norm))
+
+    def count(self, index: TextIndex) -> int:
+        if self._possible is not None and not self._possible(index):
+            return 0
+        return len(self._scan.findall(index.norm))
