@@ -28,8 +28,8 @@ from hypescore.features import featurize  # noqa: E402
 from hypescore.model.body_language import body_language  # noqa: E402
 from hypescore.model.parts import headline_clickbait, one_sided_tone  # noqa: E402
 from hypescore.model.persistence import load_model  # noqa: E402
-from hypescore.model.views import headline_article  # noqa: E402
 from hypescore.training.tone import load_articles  # noqa: E402
+from hypescore.training.views import headline_article  # noqa: E402
 
 MODEL = ROOT / "hypescore" / "models" / "hypescore-v2-lexical.skops"
 CHUNK = 20

@@ -1,6 +1,6 @@
 """Headline clickbait: hashed word and character n-grams beside today's hand features.
 
-Two labelled views (``hypescore.model.views.DEFAULT_VIEWS``): Webis teasers (soft target
+Two labelled views (``hypescore.training.views.DEFAULT_VIEWS``): Webis teasers (soft target
 ``truth_mean``; CV Spearman and MSE) and Stop Clickbait headlines (binary; CV accuracy).
 Each record is featurized as ``Article(text=h, title=h)``, exactly as an article's
 headline is at scoring time, so the hand features at run time are the headline features
@@ -17,9 +17,9 @@ import numpy as np
 
 from hypescore.features import feature_names, featurize
 from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel
-from hypescore.model.views import DEFAULT_VIEWS, SOFT, ViewSpec
 from hypescore.training import lexical_fit
 from hypescore.training.lexical_fit import LexicalSpec
+from hypescore.training.views import DEFAULT_VIEWS, SOFT, ViewSpec
 
 HEADLINE_WORD = HashedBlock(
     analyzer="word", ngram_range=(1, 2), n_features=1 << 18, norm="l2", token_pattern=TOKEN_PATTERN

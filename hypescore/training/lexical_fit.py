@@ -2,7 +2,7 @@
 
 One design matrix rule for fitting and scoring (``design``), so the exported model's
 ``decision`` equals the fitted ``LogisticRegression``'s on the same texts. A soft target
-(a 0..1 mean of judgements) is fitted as in ``hypescore.model.training``: every row once
+(a 0..1 mean of judgements) is fitted as in ``hypescore.training.fit``: every row once
 as positive with weight ``t`` and once as negative with weight ``1 - t``.
 """
 

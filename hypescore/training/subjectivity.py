@@ -95,7 +95,7 @@ def load_splits(data_dir: str | Path) -> dict[str, Split]:
 @cache
 def share_matrix() -> sparse.csr_matrix:
     """``n_features x len(SHARE_NAMES)``: the weight of each hashed unigram in each share."""
-    from hypescore._vader import read_lexicon
+    from hypescore._engine.vader import read_lexicon
 
     columns: list[dict[str, float]] = [dict.fromkeys(words, 1.0) for words in WORD_LISTS.values()]
     hype = [w.lower() for w in (*load_lexicon("hype_words"), *load_lexicon("superlatives"))]

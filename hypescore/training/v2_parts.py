@@ -22,8 +22,8 @@ from hypescore.features import feature_names, featurize
 from hypescore.model.body_language import body_language
 from hypescore.model.lexical import HashedLinearModel
 from hypescore.model.parts import headline_clickbait
-from hypescore.model.views import headline_article
 from hypescore.training import combination, headline, subjectivity, tone
+from hypescore.training.views import headline_article
 
 TARGETS = {
     "teaser_spearman": (">=", 0.62),

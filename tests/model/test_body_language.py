@@ -9,8 +9,8 @@ from hypescore.model.body_language import (
     sentence_features,
     sentence_proba,
 )
-from hypescore.model.data import DEFAULT_DATA_DIR
 from hypescore.training import subjectivity
+from hypescore.training.data import DEFAULT_DATA_DIR
 
 # Our own sentences, same topic: the writer's judgement against plain reporting.
 OPINION = [

@@ -3,9 +3,9 @@ import pytest
 
 from hypescore.article import Article
 from hypescore.features import feature_names, featurize
-from hypescore.model.data import DEFAULT_DATA_DIR
-from hypescore.model.views import headline_article
 from hypescore.training import headline
+from hypescore.training.data import DEFAULT_DATA_DIR
+from hypescore.training.views import headline_article
 
 LIMIT = 200
 

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from hypescore.model.data import DEFAULT_DATA_DIR
 from hypescore.model.lexical import from_payload, to_payload
 from hypescore.training import lexical_fit, tone
+from hypescore.training.data import DEFAULT_DATA_DIR
 
 LIMIT = 90
 
