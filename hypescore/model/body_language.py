@@ -157,20 +157,40 @@ def body_language(
 ) -> BodyLanguage:
     """Score the body ``text`` (filler already cut out by the caller); ``sentences``: its
     sentence spans when already split (``AnalysedArticle.sentences``), to split once."""
-    spans = body_sentences(text, sentences)
-    sentences = [text[start:end] for start, end in spans]
-    probabilities = sentence_proba(model, sentences) if sentences else np.zeros(0)
-    score, share, top = aggregate(probabilities, model.threshold)
-    flagged = tuple(
-        Span(start, end, "subjective sentence", "body.subjective_sentence")
-        for (start, end), p in zip(spans, probabilities, strict=True)
-        if p >= model.threshold
-    )
-    return BodyLanguage(
-        score=score,
-        flagged_share=share,
-        top3_mean=top,
-        sentences=len(sentences),
-        flagged=flagged,
-        probabilities=tuple(float(p) for p in probabilities),
-    )
+    return body_language_many(model, [text], None if sentences is None else [sentences])[0]
+
+
+def body_language_many(
+    model: HashedLinearModel,
+    texts: Sequence[str],
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
+) -> list[BodyLanguage]:
+    """``body_language`` of each text, every sentence of the batch hashed and scored in one
+    pass (per-call overhead is most of the cost of one short article)."""
+    spans_of = [
+        body_sentences(text, None if sentences is None else sentences[i])
+        for i, text in enumerate(texts)
+    ]
+    pieces = [text[s:e] for text, spans in zip(texts, spans_of, strict=True) for s, e in spans]
+    probabilities = sentence_proba(model, pieces)
+    results, offset = [], 0
+    for spans in spans_of:
+        p = probabilities[offset : offset + len(spans)]
+        offset += len(spans)
+        score, share, top = aggregate(p, model.threshold)
+        flagged = tuple(
+            Span(start, end, "subjective sentence", "body.subjective_sentence")
+            for (start, end), value in zip(spans, p, strict=True)
+            if value >= model.threshold
+        )
+        results.append(
+            BodyLanguage(
+                score=score,
+                flagged_share=share,
+                top3_mean=top,
+                sentences=len(spans),
+                flagged=flagged,
+                probabilities=tuple(float(v) for v in p),
+            )
+        )
+    return results

@@ -56,4 +56,11 @@ def tone_text(title: str | None, body: str) -> str:
 
 
 def one_sided_tone(model: HashedLinearModel, title: str | None, body: str) -> float:
-    return float(model.proba([tone_text(title, body)])[0])
+    return float(one_sided_tone_many(model, [title], [body])[0])
+
+
+def one_sided_tone_many(
+    model: HashedLinearModel, titles: list[str | None], bodies: list[str]
+) -> np.ndarray:
+    """``one_sided_tone`` of each article, hashed in one pass."""
+    return model.proba([tone_text(t, b) for t, b in zip(titles, bodies, strict=True)])

@@ -89,3 +89,13 @@ def test_one_tokenization_gives_both_blocks_as_hashed_separately():
     word, share = sentence_matrices(texts)
     np.testing.assert_array_equal(word.toarray(), WORD_BLOCK.transform(texts).toarray())
     np.testing.assert_array_equal(share.toarray(), SHARE_BLOCK.transform(texts).toarray())
+
+
+def test_a_batch_gives_each_article_what_it_gets_alone(model):
+    from hypescore.model.body_language import body_language_many
+
+    texts = [" ".join(REPORT), " ".join(OPINION), "Too short.", ""]
+    batch = body_language_many(model, texts)
+    assert [b.score for b in batch] == [body_language(model, t).score for t in texts]
+    assert batch[2].sentences == 0 and batch[2].score == 0.0
+    assert len(batch) == len(texts)
