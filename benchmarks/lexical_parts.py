@@ -5,8 +5,10 @@
 Reads the models from ``hypescore/models/hypescore-v2-lexical.skops`` (written by
 ``python -m hypescore.training.v2_parts``). Each part and ``featurize`` are timed in
 alternating chunks of documents (CPU time of this process), so load from other jobs hits
-both alike. The headline part is timed on the headline's hand features as ``HypeModel``
-computes them anyway (featurizing the headline is not counted again).
+both alike. Body language and tone are timed together: they share one hashing pass
+(``hypescore.model.parts.body_and_tone``). The headline part is timed on the headline's
+hand features as ``HypeModel`` computes them anyway (featurizing the headline is not
+counted again).
 """
 
 from __future__ import annotations
@@ -25,12 +27,7 @@ if str(ROOT) not in sys.path:
 
 from hypescore.article import Article  # noqa: E402
 from hypescore.features import featurize  # noqa: E402
-from hypescore.model.body_language import body_language, body_language_many  # noqa: E402
-from hypescore.model.parts import (  # noqa: E402
-    headline_clickbait,
-    one_sided_tone,
-    one_sided_tone_many,
-)
+from hypescore.model.parts import body_and_tone, headline_clickbait  # noqa: E402
 from hypescore.model.persistence import load_model  # noqa: E402
 from hypescore.training.tone import load_articles  # noqa: E402
 from hypescore.training.views import headline_article  # noqa: E402
@@ -58,13 +55,9 @@ def main(argv: list[str] | None = None) -> None:
         for i in rows:
             headline_clickbait(parts, [heads[i].text], head_values[i : i + 1])
 
-    def body_part(rows: range) -> None:
+    def body_and_tone_part(rows: range) -> None:
         for i in rows:
-            body_language(parts["sentence_subjectivity"], articles[i].text)
-
-    def tone_part(rows: range) -> None:
-        for i in rows:
-            one_sided_tone(parts["one_sided_tone"], articles[i].title, articles[i].text)
+            body_and_tone(parts, [articles[i].title], [articles[i].text])
 
     def featurize_one(rows: range) -> None:
         for i in rows:
@@ -75,15 +68,8 @@ def main(argv: list[str] | None = None) -> None:
             parts, [heads[i].text for i in rows], head_values[rows.start : rows.stop]
         )
 
-    def body_batch(rows: range) -> None:
-        body_language_many(parts["sentence_subjectivity"], [articles[i].text for i in rows])
-
-    def tone_batch(rows: range) -> None:
-        one_sided_tone_many(
-            parts["one_sided_tone"],
-            [articles[i].title for i in rows],
-            [articles[i].text for i in rows],
-        )
+    def body_and_tone_batch(rows: range) -> None:
+        body_and_tone(parts, [articles[i].title for i in rows], [articles[i].text for i in rows])
 
     def featurize_batch(rows: range) -> None:
         featurize([articles[i] for i in rows])
@@ -92,15 +78,13 @@ def main(argv: list[str] | None = None) -> None:
         timed = {
             "featurize": featurize_batch,
             "headline": headline_batch,
-            "body": body_batch,
-            "tone": tone_batch,
+            "body_and_tone": body_and_tone_batch,
         }
     else:
         timed: dict[str, Callable[[range], None]] = {
             "featurize": featurize_one,
             "headline": headline_part,
-            "body": body_part,
-            "tone": tone_part,
+            "body_and_tone": body_and_tone_part,
         }
     for job in timed.values():  # warm caches and imports
         job(range(min(5, len(articles))))
@@ -114,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
                 job(rows)
                 totals[name] += time.process_time() - began
     per_doc = {k: round(1000 * v / (n * args.rounds), 3) for k, v in totals.items()}
-    parts_total = per_doc["headline"] + per_doc["body"] + per_doc["tone"]
+    parts_total = per_doc["headline"] + per_doc["body_and_tone"]
     chars = sum(len(a.text) for a in articles) / n
     result = {
         "mode": "batch" if args.batch else "one document per call",

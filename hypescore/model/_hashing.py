@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -185,7 +186,7 @@ def hashed_matrix(
     if binary:
         matrix.data[:] = 1.0  # as scikit-learn: ``X.data.fill(1)``
     if norm is not None:
-        matrix = _normalise(matrix, norm)
+        matrix = normalise_rows(matrix, norm)
     return matrix
 
 
@@ -206,7 +207,26 @@ def transform(
     return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
 
 
-def _normalise(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
+def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: int) -> Any:
+    """Rows of CSR ``matrices`` summed by group (``groups[k][i]``: the group of row ``i`` of
+    ``matrices[k]``), as CSR; O(non-zeros), unlike scipy's products, which allocate a
+    vector over all columns per call."""
+    n_features = matrices[0].shape[1]
+    keys = [
+        np.repeat(np.asarray(g, dtype=np.int64), np.diff(m.indptr)) * n_features + m.indices
+        for m, g in zip(matrices, groups, strict=True)
+    ]
+    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    data = np.bincount(inverse, weights=np.concatenate([m.data for m in matrices]))
+    indptr = np.zeros(n_groups + 1, dtype=np.int64)
+    np.cumsum(np.bincount(unique // n_features, minlength=n_groups), out=indptr[1:])
+    return sparse.csr_matrix(
+        (data, (unique % n_features).astype(np.int32), indptr.astype(np.int32)),
+        shape=(n_groups, n_features),
+    )
+
+
+def normalise_rows(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
     data = matrix.data
     row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     if norm == "l2":

@@ -160,21 +160,46 @@ def body_language(
     return body_language_many(model, [text], None if sentences is None else [sentences])[0]
 
 
-def body_language_many(
-    model: HashedLinearModel,
-    texts: Sequence[str],
-    sentences: Sequence[list[tuple[int, int]]] | None = None,
-) -> list[BodyLanguage]:
-    """``body_language`` of each text, every sentence of the batch hashed and scored in one
-    pass (per-call overhead is most of the cost of one short article)."""
+@dataclass(frozen=True)
+class HashedBodies:
+    """The body sentences of a batch, hashed once for every part that reads them."""
+
+    spans_of: list[list[tuple[int, int]]]  # per text: its body sentence spans
+    word: Any  # ``WORD_BLOCK`` rows of every body sentence, texts in order
+    share: Any  # ``SHARE_BLOCK`` rows, same order
+
+
+def hash_bodies(
+    texts: Sequence[str], sentences: Sequence[list[tuple[int, int]]] | None = None
+) -> HashedBodies:
     spans_of = [
         body_sentences(text, None if sentences is None else sentences[i])
         for i, text in enumerate(texts)
     ]
     pieces = [text[s:e] for text, spans in zip(texts, spans_of, strict=True) for s, e in spans]
-    probabilities = sentence_proba(model, pieces)
+    word, share = sentence_matrices(pieces)
+    return HashedBodies(spans_of, word, share)
+
+
+def body_language_many(
+    model: HashedLinearModel,
+    texts: Sequence[str],
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
+    hashed: HashedBodies | None = None,
+) -> list[BodyLanguage]:
+    """``body_language`` of each text, every sentence of the batch hashed and scored in one
+    pass (per-call overhead is most of the cost of one short article); ``hashed``: the
+    batch's ``hash_bodies`` when another part already hashed it."""
+    hashed = hashed or hash_bodies(texts, sentences)
+    pieces = [
+        text[s:e] for text, spans in zip(texts, hashed.spans_of, strict=True) for s, e in spans
+    ]
+    if [b.params() for b in model.blocks] != _SHARED_PARAMS:
+        raise ValueError(f"model {model.name!r} does not read the body sentence blocks")
+    logits = model.decision_from_matrices([hashed.word, hashed.share], sentence_features(pieces))
+    probabilities = sigmoid(logits)
     results, offset = [], 0
-    for spans in spans_of:
+    for spans in hashed.spans_of:
         p = probabilities[offset : offset + len(spans)]
         offset += len(spans)
         score, share, top = aggregate(p, model.threshold)

@@ -1,6 +1,8 @@
 """One-sided tone: hyperpartisan articles from their text alone (SemEval-2019 Task 4).
 
-No URL, no publisher, no site chrome: hashed word 1-2-grams of title + body (tf, l2),
+No URL, no publisher, no site chrome: hashed word 1-2-grams of the title and of each body
+sentence, summed over the article's l2-normalised sentence rows and l2-normalised again
+(``hypescore.model.parts.tone_rows``: the body is hashed once for body language and tone),
 a strongly regularised logistic regression, optionally beside the body-language
 aggregates. Figures are 5-fold stratified CV, seed 0 (Kiesel et al., SemEval 2019;
 CC BY 4.0).
@@ -15,8 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.model.lexical import TOKEN_PATTERN, HashedBlock, HashedLinearModel
-from hypescore.model.parts import tone_text
+from hypescore.model.body_language import WORD_BLOCK, hash_bodies
+from hypescore.model.lexical import HashedBlock, HashedLinearModel
+from hypescore.model.parts import tone_rows, tone_text
 from hypescore.training import lexical_fit
 from hypescore.training.lexical_fit import LexicalSpec
 
@@ -25,9 +28,7 @@ CITATION = (
     'Kiesel et al., "SemEval-2019 Task 4: Hyperpartisan News Detection", SemEval 2019 '
     "(by-article training set)"
 )
-TONE_BLOCK = HashedBlock(
-    analyzer="word", ngram_range=(1, 2), n_features=1 << 18, norm="l2", token_pattern=TOKEN_PATTERN
-)
+TONE_BLOCK = WORD_BLOCK  # read through ``hypescore.model.parts.tone_rows``
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,17 @@ def binary_metrics(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     }
 
 
+def tone_matrix(articles: Articles) -> Any:
+    """The rows the tone model reads (``tone_rows``), one per article."""
+    return tone_rows(articles.titles, hash_bodies(articles.bodies))
+
+
 def fit_final(
     config: ToneConfig, articles: Articles, dense: np.ndarray | None
 ) -> HashedLinearModel:
     model, _ = lexical_fit.fit(
         config.spec(),
-        lexical_fit.hashed((config.block,), articles.texts),
+        [tone_matrix(articles)],
         articles.y,
         dense,
         info={"trained_on": DATA_PATH, "citation": CITATION, "C": config.C},

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from hypescore.features import feature_names, featurize
-from hypescore.model.body_language import body_language
+from hypescore.model.body_language import body_language_many
 from hypescore.model.lexical import HashedLinearModel
 from hypescore.model.parts import headline_clickbait
 from hypescore.training import combination, headline, subjectivity, tone
@@ -69,41 +69,69 @@ def run(
 ) -> dict[str, Any]:
     figures: dict[str, Any] = {"limit": limit, "seed": 0, "folds": 5}
     heads = headline_parts(data_dir, limit, figures)
-
     sub_model, figures["subjectivity"] = subjectivity.evaluate(data_dir)
+    return tone_and_combination(data_dir, limit, figures, heads, sub_model, out, parts_path)
 
+
+def update_tone(data_dir: Path, figures_path: Path, out: Path, parts_path: Path) -> dict[str, Any]:
+    """Retrain only the tone part and redo the combination: the headline and sentence
+    models are read back from ``out``, their SemEval scores from ``parts_path`` (both
+    written by a full run, which gives the same numbers)."""
+    from hypescore.model.persistence import load_model
+
+    figures = json.loads(figures_path.read_text(encoding="utf-8"))
+    lexical = load_model(out).lexical
+    heads = {name: lexical[name] for name in ("teaser_clickbait", "headline_clickbait")}
+    with np.load(parts_path) as stored:
+        cached = {k: stored[k] for k in ("headline", "body", "filler")}
+    return tone_and_combination(
+        data_dir, figures.get("limit"), figures, heads, lexical["sentence_subjectivity"], out,
+        parts_path, cached,
+    )  # fmt: skip
+
+
+def tone_and_combination(
+    data_dir: Path,
+    limit: int | None,
+    figures: dict[str, Any],
+    heads: dict[str, HashedLinearModel],
+    sub_model: HashedLinearModel,
+    out: Path | None,
+    parts_path: Path | None,
+    cached: dict[str, np.ndarray] | None = None,
+) -> dict[str, Any]:
     articles = tone.load_articles(data_dir, limit)
     config = tone.ToneConfig()
-    matrices = tone.lexical_fit.hashed((config.block,), articles.texts)
     splits = tone.folds(articles.y)
-    p_tone = tone.out_of_fold(config, matrices, articles.y, None, splits)
+    p_tone = tone.out_of_fold(config, [tone.tone_matrix(articles)], articles.y, None, splits)
     tone_model = tone.fit_final(config, articles, None)
     figures["tone"] = {
         "rows": len(articles.y),
         **tone.binary_metrics(articles.y, p_tone),
         "n_weights": tone_model.n_weights,
         "C": config.C,
+        "reads": "title + body sentences (tone_rows)",
     }
+    if cached is None:
+        from hypescore.article import Article
 
-    titles = articles.titles
-    body = np.array([body_language(sub_model, b).score for b in articles.bodies])
-    from hypescore.article import Article
-
-    values = featurize([Article(text=b) for b in articles.bodies]).values
-    names = feature_names()
-    filler = combination.filler_placeholder(
-        *(np.nan_to_num(values[:, names.index(f)]) for f in combination.FILLER_FEATURES)
-    )
-    parts = {
-        "headline": headline_scores(heads, titles),
-        "body": body,
-        "filler": filler,
-        "tone": p_tone,
-    }
+        body = np.array([b.score for b in body_language_many(sub_model, articles.bodies)])
+        values = featurize([Article(text=b) for b in articles.bodies]).values
+        names = feature_names()
+        filler = combination.filler_placeholder(
+            *(np.nan_to_num(values[:, names.index(f)]) for f in combination.FILLER_FEATURES)
+        )
+        cached = {
+            "headline": headline_scores(heads, articles.titles),
+            "body": body,
+            "filler": filler,
+        }
+    parts = {**cached, "tone": p_tone}
     if parts_path is not None:  # scores and labels only, for re-fitting the combination
         np.savez(parts_path, y=articles.y, **parts)
     report = combination.nested(parts, articles.y, splits)
     figures["combination"] = dataclasses.asdict(report)
+    figures["combination"]["stacked"] = combination.nested_stacked(parts, articles.y, splits)
 
     checks = {
         "teaser_spearman": figures["teaser_clickbait"]["spearman"],
@@ -148,8 +176,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--figures", type=Path)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--parts", type=Path, help="save SemEval part scores (.npz)")
+    parser.add_argument(
+        "--update-tone",
+        action="store_true",
+        help="retrain tone only (needs --out, --figures, --parts)",
+    )
     args = parser.parse_args(argv)
-    figures = run(args.data, args.limit, args.out, args.parts)
+    if args.update_tone:
+        figures = update_tone(args.data, args.figures, args.out, args.parts)
+    else:
+        figures = run(args.data, args.limit, args.out, args.parts)
     text = json.dumps(figures, indent=2, sort_keys=True, default=float)
     if args.figures:
         args.figures.write_text(text + "\n", encoding="utf-8")

@@ -1,8 +1,11 @@
 import numpy as np
 import pytest
+from sklearn.preprocessing import normalize
 
+from hypescore.model.body_language import WORD_BLOCK, body_sentences, hash_bodies
 from hypescore.model.lexical import from_payload, to_payload
-from hypescore.training import lexical_fit, tone
+from hypescore.model.parts import body_and_tone, one_sided_tone, tone_rows
+from hypescore.training import tone
 from hypescore.training.data import DEFAULT_DATA_DIR
 
 LIMIT = 90
@@ -17,8 +20,8 @@ def articles():
 
 def _cv(articles):
     config = tone.ToneConfig()
-    matrices = lexical_fit.hashed((config.block,), articles.texts)
-    p = tone.out_of_fold(config, matrices, articles.y, None, tone.folds(articles.y, n_folds=3))
+    splits = tone.folds(articles.y, n_folds=3)
+    p = tone.out_of_fold(config, [tone.tone_matrix(articles)], articles.y, None, splits)
     return p, tone.binary_metrics(articles.y, p)
 
 
@@ -30,11 +33,42 @@ def test_cross_validation_is_seeded_and_better_than_chance(articles):
     assert figures["auc"] > 0.6
 
 
+def test_tone_rows_are_the_normalised_sum_of_title_and_body_sentence_rows():
+    titles = ["Council Passes Budget", None]
+    bodies = [
+        "The council approved the budget on Tuesday. Seven members voted for the plan.",
+        "Critics say the reckless plan is a shameful waste of public money. Short one.",
+    ]
+    rows = tone_rows(titles, hash_bodies(bodies)).toarray()
+    expected = []
+    for title, body in zip(titles, bodies, strict=True):
+        sentences = [body[s:e] for s, e in body_sentences(body)]
+        summed = WORD_BLOCK.transform(sentences).toarray().sum(axis=0)
+        expected.append(summed + WORD_BLOCK.transform([title or ""]).toarray()[0])
+    np.testing.assert_allclose(rows, normalize(np.array(expected)), atol=1e-12)
+
+
 def test_the_tone_model_reads_text_only_and_round_trips(articles):
     model = tone.fit_final(tone.ToneConfig(), articles, None)
     assert model.n_weights <= tone.ToneConfig().max_weights
     assert model.dense is None  # nothing but the words: no URL, no publisher
-    text = tone.tone_text(articles.titles[0], articles.bodies[0])
     restored = from_payload(to_payload(model))
-    assert restored.proba([text])[0] == model.proba([text])[0]
+    title, body = articles.titles[0], articles.bodies[0]
+    assert one_sided_tone(restored, title, body) == one_sided_tone(model, title, body)
     assert tone.tone_text(None, "Body only.") == "Body only."
+
+
+def test_body_and_tone_share_one_pass_and_equal_separate_calls(articles):
+    from hypescore.model.body_language import body_language
+    from hypescore.training import subjectivity
+
+    model = tone.fit_final(tone.ToneConfig(), articles, None)
+    splits = subjectivity.load_splits(DEFAULT_DATA_DIR)
+    sentences = subjectivity.train_model(splits["train"], subjectivity.SubjectivityConfig())
+    lexical = {"one_sided_tone": model, "sentence_subjectivity": sentences}
+    titles, bodies = articles.titles[:3], articles.bodies[:3]
+    body, tones = body_and_tone(lexical, titles, bodies)
+    assert [b.score for b in body] == [body_language(sentences, b).score for b in bodies]
+    np.testing.assert_allclose(
+        tones, [one_sided_tone(model, t, b) for t, b in zip(titles, bodies, strict=True)]
+    )
