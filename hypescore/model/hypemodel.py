@@ -107,6 +107,8 @@ class HypeModel:
     impact_threshold: float = 0.5
     training: dict = field(default_factory=dict)
     checksum: str = ""
+    # v2 learned parts by name (``hypescore.model.lexical``); empty in v1 files.
+    lexical: dict = field(default_factory=dict)
 
     @property
     def needs_headline(self) -> bool:

@@ -25,6 +25,9 @@ import numpy as np
 from hypescore.features import feature_names
 from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
 from hypescore.model.impact import ImpactSpec
+from hypescore.model.lexical import LexicalModelError
+from hypescore.model.lexical import from_payload as lexical_from_payload
+from hypescore.model.lexical import to_payload as lexical_to_payload
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
 # (module, class, skops loader) of every node a hypescore model file may contain.
@@ -62,7 +65,7 @@ class UntrustedModelError(ModelLoadError):
 
 
 def to_payload(model: HypeModel) -> dict[str, Any]:
-    return {
+    payload = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "name": model.name,
@@ -91,6 +94,9 @@ def to_payload(model: HypeModel) -> dict[str, Any]:
         "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
         "training": model.training,
     }
+    if model.lexical:  # additive: v1 readers ignore the key, v1 files have none
+        payload["lexical"] = {name: lexical_to_payload(m) for name, m in model.lexical.items()}
+    return payload
 
 
 def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
@@ -138,11 +144,26 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
             impact_threshold=float(payload["thresholds"]["impact"]),
             training=dict(payload.get("training") or {}),
             checksum=checksum,
+            lexical=_lexical_parts(payload.get("lexical"), source),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ModelLoadError):
             raise
         raise ModelLoadError(f"{source}: malformed model payload ({exc!r})") from exc
+
+
+def _lexical_parts(raw: Any, source: str) -> dict:
+    """The learned lexical parts by name (none in files written before v2)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"{source}: lexical parts must be a mapping by name")
+    try:
+        return {
+            str(name): lexical_from_payload(part, f"{source}[{name}]") for name, part in raw.items()
+        }
+    except LexicalModelError as exc:
+        raise ModelLoadError(str(exc)) from exc
 
 
 def _vector(value: Any) -> np.ndarray:
