@@ -2,8 +2,8 @@
 
     python benchmarks/lexical_parts.py --data ../shared/data [--docs 200]
 
-Reads the models from ``hypescore/models/hypescore-v2-lexical.skops`` (written by
-``python -m hypescore.training.v2_parts``). Each part and ``featurize`` are timed in
+Reads the parts from the shipped model (``hypescore/models/hypescore-default.skops``, built by
+``hypescore train``). Each part and ``featurize`` are timed in
 alternating chunks of documents (CPU time of this process), so load from other jobs hits
 both alike. Body language and tone are timed together: they share one hashing pass
 (``hypescore.model.parts.body_and_tone``). The headline part is timed on the headline's
@@ -32,7 +32,7 @@ from hypescore.model.persistence import load_model  # noqa: E402
 from hypescore.training.tone import load_articles  # noqa: E402
 from hypescore.training.views import headline_article  # noqa: E402
 
-MODEL = ROOT / "hypescore" / "models" / "hypescore-v2-lexical.skops"
+MODEL = ROOT / "hypescore" / "models" / "hypescore-default.skops"
 CHUNK = 20
 
 

@@ -14,15 +14,20 @@ class Span:
     kind: str
     feature: str
     field: str = "text"
+    # The quoted characters, when a reason carries the span (schema 1.3).
+    text: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
             "feature": self.feature,
             "field": self.field,
         }
+        if self.text:
+            out["text"] = self.text
+        return out
 
 
 SpanSink = list[Span] | None

@@ -62,6 +62,7 @@ MAX_CHROME_WORDS = 25  # a boilerplate or call-to-action line is short
 MIN_CLOUD_PAIRS = 3  # "topic 95%" pairs on a keyword-cloud line
 MIN_BARE_CLOUD_WORDS = 12  # a cloud without percentages is a long run of content words
 MAX_CLOUD_FUNCTION_SHARE = 0.1
+MAX_PERCENT_CLOUD_FUNCTION_SHARE = 0.3  # with >= MIN_CLOUD_PAIRS "topic 95%" pairs
 MIN_HEADING_RUN = 3  # headline-like lines in a row after body prose
 MIN_HEADING_RUN_AT_START = 5  # at the very top a title, byline and date are no summary
 MAX_HEADING_WORDS = 14
@@ -172,11 +173,15 @@ def cloud_items(line: str) -> int:
     if _ends_sentence(line) or ("%" not in line and _SENTENCE_MARK_RE.search(line)):
         return 0
     words = _WORD_RE.findall(line)
-    if _function_share(words) > MAX_CLOUD_FUNCTION_SHARE:
-        return 0
     if "%" in line:
+        # Topic phrases may hold a function word ("you won't believe 72%"): the pairs
+        # themselves mark the cloud, so the function-word bar is lower than for prose.
+        if _function_share(words) > MAX_PERCENT_CLOUD_FUNCTION_SHARE:
+            return 0
         pairs = len(_CLOUD_PAIR_RE.findall(line))
         return pairs if pairs >= MIN_CLOUD_PAIRS else 0
+    if _function_share(words) > MAX_CLOUD_FUNCTION_SHARE:
+        return 0
     if len(words) >= MIN_BARE_CLOUD_WORDS:
         return len(words)
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from hypescore.evidence import Span
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +32,18 @@ class Reason:
 
     ``contribution`` > 0 pushes the verdict up (towards substance), < 0 down (towards hype),
     in verdict points. ``scope`` says whether ``value`` was measured on the whole article
-    or on its headline alone (schema 1.1).
+    or on its headline alone (schema 1.1); since schema 1.3 reasons are hype's parts
+    (``headline``, ``body``, ``filler``, ``tone``) and impact's terms, ``scope`` is
+    ``headline`` or ``body``, ``summary`` says it in plain words and the evidence spans
+    carry their ``text``.
     """
 
     feature: str
     value: float
     contribution: float
     evidence: tuple[Span, ...] = ()
-    scope: str = "article"
+    scope: str = "body"
+    summary: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +52,7 @@ class Reason:
             "contribution": self.contribution,
             "evidence": [span.to_dict() for span in self.evidence],
             "scope": self.scope,
+            "summary": self.summary,
         }
 
 
@@ -66,6 +71,11 @@ class Result:
     error: str | None = None
     schema_version: str = field(default=SCHEMA_VERSION)
     views: dict[str, float] | None = None
+    # Two plain sentences, like a verdict box: what drives hype, what carries substance.
+    summary: str | None = None
+    # Where the article ran (``outlets.outlet_context``): shown beside the verdict, never
+    # part of it.
+    context: dict[str, Any] | None = None
     # Every evidence span found in the article, when ``ScoreOptions(spans=True)`` asked
     # for them: for renderers (story, HTML report), not part of the JSON contract.
     spans: tuple[Span, ...] | None = None
@@ -76,7 +86,8 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping; ``features`` appears only when it was asked for, ``views``
-        (each labelled view's probability, schema 1.1) only for scored articles."""
+        (each part's 0..1 score and the two headline models, schema 1.3), ``summary`` and
+        ``context`` (schema 1.3) only for scored articles."""
         out: dict[str, Any] = {
             "id": self.id,
             "verdict": self.verdict,
@@ -90,6 +101,9 @@ class Result:
         }
         if self.views is not None:
             out["views"] = self.views
+        if self.ok:
+            out["summary"] = self.summary
+            out["context"] = self.context
         if self.features is not None:
             out["features"] = self.features
         return out

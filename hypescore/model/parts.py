@@ -31,15 +31,16 @@ SUBJECTIVITY = "sentence_subjectivity"
 TONE = "one_sided_tone"
 
 
-def headline_clickbait(
+def headline_models(
     models: Mapping[str, HashedLinearModel], headlines: list[str], headline_values: np.ndarray
-) -> np.ndarray:
-    """Clickbait of each headline; ``headline_values``: featurizer rows of the headlines as
-    ``headline_article`` feeds them (every feature, featurizer order)."""
+) -> dict[str, np.ndarray]:
+    """Each headline model's clickbait probability per headline; ``headline_values``:
+    featurizer rows of the headlines as ``headline_article`` feeds them (every feature,
+    featurizer order). Both models read the same blocks: each is hashed once."""
     values = np.nan_to_num(np.atleast_2d(headline_values))
-    out = np.zeros(len(headlines))
-    hashed: dict[str, Any] = {}  # both models read the same blocks: hash each once
-    for name, weight in HEADLINE_MODELS:
+    out: dict[str, np.ndarray] = {}
+    hashed: dict[str, Any] = {}
+    for name, _ in HEADLINE_MODELS:
         model = models[name]
         matrices = []
         for block in model.blocks:
@@ -48,8 +49,16 @@ def headline_clickbait(
                 hashed[key] = block.transform(headlines)
             matrices.append(hashed[key])
         dense = values[:, _columns(model.dense.names)]
-        out += weight * sigmoid(model.decision_from_matrices(matrices, dense))
+        out[name] = sigmoid(model.decision_from_matrices(matrices, dense))
     return out
+
+
+def headline_clickbait(
+    models: Mapping[str, HashedLinearModel], headlines: list[str], headline_values: np.ndarray
+) -> np.ndarray:
+    """Clickbait of each headline: the headline models' probabilities by weight."""
+    found = headline_models(models, headlines, headline_values)
+    return sum(weight * found[name] for name, weight in HEADLINE_MODELS)
 
 
 @cache

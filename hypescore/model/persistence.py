@@ -23,11 +23,13 @@ from typing import Any
 import numpy as np
 
 from hypescore.features import feature_names
-from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
+from hypescore.model.combination import LEARNED_PARTS, PARTS, HypeCombination
+from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, REQUIRED_PARTS, HypeModel
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.lexical import LexicalModelError
 from hypescore.model.lexical import from_payload as lexical_from_payload
 from hypescore.model.lexical import to_payload as lexical_to_payload
+from hypescore.model.verdict_map import VERDICTS, VerdictMap
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
 # (module, class, skops loader) of every node a hypescore model file may contain.
@@ -71,20 +73,10 @@ def to_payload(model: HypeModel) -> dict[str, Any]:
         "name": model.name,
         "version": model.version,
         "feature_names": list(model.feature_names),
-        "feature_transform": "arcsinh",
-        "views": [
-            {
-                "name": v.name,
-                "scope": v.scope,
-                "kind": v.kind,
-                "weight": float(v.weight),
-                "mean": np.asarray(v.mean, dtype=np.float64),
-                "scale": np.asarray(v.scale, dtype=np.float64),
-                "coef": np.asarray(v.coef, dtype=np.float64),
-                "intercept": float(v.intercept),
-            }
-            for v in model.views
-        ],
+        "lexical": {name: lexical_to_payload(m) for name, m in model.lexical.items()},
+        "combination": {p: float(model.combination.weights[p]) for p in LEARNED_PARTS},
+        "verdict_map": np.asarray(model.verdict_map.cuts, dtype=np.float64),
+        "reference_parts": {p: float(model.reference_parts[p]) for p in PARTS},
         "impact": {
             "features": list(model.impact.features),
             "weights": np.asarray(model.impact.weights, dtype=np.float64),
@@ -94,8 +86,6 @@ def to_payload(model: HypeModel) -> dict[str, Any]:
         "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
         "training": model.training,
     }
-    if model.lexical:  # additive: v1 readers ignore the key, v1 files have none
-        payload["lexical"] = {name: lexical_to_payload(m) for name, m in model.lexical.items()}
     return payload
 
 
@@ -111,19 +101,6 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         )
     _check_feature_names(payload.get("feature_names"), source)
     try:
-        views = tuple(
-            LinearView(
-                name=v["name"],
-                scope=v["scope"],
-                kind=v["kind"],
-                weight=float(v["weight"]),
-                mean=_vector(v["mean"]),
-                scale=_vector(v["scale"]),
-                coef=_vector(v["coef"]),
-                intercept=float(v["intercept"]),
-            )
-            for v in payload["views"]
-        )
         imp = payload["impact"]
         impact = ImpactSpec(
             features=tuple(imp["features"]),
@@ -138,13 +115,17 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
             name=str(payload["name"]),
             version=str(payload["version"]),
             feature_names=tuple(payload["feature_names"]),
-            views=views,
             impact=impact,
+            lexical=_lexical_parts(payload.get("lexical"), source),
+            combination=HypeCombination(
+                {p: float(payload["combination"][p]) for p in LEARNED_PARTS}
+            ),
+            verdict_map=_verdict_map(payload["verdict_map"], source),
+            reference_parts={p: float(payload["reference_parts"][p]) for p in PARTS},
             hype_threshold=float(payload["thresholds"]["hype"]),
             impact_threshold=float(payload["thresholds"]["impact"]),
             training=dict(payload.get("training") or {}),
             checksum=checksum,
-            lexical=_lexical_parts(payload.get("lexical"), source),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ModelLoadError):
@@ -153,11 +134,12 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
 
 
 def _lexical_parts(raw: Any, source: str) -> dict:
-    """The learned lexical parts by name (none in files written before v2)."""
-    if raw is None:
-        return {}
+    """The learned lexical parts by name: every part hype reads must be there."""
     if not isinstance(raw, dict):
         raise ModelLoadError(f"{source}: lexical parts must be a mapping by name")
+    missing = [name for name in REQUIRED_PARTS if name not in raw]
+    if missing:
+        raise ModelLoadError(f"{source}: model lacks the learned parts {missing}")
     try:
         return {
             str(name): lexical_from_payload(part, f"{source}[{name}]") for name, part in raw.items()
@@ -166,11 +148,11 @@ def _lexical_parts(raw: Any, source: str) -> dict:
         raise ModelLoadError(str(exc)) from exc
 
 
-def _vector(value: Any) -> np.ndarray:
-    array = np.asarray(value, dtype=np.float64)
-    if array.shape != (len(feature_names()),):
-        raise ModelLoadError(f"weight vector of shape {array.shape}, expected one per feature")
-    return array
+def _verdict_map(raw: Any, source: str) -> VerdictMap:
+    cuts = np.asarray(raw, dtype=np.float64)
+    if cuts.shape != (VERDICTS - 1,) or not np.all(np.isfinite(cuts)) or np.any(np.diff(cuts) < 0):
+        raise ModelLoadError(f"{source}: verdict map needs {VERDICTS - 1} increasing cut points")
+    return VerdictMap(cuts=cuts)
 
 
 def _check_feature_names(names: Any, source: str) -> None:
@@ -277,13 +259,31 @@ def _load(path: Path) -> HypeModel:
 
 
 def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
-    checksum = hashlib.sha256(data).hexdigest()
+    return from_payload(_payload(data, source), hashlib.sha256(data).hexdigest(), source)
+
+
+def load_model_parts(path: str | Path) -> dict:
+    """The learned lexical parts of any hypescore model file that has them (also of
+    format-2 files, where they were an additive key): for retraining around them."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    payload = _payload(data, str(path))
+    if not isinstance(payload, dict):
+        raise ModelLoadError(f"{path}: not a hypescore model")
+    return _lexical_parts(payload.get("lexical"), str(path))
+
+
+def _payload(data: bytes, source: str) -> Any:
+    """The audited plain payload of a model archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive, source)
             schema = json.loads(archive.read("schema.json"))
             audit_schema(schema, source)
-            payload = _build(schema, archive)
+            return _build(schema, archive)
     except ModelLoadError:
         raise
     except RecursionError as exc:
@@ -293,7 +293,6 @@ def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
             f"{source}: not a readable hypescore model file (corrupt, truncated or not a "
             f"skops archive: {exc})"
         ) from exc
-    return from_payload(payload, checksum, source)
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile, source: str) -> None:

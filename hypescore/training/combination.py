@@ -6,7 +6,8 @@ is trained on SemEval itself), ``headline`` and ``body`` from models trained on 
 and ``filler`` from a placeholder formula over today's promotion features (the v2 filler
 formula is another helper's; ``filler_placeholder`` stands in for it).
 
-Weights: the non-negative, sum-1 grid point (step ``GRID_STEP``) with the best AUC of
+Weights: the sum-1 grid point (step ``GRID_STEP``, each part at least ``MIN_PART_WEIGHT``)
+with the best AUC of
 ``hype`` on the training folds, scored on the held-out fold (nested, same folds), so the
 combined AUC reported is out of fold too.
 """
@@ -22,6 +23,10 @@ import numpy as np
 from hypescore.model.combination import LEARNED_PARTS, HypeCombination
 
 GRID_STEP = 0.05
+# Every learned part keeps at least this weight (a stated rule, not fitted): SemEval labels
+# one-sidedness only, so fitted freely on it the weights go all to tone, and a clickbait
+# headline or loaded body language would never show in hype.
+MIN_PART_WEIGHT = 0.10
 # Placeholder filler formula (documented, not fitted): share of the text in filler lines,
 # doubled, plus 0.1 per tag-list line and per viral-phrase block, capped at 1.
 FILLER_FEATURES = (
@@ -40,11 +45,13 @@ def filler_placeholder(filler_share: Any, tag_list_lines: Any, viral_phrase_bloc
     )
 
 
-def weight_grid(step: float = GRID_STEP) -> list[dict[str, float]]:
+def weight_grid(step: float = GRID_STEP, floor: float = MIN_PART_WEIGHT) -> list[dict[str, float]]:
+    """Non-negative weights summing to 1 on a ``step`` grid, each at least ``floor``."""
     n = round(1 / step)
+    low = round(floor / step)
     grid = []
-    for a, b in product(range(n + 1), repeat=2):
-        if a + b <= n:
+    for a, b in product(range(low, n + 1), repeat=2):
+        if a + b <= n - low:
             grid.append({"headline": a / n, "body": b / n, "tone": (n - a - b) / n})
     return grid
 

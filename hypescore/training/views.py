@@ -16,7 +16,10 @@ from typing import Any
 from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article, record_id
 from hypescore.extractors import filler
-from hypescore.model.hypemodel import ARTICLE, HEADLINE
+from hypescore.model.hypemodel import HEADLINE
+
+# A view that reads the whole article (the headline views read the headline alone).
+ARTICLE = "article"
 
 SOFT = "soft"
 BINARY = "binary"
