@@ -118,7 +118,8 @@ TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {
         "figure with units", "figures with units", "no figure with units"
     ),
     "substance.named_actors": _counted(
-        "named person, place or organisation", "named people, places or organisations",
+        "named person, place or organisation",
+        "named people, places or organisations",
         "no named actor",
     ),  # fmt: skip
     "substance.named_sources": _counted("named source", "named sources", "no named source"),
@@ -189,9 +190,9 @@ def verdict_summary(contributions: list[Contribution], ev: Evidence) -> str:
         key=lambda c: c.points,
     )[:2]
     if drivers:
-        hype = "Hype comes from " + " and ".join(
-            reason_summary(c.feature, ev) for c in drivers
-        ) + "."
+        hype = (
+            "Hype comes from " + " and ".join(reason_summary(c.feature, ev) for c in drivers) + "."
+        )
     else:
         hype = "Little drives hype: " + _headline(ev) + ", " + _tone(ev) + "."
     carriers = sorted(
@@ -199,13 +200,19 @@ def verdict_summary(contributions: list[Contribution], ev: Evidence) -> str:
         key=lambda c: -c.points,
     )[:2]
     if carriers:
-        substance = "Substance rests on " + " and ".join(
-            _short(reason_summary(c.feature, ev)) for c in carriers
-        ) + "."
+        substance = (
+            "Substance rests on "
+            + " and ".join(_short(reason_summary(c.feature, ev)) for c in carriers)
+            + "."
+        )
     else:
-        substance = "Little carries substance: " + _short(
-            reason_summary("substance.named_sources", ev)
-        ) + ", " + _short(reason_summary("substance.quantified_claims", ev)) + "."
+        substance = (
+            "Little carries substance: "
+            + _short(reason_summary("substance.named_sources", ev))
+            + ", "
+            + _short(reason_summary("substance.quantified_claims", ev))
+            + "."
+        )
     return f"{hype} {substance}"
 
 

@@ -21,9 +21,9 @@ from hypescore.evidence import Span
 from hypescore.features import chunked, extract_features, feature_names, features_of
 from hypescore.model.hypemodel import BODY, HEADLINE, HypeModel, Parts
 from hypescore.model.persistence import load_model
-from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
 from hypescore.outlets import outlet_context
 from hypescore.reasons import Evidence, build_reasons, verdict_summary
+from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
 from hypescore.result import SCHEMA_VERSION, ModelInfo, Result
 from hypescore.scaleout.parallel import map_chunks
 
@@ -168,7 +168,9 @@ def prepare(article: Article, options: ScoreOptions) -> Prepared:
             )
         )
         if want_spans:
-            whole = Span(head_offset, head_offset + len(head_text), "headline", HEADLINE, head_field)
+            whole = Span(
+                head_offset, head_offset + len(head_text), "headline", HEADLINE, head_field
+            )
             head_spans.insert(0, whole)
     article_values, headline_values = np.asarray(values), np.asarray(head_values)
     if not (np.isfinite(article_values).all() and np.isfinite(headline_values).all()):
@@ -238,4 +240,14 @@ def _result(
     )
 
 
-__all__ = ["BODY", "HEADLINE", "Prepared", "parts_of", "prepare", "ScoreOptions", "score", "score_chunk", "score_many"]
+__all__ = [
+    "BODY",
+    "HEADLINE",
+    "Prepared",
+    "parts_of",
+    "prepare",
+    "ScoreOptions",
+    "score",
+    "score_chunk",
+    "score_many",
+]

@@ -252,7 +252,9 @@ def card_markdown(card: dict[str, Any]) -> str:
         "",
         f"- headline: {hype['headline']}",
         f"- body language: {hype['body']}",
-        "- filler: " + hype["filler"]["formula"] + "; "
+        "- filler: "
+        + hype["filler"]["formula"]
+        + "; "
         + ", ".join(
             f"`{t['feature']}` c={t['scale']:g} w={t['weight']:g}" for t in hype["filler"]["terms"]
         ),

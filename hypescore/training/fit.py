@@ -25,7 +25,6 @@ from typing import Any
 import numpy as np
 
 from hypescore._version import __version__
-from hypescore.article import Article
 from hypescore.features import feature_names
 from hypescore.model.combination import PARTS, HypeCombination
 from hypescore.model.hypemodel import HypeModel
@@ -34,7 +33,9 @@ from hypescore.model.verdict_map import VERDICTS, VerdictMap
 from hypescore.training.views import DEFAULT_VIEWS, ViewSpec
 
 DEFAULT_NAME = "hypescore-default"
-ARTICLE_VIEW: ViewSpec = next(spec for spec in DEFAULT_VIEWS if spec.name == "article_hyperpartisan")
+ARTICLE_VIEW: ViewSpec = next(
+    spec for spec in DEFAULT_VIEWS if spec.name == "article_hyperpartisan"
+)
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,10 @@ def reference_figures(
 
 
 def lexical_parts(
-    data_dir: Path, parts_from: str | Path | None, parts_figures: str | Path | None, limit: int | None
+    data_dir: Path,
+    parts_from: str | Path | None,
+    parts_figures: str | Path | None,
+    limit: int | None,
 ) -> tuple[dict, dict[str, Any]]:
     """The learned parts and their figures: trained now, or read from a model file
     (figures then from ``parts_figures``, the JSON the parts' training run wrote)."""

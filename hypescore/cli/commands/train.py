@@ -48,7 +48,19 @@ from hypescore.cli.errors import CliIOError
     default=None,
     help="Reuse featurized training data between runs.",
 )
-@click.option("--no-card", is_flag=True, help="Skip cross-validation and the model card.")
+@click.option(
+    "--parts-from",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Reuse the learned parts of this model file instead of retraining them (~18 CPU min).",
+)
+@click.option(
+    "--parts-figures",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="JSON figures of the reused parts' training run, for the card [docs/v2-models.json].",
+)
+@click.option("--no-card", is_flag=True, help="Skip the model card.")
 def train(**params: Any) -> None:
     """Train a model from the labelled views and save it (prints the model file's path).
 
@@ -64,6 +76,8 @@ def train(**params: Any) -> None:
         "n_jobs": params["jobs"],
         "cache_dir": params["cache_dir"],
         "card": not params["no_card"],
+        "parts_from": params["parts_from"],
+        "parts_figures": params["parts_figures"],
     }
     if params["name"]:
         options["name"] = params["name"]
