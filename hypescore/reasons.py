@@ -55,9 +55,10 @@ class Evidence:
         return list(dict.fromkeys(s for s in self.spans if s.feature in wanted))
 
     def quotes(self, spans: Sequence[Span]) -> str:
-        quoted = [_clip(self.text_of(s)) for s in spans[:MAX_QUOTES]]
-        more = ", ..." if len(spans) > MAX_QUOTES else ""
-        return ", ".join(f"'{q}'" for q in quoted) + more
+        """The first distinct quotes, ``'a', 'b', ...``."""
+        quoted = list(dict.fromkeys(_clip(self.text_of(s)) for s in spans))
+        more = ", ..." if len(quoted) > MAX_QUOTES else ""
+        return ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
 
 
 def _clip(text: str) -> str:
