@@ -47,7 +47,12 @@ class Evidence:
         return source[span.start : span.end]
 
     def with_text(self, spans: Sequence[Span]) -> tuple[Span, ...]:
-        return tuple(replace(s, text=self.text_of(s)) for s in spans[:MAX_EVIDENCE])
+        """The spans with their text, one per distinct text (a named source is often a
+        role source too: the same words twice are one piece of evidence)."""
+        by_text: dict[str, Span] = {}
+        for span in spans:
+            by_text.setdefault(self.text_of(span), replace(span, text=self.text_of(span)))
+        return tuple(by_text.values())[:MAX_EVIDENCE]
 
     def spans_of(self, feature: str) -> list[Span]:
         wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}

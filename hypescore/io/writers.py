@@ -101,7 +101,7 @@ class CsvFormatter:
             result.get("label"),
             result.get("error"),
             REASON_SEPARATOR.join(f"{k}={v}" for k, v in (result.get("views") or {}).items()),
-            REASON_SEPARATOR.join(f"{r['feature']} {r['contribution']:+.3f}" for r in reasons),
+            REASON_SEPARATOR.join(_reason_cell(r) for r in reasons),
             REASON_SEPARATOR.join(_evidence_cell(r) for r in reasons if r.get("evidence")),
             model.get("name"),
             model.get("version"),
@@ -118,6 +118,11 @@ class CsvFormatter:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerow(["" if c is None else c for c in cells])
         return buffer.getvalue()
+
+
+def _reason_cell(reason: dict[str, Any]) -> str:
+    cell = f"{reason['feature']} {reason['contribution']:+.3f}"
+    return f"{cell} ({reason['summary']})" if reason.get("summary") else cell
 
 
 def _evidence_cell(reason: dict[str, Any]) -> str:
@@ -169,8 +174,8 @@ class TableFormatter:
 
     def _explanation(self, reason: dict[str, Any]) -> str:
         head = (
-            f"    {_reason_tag(reason)}  (value {reason['value']:.3g},"
-            f" contribution {reason['contribution']:+.3f})\n"
+            f"    {_reason_tag(reason)}  ({reason.get('scope', 'body')}, {reason['feature']}"
+            f" {reason['value']:.3g}, contribution {reason['contribution']:+.3f})\n"
         )
         quotes = [span.get("text", "") for span in reason.get("evidence", [])]
         if not quotes:
@@ -184,8 +189,11 @@ class TableFormatter:
 
 
 def _reason_tag(reason: dict[str, Any]) -> str:
+    """``+`` or ``-`` and the reason's summary without its quotes (the feature name for
+    results written before schema 1.3)."""
     sign = "+" if reason["contribution"] >= 0 else "-"
-    return f"{sign}{reason['feature']}"
+    summary = str(reason.get("summary") or "").split(": ", 1)[0]
+    return f"{sign}{summary or reason['feature']}"
 
 
 def _shorten(text: str, width: int) -> str:
