@@ -84,12 +84,6 @@ class HashedBlock:
         params["ngram_range"] = tuple(params["ngram_range"])
         return _hashing.transform(list(texts), **params)
 
-    def dense_weights(self) -> np.ndarray:
-        """The weights as a vector over the hashed space (zeros where pruned)."""
-        weights = np.zeros(self.n_features, dtype=np.float64)
-        weights[self.indices] = self.values
-        return weights
-
     def scores(self, rows: Any) -> np.ndarray:
         """Dot products of hashed rows with the weights, one per row, without building a
         vector over the whole hashed space: each stored column is looked up in the sorted
