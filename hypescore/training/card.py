@@ -184,6 +184,7 @@ def card_dict(
         "labels": {"thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold}},
         "no_publisher": "no publisher reputation in hype, impact, verdict or reasons; the "
         "outlet's rating is Result.context only",
+        "feature_names": list(model.feature_names),
         "acceptance": acceptance(figures),
         "figures": figures,
         "libraries": {"python": platform.python_version()} | _versions(),

@@ -3,8 +3,7 @@
 Parts per SemEval article: ``tone`` out-of-fold (5-fold stratified, seed 0: the tone model
 is trained on SemEval itself), ``headline`` and ``body`` from models trained on other data
 (Webis / Stop Clickbait headlines, NewsSD sentences), so no SemEval label reaches them,
-and ``filler`` from a placeholder formula over today's promotion features (the v2 filler
-formula is another helper's; ``filler_placeholder`` stands in for it).
+and ``filler`` from the v2 ``filler_score`` formula (``hypescore.model.filler``).
 
 Weights: the sum-1 grid point (step ``GRID_STEP``, each part at least ``MIN_PART_WEIGHT``)
 with the best AUC of
@@ -27,22 +26,6 @@ GRID_STEP = 0.05
 # one-sidedness only, so fitted freely on it the weights go all to tone, and a clickbait
 # headline or loaded body language would never show in hype.
 MIN_PART_WEIGHT = 0.10
-# Placeholder filler formula (documented, not fitted): share of the text in filler lines,
-# doubled, plus 0.1 per tag-list line and per viral-phrase block, capped at 1.
-FILLER_FEATURES = (
-    "promotion.filler_share",
-    "promotion.tag_list_lines",
-    "promotion.viral_phrase_blocks",
-)
-
-
-def filler_placeholder(filler_share: Any, tag_list_lines: Any, viral_phrase_blocks: Any) -> Any:
-    return np.minimum(
-        1.0,
-        2.0 * np.asarray(filler_share)
-        + 0.1 * np.asarray(tag_list_lines)
-        + 0.1 * np.asarray(viral_phrase_blocks),
-    )
 
 
 def weight_grid(step: float = GRID_STEP, floor: float = MIN_PART_WEIGHT) -> list[dict[str, float]]:
@@ -105,7 +88,7 @@ def nested(parts: dict[str, np.ndarray], y: np.ndarray, folds: list) -> Combinat
     )
 
 
-__all__ = ["LEARNED_PARTS", "CombinationReport", "best_weights", "filler_placeholder", "nested"]
+__all__ = ["LEARNED_PARTS", "CombinationReport", "best_weights", "nested"]
 
 
 def _logit(p: np.ndarray) -> np.ndarray:

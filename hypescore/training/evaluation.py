@@ -58,7 +58,6 @@ def evaluate(
     model: HypeModel | None = None,
     seed: int = 0,
     limit: int | None = None,
-    **_ignored: Any,
 ) -> Evaluation:
     """Figures of ``model`` (default: the shipped one) on the SemEval training articles;
     ``limit`` keeps that many, evenly spaced (quick runs)."""

@@ -244,7 +244,6 @@ def train(
     parts_from: str | Path | None = None,
     parts_figures: str | Path | None = None,
     card: bool = True,
-    **_ignored: Any,
 ) -> HypeModel:
     """Train the v2 model from labelled JSONL (default: ``../shared/data``).
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from hypescore.features import feature_names, featurize
 from hypescore.model.body_language import body_language_many
+from hypescore.model.filler import filler_scores
 from hypescore.model.lexical import HashedLinearModel
 from hypescore.model.parts import headline_clickbait
 from hypescore.training import combination, headline, subjectivity, tone
@@ -117,10 +118,7 @@ def tone_and_combination(
 
         body = np.array([b.score for b in body_language_many(sub_model, articles.bodies)])
         values = featurize([Article(text=b) for b in articles.bodies]).values
-        names = feature_names()
-        filler = combination.filler_placeholder(
-            *(np.nan_to_num(values[:, names.index(f)]) for f in combination.FILLER_FEATURES)
-        )
+        filler = filler_scores(np.nan_to_num(values), feature_names())
         cached = {
             "headline": headline_scores(heads, articles.titles),
             "body": body,

@@ -8,6 +8,7 @@ import pytest
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from hypescore.model.hypemodel import REQUIRED_PARTS
 from hypescore.model.lexical import (
     DenseFeatures,
     HashedBlock,
@@ -109,7 +110,7 @@ def test_payload_round_trip_keeps_every_number(fitted):
 
 def test_round_trip_through_the_safe_model_file(tmp_path, fitted):
     model, _, texts, dense = fitted
-    hype_model = dataclasses.replace(load_model(), lexical={"toy": model})
+    hype_model = dataclasses.replace(load_model(), lexical={**load_model().lexical, "toy": model})
     data = model_bytes(hype_model)
     assert data == model_bytes(hype_model)  # reproducible bytes
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -119,7 +120,7 @@ def test_round_trip_through_the_safe_model_file(tmp_path, fitted):
     np.testing.assert_array_equal(
         loaded.lexical["toy"].decision(texts, dense), model.decision(texts, dense)
     )
-    assert load_model_bytes(model_bytes(load_model())).lexical == {}  # v1 files: no parts
+    assert set(load_model_bytes(model_bytes(load_model())).lexical) == set(REQUIRED_PARTS)
 
 
 def test_a_tampered_lexical_part_is_refused_with_a_reason(fitted):
@@ -136,7 +137,7 @@ def test_a_tampered_lexical_part_is_refused_with_a_reason(fitted):
     payload["blocks"][0]["preprocessor"] = "eval"
     with pytest.raises(LexicalModelError, match="unknown vectorizer parameters"):
         from_payload(payload)
-    hype_model = dataclasses.replace(load_model(), lexical={"toy": model})
+    hype_model = dataclasses.replace(load_model(), lexical={**load_model().lexical, "toy": model})
     data = model_bytes(hype_model)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = {n: archive.read(n) for n in archive.namelist()}

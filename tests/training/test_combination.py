@@ -4,10 +4,10 @@ import pytest
 from hypescore.article import Article
 from hypescore.features import feature_names, featurize
 from hypescore.model.combination import HypeCombination
+from hypescore.model.filler import filler_scores
 from hypescore.training.combination import (
-    FILLER_FEATURES,
+    MIN_PART_WEIGHT,
     best_weights,
-    filler_placeholder,
     nested,
     weight_grid,
 )
@@ -38,9 +38,7 @@ TAG_BLOCK = (
 
 
 def _filler(article: Article) -> float:
-    values = featurize([article]).values[0]
-    names = feature_names()
-    return float(filler_placeholder(*(values[names.index(f)] for f in FILLER_FEATURES)))
+    return float(filler_scores(featurize([article]).values, feature_names())[0])
 
 
 def test_a_tag_block_and_comment_boilerplate_raise_hype_by_at_least_0_15():
@@ -83,4 +81,5 @@ def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
     assert report.combined_auc >= report.part_auc["tone"] - 0.02
     assert all(min(w.values()) >= 0 for w in report.fold_weights)
     assert best_weights(parts, y).weights == report.final_weights
-    assert len(weight_grid()) == 231
+    assert len(weight_grid(floor=0.0)) == 231
+    assert all(min(w.values()) >= MIN_PART_WEIGHT - 1e-9 for w in weight_grid())

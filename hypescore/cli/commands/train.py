@@ -28,25 +28,11 @@ from hypescore.cli.errors import CliIOError
 @click.option("--model-version", default=None, help="Version recorded in the model.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Fixes folds and fits.")
 @click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Cross-validation folds for the card's metrics.",
-)
-@click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Use only the first N rows of each file (quick runs).",
-)
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Reuse featurized training data between runs.",
+    help="Use only N evenly spaced rows of each file (quick runs).",
 )
 @click.option(
     "--parts-from",
@@ -71,10 +57,7 @@ def train(**params: Any) -> None:
     options: dict[str, Any] = {
         "out": params["out"],
         "seed": params["seed"],
-        "folds": params["folds"],
         "limit": params["limit"],
-        "n_jobs": params["jobs"],
-        "cache_dir": params["cache_dir"],
         "card": not params["no_card"],
         "parts_from": params["parts_from"],
         "parts_figures": params["parts_figures"],
