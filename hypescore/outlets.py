@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+MAX_HOST_CHARS = 253  # DNS: no resolvable host name is longer
+
 
 def _read_table(name: str) -> list[dict[str, str]]:
     raw = resources.files("hypescore.data").joinpath(name).read_text("utf-8")
@@ -39,6 +41,11 @@ def outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
+@cache
+def _most_domain_labels() -> int:
+    return max(domain.count(".") + 1 for domain in domain_scores())
+
+
 def host_of(url: str) -> str | None:
     """Lower-case host of a URL or bare domain, without ``www.``; ``None`` if there is none."""
     candidate = url.strip()
@@ -48,7 +55,7 @@ def host_of(url: str) -> str | None:
         host = urlsplit(candidate).hostname
     except ValueError:
         return None
-    if not host:
+    if not host or len(host) > MAX_HOST_CHARS:
         return None
     return host.removeprefix("www.")
 
@@ -61,7 +68,8 @@ def rated_domain(url: str) -> tuple[str, float] | None:
         return None
     scores = domain_scores()
     labels = host.split(".")
-    for i in range(len(labels) - 1):
+    longest = max(0, len(labels) - _most_domain_labels())  # no longer suffix is in the table
+    for i in range(longest, len(labels) - 1):
         domain = ".".join(labels[i:])
         score = scores.get(domain)
         if score is not None:

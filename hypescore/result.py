@@ -12,6 +12,8 @@ from typing import Any
 from hypescore.evidence import Span
 
 SCHEMA_VERSION = "1.3"
+"""1.1: ``views`` and ``Reason.scope``; 1.2: ``warnings``, and evidence spans' ``text``;
+1.3: ``views`` are hype's parts, ``summary``, ``context`` and ``Reason.summary``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,12 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A verdict for one article, or the error that stopped it (``error`` set, scores None)."""
+    """A verdict for one article, or the error that stopped it (``error`` set, scores None).
+
+    ``warnings`` (schema 1.2) say why a verdict may mean little: the text is too short to
+    judge, the headline looks like a breadcrumb or section label, or HTML extraction kept
+    almost nothing of the page (see ``hypescore.caveats``). Empty for sound input.
+    """
 
     id: str | None
     model: ModelInfo
@@ -79,6 +86,7 @@ class Result:
     # Every evidence span found in the article, when ``ScoreOptions(spans=True)`` asked
     # for them: for renderers (story, HTML report), not part of the JSON contract.
     spans: tuple[Span, ...] | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -87,7 +95,8 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping; ``features`` appears only when it was asked for, ``views``
         (each part's 0..1 score and the two headline models, schema 1.3), ``summary`` and
-        ``context`` (schema 1.3) only for scored articles."""
+        ``context`` (schema 1.3) only for scored articles; ``warnings`` (schema 1.2)
+        always, empty when there are none."""
         out: dict[str, Any] = {
             "id": self.id,
             "verdict": self.verdict,
@@ -98,6 +107,7 @@ class Result:
             "error": self.error,
             "schema_version": self.schema_version,
             "model": self.model.to_dict(),
+            "warnings": list(self.warnings),
         }
         if self.views is not None:
             out["views"] = self.views

@@ -17,6 +17,7 @@ import numpy as np
 
 from hypescore.analysis import AnalysedArticle, analyse, headline_of
 from hypescore.article import Article
+from hypescore.caveats import article_caveats
 from hypescore.evidence import Span
 from hypescore.features import chunked, extract_features, feature_names, features_of
 from hypescore.model.hypemodel import BODY, HEADLINE, HypeModel, Parts
@@ -63,11 +64,20 @@ def score(
 ) -> Result:
     """Score one article: verdict 1-10, hype, impact, label and the top ``explain`` reasons.
 
-    ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given. Never
-    raises for a bad record: the returned Result carries the error instead.
+    Accepts a ``str`` (the text), an ``Article``, a mapping with ``text`` and optional
+    ``title``/``url``/``id``, or a pandas row. ``options`` (a ``ScoreOptions``) replaces
+    the keyword shortcuts when given. Never raises for a bad record: the returned Result
+    carries the error instead, and ``Result.warnings`` says when the input is too thin
+    for the verdict to mean much.
+
+    >>> import hypescore
+    >>> result = hypescore.score({"title": "Grid link approved", "text": "The regulator ..."})
+    >>> result.verdict, result.label  # doctest: +SKIP
+    (7, 'substantive')
     """
-    if options is None:
-        options = ScoreOptions(model=model, explain=explain, features=features, max_chars=max_chars)
+    options = options_or(
+        options, model=model, explain=explain, features=features, max_chars=max_chars
+    )
     return _score_one(article, _model_of(options), options)
 
 
@@ -81,30 +91,100 @@ def score_many(
     n_jobs: int | None = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
+    ids: Iterable[Any] | None = None,
 ) -> Iterator[Result]:
     """Lazily score any iterable, one Result per input, in input order.
+
+    Accepts an iterable of ``str``, ``Article``, mappings (``{"text": ..., "title": ...,
+    "url": ..., "id": ...}``) or pandas rows; a pandas DataFrame goes to
+    ``hypescore.score_frame``. Results join back to their inputs by ``Result.id``: the
+    caller's ``ids`` (one per input, in order) when given, else a record's own id, else,
+    for a string or an Article without one, its position (``"0"``, ``"1"``, ...).
 
     ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given.
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
     to workers once per chunk task, never per record, and on Dask once per worker
     (see ``hypescore.scaleout.parallel.map_chunks``).
+
+    >>> import hypescore
+    >>> for result in hypescore.score_many(["First text ...", "Second text ..."]):
+    ...     print(result.id, result.verdict, result.label)  # doctest: +SKIP
+    0 6 thin
+    1 5 thin
     """
-    if options is None:
-        options = ScoreOptions(
-            model=model,
-            explain=explain,
-            features=features,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
-            max_chars=max_chars,
-        )
+    _refuse_frames(articles)  # now, not at the first next(): a generator would wait
+    options = options_or(
+        options,
+        model=model,
+        explain=explain,
+        features=features,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        max_chars=max_chars,
+    )
+    return _score_stream(_with_ids(articles, ids), options)
+
+
+def options_or(options: ScoreOptions | None, **shortcuts: Any) -> ScoreOptions:
+    """``options`` when given, else the ``ScoreOptions`` the keyword shortcuts spell."""
+    return options if options is not None else ScoreOptions(**shortcuts)
+
+
+def _score_stream(articles: Iterable[Any], options: ScoreOptions) -> Iterator[Result]:
     shared = _model_of(options)
     # The model travels as ``shared``, once per worker, never inside every task's options.
     work = partial(score_chunk, options=replace(options, model=None))
     chunks = chunked(articles, options.chunk_size)
     for results in map_chunks(work, chunks, n_jobs=options.n_jobs, shared=[shared]):
         yield from results
+
+
+def _refuse_frames(articles: Any) -> None:
+    """A DataFrame iterates over its column names: scoring those would be silent nonsense."""
+    kind = type(articles)
+    if kind.__name__ == "DataFrame" and hasattr(articles, "columns"):
+        raise TypeError(
+            f"score_many takes an iterable of articles, not a {kind.__module__}.DataFrame "
+            "(iterating one yields its column names); use "
+            "hypescore.score_frame(df, text_col='text', title_col=..., id_col=...)"
+        )
+    if isinstance(articles, (str, bytes, Article, dict)):
+        raise TypeError(
+            f"score_many takes an iterable of articles, got one {kind.__name__}; "
+            "use hypescore.score for a single article, or wrap it in a list"
+        )
+
+
+_END = object()
+
+
+def _with_ids(articles: Iterable[Any], ids: Iterable[Any] | None) -> Iterator[Any]:
+    """Inputs with the id their Result will carry: the caller's, else positional for text."""
+    given = iter(ids) if ids is not None else None
+    position = -1
+    for position, item in enumerate(articles):  # noqa: B007 - position is read after the loop
+        if given is not None:
+            own = next(given, _END)
+            if own is _END:
+                raise ValueError(f"ids ran out at article {position}: give one id per article")
+            yield _named(item, None if own is None else str(own))
+        elif isinstance(item, str) or (isinstance(item, Article) and item.id is None):
+            yield _named(item, str(position))
+        else:
+            yield item
+    if given is not None and next(given, _END) is not _END:
+        raise ValueError(f"ids has more entries than the {position + 1} articles")
+
+
+def _named(item: Any, record_id: str | None) -> Any:
+    if isinstance(item, str):
+        return Article(text=item, id=record_id)
+    if isinstance(item, Article):
+        return replace(item, id=record_id)
+    if isinstance(item, dict):
+        return {**item, "id": record_id}
+    return item
 
 
 def score_chunk(items: list[Any], model: HypeModel, options: ScoreOptions) -> list[Result]:
@@ -237,6 +317,7 @@ def _result(
         spans=tuple(prep.spans) if options.spans else None,
         summary=verdict_summary(assessment.contributions, evidence),
         context=outlet_context(prep.article.url),
+        warnings=(*prep.article.warnings, *article_caveats(prep.article.text, prep.article.title)),
     )
 
 

@@ -57,6 +57,7 @@ def _article_text(outcome: Outcome, color: bool) -> str:
         f"   hype {result.hype:.2f}   impact {result.impact:.2f}"
     )
     lines.append(f"  model {model.name} {model.version} ({model.checksum[:12]})")
+    lines.extend("  " + style(f"! {warning}", fg="yellow") for warning in result.warnings)
     if not result.reasons:
         return "\n".join(lines) + "\n"
     scale = max(abs(reason.contribution) for reason in result.reasons) or 1.0

@@ -60,7 +60,11 @@ def evaluate(
     limit: int | None = None,
 ) -> Evaluation:
     """Figures of ``model`` (default: the shipped one) on the SemEval training articles;
-    ``limit`` keeps that many, evenly spaced (quick runs)."""
+    ``limit`` keeps that many, evenly spaced (quick runs).
+
+    >>> import hypescore
+    >>> figures = hypescore.evaluate(limit=300)  # doctest: +SKIP
+    """
     from hypescore.model.persistence import load_model
     from hypescore.training import combination
     from hypescore.training.data import DEFAULT_DATA_DIR

@@ -252,6 +252,11 @@ def train(
     each file, evenly spaced (quick runs); ``seed`` fixes the folds. ``parts_from``: reuse
     the learned parts of that model file instead of retraining them. Same data and seed
     give a byte-identical model file.
+
+    >>> import hypescore
+    >>> model = hypescore.train(limit=300, parts_from="hypescore/models/hypescore-default.skops",
+    ...                         out="models/")  # doctest: +SKIP
+    >>> hypescore.score("Some text ...", model=model).verdict       # doctest: +SKIP
     """
     from hypescore.training.data import DEFAULT_DATA_DIR
 

@@ -27,3 +27,11 @@ def test_json_explanation_and_errors_keep_their_place():
     assert second["error"] == "text is empty"
     text = run_cli("explain", FIXTURES / "empty.txt").stdout
     assert "error: text is empty" in text
+
+
+def test_explain_text_shows_the_warnings(tmp_path):
+    short = tmp_path / "caption.txt"
+    short.write_text("World news\nA worker checks a turbine blade at the yard on Monday.\n")
+    done = run_cli("explain", "--first-line-title", short)
+    assert "! too short to judge: 11 words" in done.stdout
+    assert "! headline looks like a section label" in done.stdout

@@ -33,9 +33,23 @@ def test_explain_html_names_one_page_per_article(tmp_path):
         tmp_path / "r.html",
     )
     assert done.exit_code == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-1.html", "r-2.html"]
-    assert 'id="error"' in (tmp_path / "r-2.html").read_text(encoding="utf-8")
-    assert 'id="error"' not in (tmp_path / "r-1.html").read_text(encoding="utf-8")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["r-empty.txt.html", "r-wire_report.txt.html"]
+    assert 'id="error"' in (tmp_path / "r-empty.txt.html").read_text(encoding="utf-8")
+    assert 'id="error"' not in (tmp_path / "r-wire_report.txt.html").read_text(encoding="utf-8")
+
+
+def test_explain_html_pages_are_named_by_record_id_even_when_ids_clash(tmp_path):
+    records = tmp_path / "in.jsonl"
+    text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
+    lines = [{"id": "a/1", "text": text}, {"id": "b/1", "text": text}, {"id": "x y?", "text": ""}]
+    records.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    done = run_cli("explain", records, "--html", tmp_path / "out" / "r.html")
+    assert done.exit_code == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["r-1-2.html", "r-1.html", "r-x_y.html"]
+    assert "report for b/1 written to" in done.stderr
 
 
 def test_explain_format_html_prints_one_page_and_refuses_several():

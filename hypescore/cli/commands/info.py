@@ -161,9 +161,21 @@ def _as_text(facts: dict[str, Any]) -> str:
             f"{name} {version or 'not installed'}" for name, version in facts["versions"].items()
         )
     )
-    if facts["versions"].get("trafilatura") is None:
-        lines.append("           (HTML input needs: pip install 'hypescore[html]')")
+    html_problem = _html_problem()
+    if html_problem:
+        lines.append(f"           ({html_problem})")
     return "\n".join(_wrap(line) for line in lines) + "\n"
+
+
+def _html_problem() -> str | None:
+    """Why HTML input would stop, if it would: the install hint or the real import error."""
+    from hypescore.io.html import HtmlSupportMissing, ensure_html_support
+
+    try:
+        ensure_html_support()
+    except HtmlSupportMissing as exc:
+        return str(exc)
+    return None
 
 
 def _wrap(line: str, width: int = 100) -> str:
