@@ -1,7 +1,7 @@
 """Train hype's learned v2 parts, measure them, and write them beside the v1 model.
 
     python -m hypescore.training.v2_parts --data ../shared/data \\
-        --out hypescore/models/hypescore-v2-lexical.skops --figures docs/v2-models.json
+        --out /tmp/parts.skops --figures docs/v2-models.json
 
 Every figure in ``docs/v2-models.md`` comes from one run of this command (seeded: the same
 data gives the same figures). ``--limit`` subsamples each dataset for a quick check.
