@@ -102,17 +102,8 @@ def tone_and_combination(
     cached: dict[str, np.ndarray] | None = None,
 ) -> dict[str, Any]:
     articles = tone.load_articles(data_dir, limit)
-    config = tone.ToneConfig()
     splits = tone.folds(articles.y)
-    p_tone = tone.out_of_fold(config, [tone.tone_matrix(articles)], articles.y, None, splits)
-    tone_model = tone.fit_final(config, articles, None)
-    figures["tone"] = {
-        "rows": len(articles.y),
-        **tone.binary_metrics(articles.y, p_tone),
-        "n_weights": tone_model.n_weights,
-        "C": config.C,
-        "reads": "title + body sentences (tone_rows)",
-    }
+    tone_model, p_tone = tone_part(articles, splits, figures)
     if cached is None:
         from hypescore.article import Article
 
@@ -190,10 +181,18 @@ def train_parts(data_dir: Path, limit: int | None = None) -> tuple[dict, dict[st
     heads = headline_parts(data_dir, limit, figures)
     sub_model, figures["subjectivity"] = subjectivity.evaluate(data_dir)
     articles = tone.load_articles(data_dir, limit)
+    tone_model, _ = tone_part(articles, tone.folds(articles.y), figures)
+    figures["acceptance"] = acceptance(figures)
+    lexical = {**heads, "sentence_subjectivity": sub_model, "one_sided_tone": tone_model}
+    return lexical, figures
+
+
+def tone_part(
+    articles: tone.Articles, splits: list, figures: dict[str, Any]
+) -> tuple[HashedLinearModel, np.ndarray]:
+    """The tone model on all articles, its out-of-fold probabilities and figures."""
     config = tone.ToneConfig()
-    p_tone = tone.out_of_fold(
-        config, [tone.tone_matrix(articles)], articles.y, None, tone.folds(articles.y)
-    )
+    p_tone = tone.out_of_fold(config, [tone.tone_matrix(articles)], articles.y, None, splits)
     tone_model = tone.fit_final(config, articles, None)
     figures["tone"] = {
         "rows": len(articles.y),
@@ -202,9 +201,7 @@ def train_parts(data_dir: Path, limit: int | None = None) -> tuple[dict, dict[st
         "C": config.C,
         "reads": "title + body sentences (tone_rows)",
     }
-    figures["acceptance"] = acceptance(figures)
-    lexical = {**heads, "sentence_subjectivity": sub_model, "one_sided_tone": tone_model}
-    return lexical, figures
+    return tone_model, p_tone
 
 
 def acceptance(figures: dict[str, Any]) -> dict[str, Any]:
