@@ -98,7 +98,8 @@ def _filler(ev: Evidence) -> str:
     blocks = ev.doc.filler
     if not blocks:
         return "no filler blocks"
-    return "; ".join(b.summary for b in blocks[:MAX_QUOTES]) + ("; ..." if len(blocks) > 3 else "")
+    # Commas, not semicolons: multi-item CSV cells are joined with "; ".
+    return ", ".join(b.summary for b in blocks[:MAX_QUOTES]) + (", ..." if len(blocks) > 3 else "")
 
 
 def _tone(ev: Evidence) -> str:

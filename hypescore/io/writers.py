@@ -214,9 +214,11 @@ class TableFormatter:
         return ""
 
     def _explanation(self, reason: dict[str, Any]) -> str:
+        sign = "+" if reason["contribution"] >= 0 else "-"
         head = (
-            f"    {_reason_tag(reason)}  ({reason.get('scope', 'body')}, {reason['feature']}"
+            f"    {sign}{reason['feature']}  ({reason.get('scope', 'body')}, value"
             f" {reason['value']:.3g}, contribution {reason['contribution']:+.3f})"
+            + (f" {reason['summary']}" if reason.get("summary") else "")
         )
         head = _fit(head, self._width) + "\n"
         quotes = [span.get("text", "") for span in reason.get("evidence", [])]

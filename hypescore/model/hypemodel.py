@@ -122,6 +122,11 @@ class HypeModel:
     training: dict = field(default_factory=dict)
     checksum: str = ""
 
+    @property
+    def view_names(self) -> tuple[str, ...]:
+        """The keys of ``Result.views``: the four parts, then the two headline models."""
+        return (*PARTS, *(name for name, _ in HEADLINE_MODELS))
+
     def _columns(self, features: Sequence[str]) -> list[int]:
         return [self.feature_names.index(f) for f in features]
 
