@@ -24,7 +24,7 @@ from hypescore.scaleout.parallel import map_chunks
 
 @cache
 def feature_names() -> tuple[str, ...]:
-    """Every feature, namespaced by family (``promotion.tag_list_lines``), in vector order.
+    """Every feature, namespaced by family (``filler.lines``), in vector order.
 
     >>> import hypescore
     >>> hypescore.feature_names()[:2]

@@ -77,7 +77,7 @@ def score_frame(
     )
     if options.model is None:
         options = replace(options, model=load_model())  # its views name the columns
-    view_names = tuple(view.name for view in options.model.views)
+    view_names = options.model.view_names
     feature_cols = tuple(options.model.feature_names) if options.features else ()
     with_reasons = options.explain > 0
     results = score_many(_row_records(df, text_col, title_col, url_col, id_col), options=options)

@@ -262,6 +262,12 @@ def actor_name(surface: str) -> str:
     return name
 
 
+def _label_rank(name: str) -> tuple[bool, int]:
+    """Which form names an actor: written in normal case (not a "PORT CALDER" dateline),
+    then the fullest."""
+    return (not name.isupper(), len(name))
+
+
 def _is_shout(name: str) -> bool:
     """A lone all-caps word: an acronym, but just as often shouting or a dateline.
 
@@ -560,7 +566,7 @@ def compare_story(outlets: Sequence[StoryOutlet]) -> StoryComparison:
             forms.setdefault(key, [])
             if name not in forms[key]:
                 forms[key].append(name)
-            if key not in actor_facts or len(name) > len(actor_facts[key].label):
+            if key not in actor_facts or _label_rank(name) > _label_rank(actor_facts[key].label):
                 actor_facts[key] = Fact(key, ACTOR, name)  # the fullest form names it
             mentions[i].setdefault(key, []).append(mention)
     searches = [

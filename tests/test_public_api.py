@@ -25,7 +25,15 @@ def test_feature_names_are_namespaced_and_unique():
     names = feature_names()
     assert len(names) == len(set(names))
     families = {n.split(".")[0] for n in names}
-    assert families == {"sentiment", "promotion", "factual", "sourcing", "readability"}
+    assert families == {
+        "sentiment",
+        "promotion",
+        "filler",
+        "factual",
+        "sourcing",
+        "substance",
+        "readability",
+    }
 
 
 def test_featurize_accepts_strings_articles_records_and_generators():

@@ -119,7 +119,7 @@ class CsvFormatter:
             result.get("label"),
             result.get("error"),
             REASON_SEPARATOR.join(f"{k}={v}" for k, v in (result.get("views") or {}).items()),
-            REASON_SEPARATOR.join(f"{r['feature']} {r['contribution']:+.3f}" for r in reasons),
+            REASON_SEPARATOR.join(_reason_cell(r) for r in reasons),
             REASON_SEPARATOR.join(_evidence_cell(r) for r in reasons if r.get("evidence")),
             model.get("name"),
             model.get("version"),
@@ -139,6 +139,11 @@ class CsvFormatter:
         # "\r\n" makes the writer quote cells holding either character; rows end in "\n"
         csv.writer(buffer, lineterminator="\r\n").writerow(row)
         return buffer.getvalue()[:-2] + "\n"
+
+
+def _reason_cell(reason: dict[str, Any]) -> str:
+    cell = f"{reason['feature']} {reason['contribution']:+.3f}"
+    return f"{cell} ({reason['summary']})" if reason.get("summary") else cell
 
 
 def _evidence_cell(reason: dict[str, Any]) -> str:
@@ -209,9 +214,11 @@ class TableFormatter:
         return ""
 
     def _explanation(self, reason: dict[str, Any]) -> str:
+        sign = "+" if reason["contribution"] >= 0 else "-"
         head = (
-            f"    {_reason_tag(reason)}  (value {reason['value']:.3g},"
-            f" contribution {reason['contribution']:+.3f})"
+            f"    {sign}{reason['feature']}  ({reason.get('scope', 'body')}, value"
+            f" {reason['value']:.3g}, contribution {reason['contribution']:+.3f})"
+            + (f" {reason['summary']}" if reason.get("summary") else "")
         )
         head = _fit(head, self._width) + "\n"
         quotes = [span.get("text", "") for span in reason.get("evidence", [])]
@@ -226,8 +233,11 @@ class TableFormatter:
 
 
 def _reason_tag(reason: dict[str, Any]) -> str:
+    """``+`` or ``-`` and the reason's summary without its quotes (the feature name for
+    results written before schema 1.3)."""
     sign = "+" if reason["contribution"] >= 0 else "-"
-    return f"{sign}{reason['feature']}"
+    summary = str(reason.get("summary") or "").split(": ", 1)[0]
+    return f"{sign}{summary or reason['feature']}"
 
 
 def _shorten(text: str, width: int) -> str:

@@ -82,17 +82,20 @@ class ArraySpec:
 
 NON_NEGATIVE = {"rule": _non_negative, "rule_text": "0 or more"}
 
-VIEW_ARRAYS: dict[str, ArraySpec] = {
-    "weight": ArraySpec((), **NON_NEGATIVE),
-    "mean": ArraySpec(("features",)),
-    "scale": ArraySpec(("features",), _scale, f"at least {MIN_SCALE:g}"),
-    "coef": ArraySpec(("features",)),
-    "intercept": ArraySpec(()),
-}
 IMPACT_ARRAYS: dict[str, ArraySpec] = {
-    "directions": ArraySpec(("terms",), _unit_signs, "+1 or -1"),
-    "weights": ArraySpec(("terms",), _non_negative_some_positive, "0 or more, not all 0"),
-    "quantiles": ArraySpec(("terms", "grid"), _rows_ascending, "ascending along each row"),
+    "weights": ArraySpec(("terms",)),  # signed: the anonymous-sourcing term is negative
+    "scales": ArraySpec(("terms",), _scale, f"at least {MIN_SCALE:g}"),
+    "reference": ArraySpec(("terms",), **NON_NEGATIVE),
+}
+COMBINATION_ARRAYS: dict[str, ArraySpec] = {
+    part: ArraySpec((), _probability, "between 0 and 1") for part in ("headline", "body", "tone")
+}
+VERDICT_MAP_ARRAYS: dict[str, ArraySpec] = {
+    "cuts": ArraySpec((9,), _rows_ascending, "ascending"),
+}
+REFERENCE_PART_ARRAYS: dict[str, ArraySpec] = {
+    part: ArraySpec((), _probability, "between 0 and 1")
+    for part in ("headline", "body", "filler", "tone")
 }
 THRESHOLD_ARRAYS: dict[str, ArraySpec] = {
     "hype": ArraySpec((), _probability, "between 0 and 1"),

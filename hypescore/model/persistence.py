@@ -25,24 +25,23 @@ import numpy as np
 
 from hypescore.features import feature_names
 from hypescore.model.array_schema import (
+    COMBINATION_ARRAYS,
     IMPACT_ARRAYS,
+    REFERENCE_PART_ARRAYS,
     THRESHOLD_ARRAYS,
-    VIEW_ARRAYS,
+    VERDICT_MAP_ARRAYS,
     InvalidArray,
     read_arrays,
 )
-from hypescore.model.hypemodel import (
-    ARTICLE,
-    FORMAT,
-    FORMAT_VERSION,
-    HEADLINE,
-    HypeModel,
-    LinearView,
-)
-from hypescore.model.impact import QUANTILE_GRID, ImpactSpec
+from hypescore.model.combination import LEARNED_PARTS, PARTS, HypeCombination
+from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, REQUIRED_PARTS, HypeModel
+from hypescore.model.impact import ImpactSpec
+from hypescore.model.lexical import LexicalModelError
+from hypescore.model.lexical import from_payload as lexical_from_payload
+from hypescore.model.lexical import to_payload as lexical_to_payload
+from hypescore.model.verdict_map import VerdictMap
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
-SCOPES = (ARTICLE, HEADLINE)
 # (module, class, skops loader) of every node a hypescore model file may contain.
 ALLOWED_NODES = frozenset(
     {
@@ -80,35 +79,26 @@ class UntrustedModelError(ModelLoadError):
 
 
 def to_payload(model: HypeModel) -> dict[str, Any]:
-    return {
+    payload = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "name": model.name,
         "version": model.version,
         "feature_names": list(model.feature_names),
-        "feature_transform": "arcsinh",
-        "views": [
-            {
-                "name": v.name,
-                "scope": v.scope,
-                "kind": v.kind,
-                "weight": float(v.weight),
-                "mean": np.asarray(v.mean, dtype=np.float64),
-                "scale": np.asarray(v.scale, dtype=np.float64),
-                "coef": np.asarray(v.coef, dtype=np.float64),
-                "intercept": float(v.intercept),
-            }
-            for v in model.views
-        ],
+        "lexical": {name: lexical_to_payload(m) for name, m in model.lexical.items()},
+        "combination": {p: float(model.combination.weights[p]) for p in LEARNED_PARTS},
+        "verdict_map": np.asarray(model.verdict_map.cuts, dtype=np.float64),
+        "reference_parts": {p: float(model.reference_parts[p]) for p in PARTS},
         "impact": {
             "features": list(model.impact.features),
-            "directions": np.asarray(model.impact.directions, dtype=np.float64),
             "weights": np.asarray(model.impact.weights, dtype=np.float64),
-            "quantiles": np.asarray(model.impact.quantiles, dtype=np.float64),
+            "scales": np.asarray(model.impact.scales, dtype=np.float64),
+            "reference": np.asarray(model.impact.reference, dtype=np.float64),
         },
         "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
         "training": model.training,
     }
+    return payload
 
 
 def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
@@ -123,51 +113,50 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         )
     _check_feature_names(payload.get("feature_names"), source)
     try:
-        views = _views(payload["views"])
         impact = _impact(payload["impact"])
         thresholds = read_arrays(payload["thresholds"], THRESHOLD_ARRAYS, {}, "thresholds")
+        weights = read_arrays(payload["combination"], COMBINATION_ARRAYS, {}, "combination")
+        if not np.isclose(sum(float(weights[p]) for p in LEARNED_PARTS), 1.0):
+            raise InvalidArray("combination: the weights of the learned parts must sum to 1")
+        cuts = read_arrays({"cuts": payload["verdict_map"]}, VERDICT_MAP_ARRAYS, {}, "verdict_map")
+        reference = read_arrays(
+            payload["reference_parts"], REFERENCE_PART_ARRAYS, {}, "reference_parts"
+        )
         return HypeModel(
             name=str(payload["name"]),
             version=str(payload["version"]),
             feature_names=tuple(payload["feature_names"]),
-            views=views,
             impact=impact,
+            lexical=_lexical_parts(payload.get("lexical"), source),
+            combination=HypeCombination({p: float(weights[p]) for p in LEARNED_PARTS}),
+            verdict_map=VerdictMap(cuts=cuts["cuts"]),
+            reference_parts={p: float(reference[p]) for p in PARTS},
             hype_threshold=float(thresholds["hype"]),
             impact_threshold=float(thresholds["impact"]),
             training=dict(payload.get("training") or {}),
             checksum=checksum,
         )
+    except ModelLoadError:
+        raise
     except InvalidArray as exc:
         raise ModelLoadError(f"{source}: {exc}") from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelLoadError(f"{source}: malformed model payload ({exc!r})") from exc
 
 
-def _views(nodes: Any) -> tuple[LinearView, ...]:
-    """Every view, checked against :data:`VIEW_ARRAYS`; together they must weigh something."""
-    if not isinstance(nodes, list) or not nodes:
-        raise InvalidArray("views: a model needs at least one view")
-    sizes = {"features": len(feature_names())}
-    views = []
-    for number, node in enumerate(nodes):
-        arrays = read_arrays(node, VIEW_ARRAYS, sizes, f"views[{number}]")
-        if node.get("scope") not in SCOPES or not isinstance(node.get("name"), str):
-            raise InvalidArray(f"views[{number}]: needs a name and a scope in {SCOPES}")
-        views.append(
-            LinearView(
-                name=node["name"],
-                scope=node["scope"],
-                kind=str(node["kind"]),
-                weight=float(arrays["weight"]),
-                mean=arrays["mean"],
-                scale=arrays["scale"],
-                coef=arrays["coef"],
-                intercept=float(arrays["intercept"]),
-            )
-        )
-    if sum(view.weight for view in views) <= 0:
-        raise InvalidArray("views: the view weights are all 0")
-    return tuple(views)
+def _lexical_parts(raw: Any, source: str) -> dict:
+    """The learned lexical parts by name: every part hype reads must be there."""
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"{source}: lexical parts must be a mapping by name")
+    missing = [name for name in REQUIRED_PARTS if name not in raw]
+    if missing:
+        raise ModelLoadError(f"{source}: model lacks the learned parts {missing}")
+    try:
+        return {
+            str(name): lexical_from_payload(part, f"{source}[{name}]") for name, part in raw.items()
+        }
+    except LexicalModelError as exc:
+        raise ModelLoadError(str(exc)) from exc
 
 
 def _impact(node: Any) -> ImpactSpec:
@@ -178,8 +167,7 @@ def _impact(node: Any) -> ImpactSpec:
     unknown = set(map(str, features)) - set(feature_names())
     if unknown or not all(isinstance(f, str) for f in features):
         raise InvalidArray(f"impact.features: unknown features {sorted(unknown)}")
-    sizes = {"terms": len(features), "grid": len(QUANTILE_GRID)}
-    arrays = read_arrays(node, IMPACT_ARRAYS, sizes, "impact")
+    arrays = read_arrays(node, IMPACT_ARRAYS, {"terms": len(features)}, "impact")
     return ImpactSpec(features=tuple(features), **arrays)
 
 
@@ -298,14 +286,32 @@ def _load(path: Path) -> HypeModel:
 
 
 def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
-    checksum = hashlib.sha256(data).hexdigest()
+    return from_payload(_payload(data, source), hashlib.sha256(data).hexdigest(), source)
+
+
+def load_model_parts(path: str | Path) -> dict:
+    """The learned lexical parts of any hypescore model file that has them (also of
+    format-2 files, where they were an additive key): for retraining around them."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    payload = _payload(data, str(path))
+    if not isinstance(payload, dict):
+        raise ModelLoadError(f"{path}: not a hypescore model")
+    return _lexical_parts(payload.get("lexical"), str(path))
+
+
+def _payload(data: bytes, source: str) -> Any:
+    """The audited plain payload of a model archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive, source)
             budget = _ReadBudget(MAX_UNPACKED_BYTES, source)
             schema = json.loads(budget.read(archive, "schema.json", MAX_SCHEMA_BYTES))
             audit_schema(schema, source)
-            payload = _build(schema, archive, budget)
+            return _build(schema, archive, budget)
     except ModelLoadError:
         raise
     except RecursionError as exc:
@@ -315,7 +321,6 @@ def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
             f"{source}: not a readable hypescore model file (corrupt, truncated or not a "
             f"skops archive: {exc})"
         ) from exc
-    return from_payload(payload, checksum, source)
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile, source: str) -> None:

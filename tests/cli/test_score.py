@@ -75,7 +75,9 @@ def test_table_names_top_reasons_and_has_no_colour_when_piped(monkeypatch):
     assert scored[1].isdigit() and scored[4] in {"substantive", "mixed", "hype", "thin"} | {
         scored[4]
     }
-    assert any(token.startswith(("+", "-")) and "." in token for token in scored[5:])
+    # Top reasons are named by their summaries ("+2 named sources, ...").
+    assert any(token.startswith(("+", "-")) for token in scored[5:])
+    assert "named source" in lines[1]
     assert "error: text is empty" in lines[-1]
     assert "\x1b[" not in result.stdout
     coloured = run_cli("score", WIRE, "--format", "table", "--color")

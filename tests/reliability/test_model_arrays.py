@@ -1,7 +1,8 @@
 """Models that load must score: every array in a model file is checked at load time.
 
-Variants are generated over every array the payload declares (each view's weight, mean,
-scale, coef and intercept; impact directions, weights and quantiles; the thresholds):
+Variants are generated over every array the payload declares (impact weights, scales and
+reference counts; the thresholds; the combination weights; the verdict map's cut points;
+the reference parts; the learned parts check their own arrays, ``tests/model/test_lexical.py``):
 NaN and infinities at any position, arbitrary floats, zeros, sign flips, wrong shapes
 and dtypes. Each variant either raises ModelLoadError or loads a model that scores real
 articles (explanations included) with finite numbers and no error records.
@@ -23,7 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hypescore
-from hypescore.model.array_schema import IMPACT_ARRAYS, THRESHOLD_ARRAYS, VIEW_ARRAYS
+from hypescore.model.array_schema import (
+    COMBINATION_ARRAYS,
+    IMPACT_ARRAYS,
+    REFERENCE_PART_ARRAYS,
+    THRESHOLD_ARRAYS,
+)
 from hypescore.model.persistence import (
     MAX_FILE_BYTES,
     ModelLoadError,
@@ -39,9 +45,11 @@ from ..conftest import fixture_article
 ARTICLES = [fixture_article(name) for name in ("wire_report.txt", "hype_rewrite.txt")]
 SHIPPED = to_payload(load_model())
 ARRAY_PATHS = [
-    *(("views", i, name) for i in range(len(SHIPPED["views"])) for name in VIEW_ARRAYS),
     *(("impact", name) for name in IMPACT_ARRAYS),
     *(("thresholds", name) for name in THRESHOLD_ARRAYS),
+    *(("combination", name) for name in COMBINATION_ARRAYS),
+    *(("reference_parts", name) for name in REFERENCE_PART_ARRAYS),
+    ("verdict_map",),
 ]
 OUTCOMES: Counter[str] = Counter()
 
@@ -133,27 +141,28 @@ def test_every_corrupted_array_is_refused_or_scores(ledger, path, kind, position
 def test_non_finite_and_misshapen_arrays_never_load(path, kind):
     payload = copy.deepcopy(SHIPPED)
     put(payload, path, corrupt(get(payload, path), kind, 7, 0.0))
-    with pytest.raises(ModelLoadError, match=r"variant: .*(views|impact|thresholds|npy)"):
+    where = r"(impact|thresholds|combination|verdict_map|reference_parts|npy)"
+    with pytest.raises(ModelLoadError, match=rf"variant: .*{where}"):
         load_model_bytes(as_model_file(payload), source="variant")
 
 
 @pytest.mark.parametrize(
     "change",
     [
-        lambda p: p.update(views=[]),
+        lambda p: p.pop("lexical"),
+        lambda p: p["lexical"].pop("one_sided_tone"),
         lambda p: p["impact"].update(features=[]),
-        lambda p: [v.update(weight=0.0) for v in p["views"]],
-        lambda p: p["impact"].update(weights=np.zeros_like(p["impact"]["weights"])),
-        lambda p: p["views"][0].update(scope="elsewhere"),
-        lambda p: p["impact"].update(quantiles=p["impact"]["quantiles"][:, ::-1]),
+        lambda p: p["impact"].update(scales=np.zeros_like(p["impact"]["scales"])),
+        lambda p: p["combination"].update(tone=0.0),
+        lambda p: p.update(verdict_map=p["verdict_map"][::-1].copy()),
     ],
     ids=[
-        "no views",
+        "no learned parts",
+        "a learned part missing",
         "no impact terms",
-        "zero view weights",
-        "zero impact weights",
-        "unknown scope",
-        "descending quantiles",
+        "zero impact scales",
+        "combination weights not summing to 1",
+        "descending verdict map",
     ],
 )
 def test_models_that_cannot_score_are_refused(change):
@@ -226,7 +235,7 @@ def test_oversized_model_files_are_refused_without_reading_them(tmp_path):
 @pytest.mark.parametrize("command", ["score", "explain"])
 def test_cli_refuses_a_broken_model_in_one_line(tmp_path, command):
     payload = copy.deepcopy(SHIPPED)
-    payload["views"][0]["intercept"] = math.inf
+    payload["impact"]["scales"][0] = math.inf
     model = tmp_path / "broken.skops"
     model.write_bytes(as_model_file(payload))
     article = Path(tmp_path / "a.txt")
@@ -236,4 +245,4 @@ def test_cli_refuses_a_broken_model_in_one_line(tmp_path, command):
     message = done.stderr.decode()
     assert "Traceback" not in message
     last = message.strip().splitlines()[-1]
-    assert last.startswith("Error:") and "broken.skops: views[0].intercept" in last
+    assert last.startswith("Error:") and "broken.skops: impact.scales" in last
