@@ -175,7 +175,8 @@ class HypeModel:
         return float(self.impact.score(np.asarray(row)[self._columns(self.impact.features)]))
 
     @staticmethod
-    def substance(hype: float, impact: float) -> float:
+    def substance(hype: float | np.ndarray, impact: float | np.ndarray) -> float | np.ndarray:
+        """``s = (impact + 1 - hype) / 2``, for one article or arrays of them (training)."""
         return (impact + 1.0 - hype) / 2.0
 
     def verdict(self, hype: float, impact: float) -> int:

@@ -144,7 +144,7 @@ def fit_model(
     hype = combo.hype(p["headline"], p["body"], p["filler"], p["tone"])
     columns = [names.index(f) for f in impact.features]
     impact_scores = np.asarray(impact.score(reference.values[:, columns]))
-    substance = (impact_scores + 1.0 - hype) / 2.0
+    substance = HypeModel.substance(hype, impact_scores)
     verdict_map = VerdictMap.fit(substance)
     model = HypeModel(
         name=name,
@@ -187,7 +187,7 @@ def reference_figures(
 
     rated = ~np.isnan(reference.quality)
     rho = spearmanr(impact[rated], reference.quality[rated]).statistic
-    verdicts = model.verdict_map.verdicts((impact + 1.0 - hype) / 2.0)
+    verdicts = model.verdict_map.verdicts(model.substance(hype, impact))
     counts = {str(v): int((verdicts == v).sum()) for v in range(1, VERDICTS + 1)}
     labels = [model.label(h, i) for h, i in zip(hype, impact, strict=True)]
     return {
