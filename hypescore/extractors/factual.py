@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
+from hypescore._engine.readability import easy_words
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found
@@ -108,6 +109,13 @@ _OPENING_WORDS = frozenset(
      "Yet", "Like", "Many", "Some", "Most", "Every", "Each", "Only", "Just", "Even", "Last",
      "Next", "Today", "Yesterday", "Instead", "Then", "Amid", "Among", "Against", "Under")
 )  # fmt: skip
+
+# A name has at most this many capitalised words ("Russian President Vladimir Putin");
+# a longer run is a title-case headline or a link list, not one actor.
+_MAX_NAME_WORDS = 5
+# An all-capitals word this long is shouting ("EXCLUSIVE"), not an acronym ("NASCAR").
+_SHOUTED_LENGTH = 7
+_PARTICLES = frozenset(("of", "de", "la", "von", "van", "al", "bin", "the"))
 
 # Where numbers can start: a digit with no word character (or dot) before it. Every
 # number-led pattern above starts at one of these; one scan finds them all.
@@ -245,15 +253,55 @@ def _sentence_starts(doc: AnalysedArticle) -> set[int]:
     return starts
 
 
+def _is_shouted(word: str) -> bool:
+    """An all-capitals common word ("HUGE", "WATCH", "BREAKING"): emphasis, not a name."""
+    if not (word.isupper() and word.isalpha() and len(word) > 1):
+        return False
+    lowered = word.lower()
+    return len(word) >= _SHOUTED_LENGTH or lowered in easy_words() or lowered in FUNCTION_WORDS
+
+
+def _trimmed_name(start: int, text: str) -> tuple[int, int, str] | None:
+    """The name inside a capitalised run, or None when the run names nobody.
+
+    Shouted common words at either end go ("WATCH the FBI": FBI), with the particles
+    they leave dangling; what is left is no name when it is one letter ("U" of "U.S."),
+    a function word alone ("The", "We") or longer than a name can be.
+    """
+    words = text.split(" ")
+    while words and (_is_shouted(words[0]) or words[0] in _PARTICLES or not words[0]):
+        start += len(words.pop(0)) + 1
+    while words and (_is_shouted(words[-1]) or words[-1] in _PARTICLES or not words[-1]):
+        words.pop()
+    capitalised = [w for w in words if w not in _PARTICLES]
+    if not capitalised or len(capitalised) > _MAX_NAME_WORDS:
+        return None
+    if len(words) == 1 and (len(words[0]) < 2 or words[0].lower() in FUNCTION_WORDS):
+        return None
+    name = " ".join(words)
+    return start, start + len(name), name
+
+
+def actor_key(name: str) -> str:
+    """One key per actor however the text inflects it ("Paddock's" is Paddock)."""
+    return name.removesuffix("'s").removesuffix("'")
+
+
+def sentence_starts(doc: AnalysedArticle) -> set[int]:
+    """:func:`_sentence_starts`, found once per document."""
+    return doc.index.memo("sentence_starts", lambda _: _sentence_starts(doc))
+
+
 def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
     """Named actors, places and organisations: ``(start, end, text)`` in order.
 
     A capitalised run is a name, except that a sentence's capitalised first word is not
     part of one ("For Nvidia" names Nvidia) and is no name by itself ("Officials said")
     unless the same word is capitalised inside a sentence elsewhere in the text. Single
-    words inside a sentence are names ("Siemens", "Airbus").
+    words inside a sentence are names ("Siemens", "Airbus"); shouted words, single
+    letters, lone function words and title-case runs are not (:func:`_trimmed_name`).
     """
-    starts = doc.index.memo("sentence_starts", lambda _: _sentence_starts(doc))
+    starts = sentence_starts(doc)
     found: list[tuple[int, int, str]] = []
     initial: list[tuple[int, int, str]] = []
     for match in _CAPITALISED_RUN_RE.finditer(doc.norm):
@@ -267,11 +315,15 @@ def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
                 rest = _PARTICLE_RE.sub("", rest.lstrip())  # "In the Senate": Senate
                 start = match.end() - len(rest)
                 text = rest
-        if text not in _NOT_NAMES:
-            found.append((start, start + len(text), text))
+        name = _trimmed_name(start, text)
+        if name is not None and name[2] not in _NOT_NAMES:
+            found.append(name)
     if initial:
         inside = {text for _, _, text in found}
-        found.extend(entity for entity in initial if entity[2] in inside)
+        for start, _, text in initial:
+            name = _trimmed_name(start, text)
+            if name is not None and name[2] in inside:
+                found.append(name)
         found.sort()
     return found
 

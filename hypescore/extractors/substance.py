@@ -15,8 +15,10 @@ from bisect import bisect_right
 
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
+from hypescore._engine.readability import easy_words
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
+from hypescore.filler import FUNCTION_WORDS
 from hypescore.extractors import factual, sourcing
 from hypescore.extractors._matching import count_found, found_matches
 from hypescore.lexicons import lexicon_finder
@@ -92,15 +94,57 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
+# The figure a claim states: its number with the scale word after it ("1.2 billion").
+_FIGURE_RE = re.compile(
+    r"\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|mn)\b)?", re.IGNORECASE
+)
+# Whole numbers below this recur as different claims ("3 plants", "3 weeks"): they are
+# told apart by their whole text, larger figures by the figure alone.
+_SMALL_FIGURE = 10
+# A capitalised word just before a number makes it a label ("Amendment 1", "Section 230").
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ ]$")
+
+
+def _figure_key(text: str) -> str:
+    """What makes two claims one: "1,800 jobs" and "1,800 people" state one figure."""
+    figure = _FIGURE_RE.search(text)
+    if figure is None:
+        return text.lower()
+    number = figure.group().replace(",", "").lower()
+    digits = number.split()[0].rstrip("bmnk")
+    if number == digits and digits.isdigit() and int(digits) < _SMALL_FIGURE:
+        return text.lower()
+    return number.replace(" ", "")
+
+
+def _is_label(doc: AnalysedArticle, start: int, sentence_starts: set[int]) -> bool:
+    """A number right after a capitalised word names a thing; at a sentence's start the
+    word may be a plain opener instead ("About 40 people", "Nearly 3 weeks")."""
+    before = _LABEL_BEFORE_RE.search(doc.norm, max(0, start - 40), start)
+    if before is None:
+        return False
+    if before.start() not in sentence_starts:
+        return True
+    word = before.group().strip().lower()
+    return word not in FUNCTION_WORDS and word not in easy_words()
+
+
 def _quantified(doc: AnalysedArticle) -> list[tuple[int, int]]:
     """Figures with units, money, percentages, counts and comparisons, merged where they
-    overlap ("more than 40%" is one claim)."""
+    overlap ("more than 40%" is one claim); a figure repeated counts once, and a number
+    that labels a thing ("Amendment 1 protects consumers") is no count."""
     index = doc.index
+    starts = factual.sentence_starts(doc)
     intervals = [
         m.span()
-        for finder in (factual.QUANTITIES, factual.MONEY, factual.PERCENTAGES)
-        for m in found_matches(finder, index)
+        for m in found_matches(factual.QUANTITIES, index)
+        if not _is_label(doc, m.start(), starts)
     ]
+    intervals.extend(
+        m.span()
+        for finder in (factual.MONEY, factual.PERCENTAGES)
+        for m in found_matches(finder, index)
+    )
     intervals.extend(m.span() for m in found_matches(COMPARISONS, index))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(intervals):
@@ -108,7 +152,14 @@ def _quantified(doc: AnalysedArticle) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    seen: set[str] = set()
+    distinct = []
+    for start, end in merged:
+        key = _figure_key(doc.norm[start:end])
+        if key not in seen:
+            seen.add(key)
+            distinct.append((start, end))
+    return distinct
 
 
 def _role_sources(doc: AnalysedArticle) -> list[re.Match[str]]:
@@ -164,7 +215,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     )
     return [
         float(len(quantified)),
-        float(len({text for _, _, text in factual.named_entities_of(doc)})),
+        float(len({factual.actor_key(text) for _, _, text in factual.named_entities_of(doc)})),
         float(len(found_matches(sourcing.NAMED_SOURCES, index))),
         float(len(roles)),
         float(_decisions(doc, quantified, sink)),

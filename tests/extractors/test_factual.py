@@ -128,3 +128,30 @@ def test_a_sentence_initial_word_alone_is_a_name_only_if_named_elsewhere():
 
 def test_months_and_weekdays_are_dates_not_names():
     assert found("The vote is on Monday in December.", "named") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("This is HUGE news for Acme.", ["Acme"]),
+        ("Critics said WATCH the FBI closely.", ["FBI"]),
+        ("Prices at Acme rose. EXCLUSIVE footage shows the raid.", ["Acme"]),
+        ("Officials at NASA and NATO met.", ["NASA", "NATO"]),
+        ("He met officials in the U.S. capital.", []),
+    ],
+)
+def test_shouted_words_and_single_letters_are_no_names(text, names):
+    assert found(text, "named") == names
+
+
+def test_a_title_case_run_is_a_headline_not_a_name():
+    text = "Read more: Senator Says New Tax Plan Will Hurt Local Farmers Badly\nIt rained."
+    assert found(text, "named") == []
+
+
+def test_a_lone_function_word_is_no_name_even_when_repeated():
+    assert found("The vote was close. We know it. And We said so.", "named") == []
+
+
+def test_an_actor_is_one_key_however_inflected():
+    assert factual.actor_key("Paddock's") == factual.actor_key("Paddock") == "Paddock"

@@ -150,3 +150,29 @@ def test_filler_adds_no_substance():
 
 def test_empty_text_is_all_zero():
     assert set(values("").values()) == {0.0}
+
+
+def test_a_figure_repeated_is_one_claim():
+    text = "Acme will cut 1,800 jobs. The 1,800 people affected work in Leeds."
+    assert values(text)["quantified_claims"] == 1
+
+
+def test_small_counts_of_different_things_are_different_claims():
+    assert values("Acme shut 3 plants and 3 offices.")["quantified_claims"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Amendment 1 protects consumers.", "Voters backed Proposition 64 thanks to ads."],
+)
+def test_a_number_that_labels_a_thing_is_no_count(text):
+    assert values(text)["quantified_claims"] == 0
+
+
+@pytest.mark.parametrize("text", ["About 40 people came.", "Some 200 firms left."])
+def test_a_count_after_a_sentence_opener_is_a_claim(text):
+    assert values(text)["quantified_claims"] == 1
+
+
+def test_shouted_words_are_no_named_actors():
+    assert values("This is HUGE. WATCH what Acme does.")["named_actors"] == 1
