@@ -18,9 +18,9 @@ from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import easy_words
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
-from hypescore.filler import FUNCTION_WORDS
 from hypescore.extractors import factual, sourcing
 from hypescore.extractors._matching import count_found, found_matches
+from hypescore.filler import FUNCTION_WORDS
 from hypescore.lexicons import lexicon_finder
 
 FAMILY = "substance"
