@@ -63,13 +63,14 @@ KINDS: tuple[str, ...] = (
 
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
-_VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
+# Verbs that attribute speech to a source (shared with ``substance``).
+SPEECH_VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
 # "Smith, a senior lecturer at Imperial College, told": a lone surname with a role
 # clause names Smith (not the institution inside the clause).
 _APPOSITIVE = r"[A-Z][a-z]+,[ ](?:a|an|the)[ ][^.,\n]{1,60},[ ]"
 _NAMED_SOURCE_RE = re.compile(
-    rf"\b(?:{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE}){_VERB}\b"
-    rf"|\b{_VERB}[ ]{_NAME}\b"
+    rf"\b(?:{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE}){SPEECH_VERB}\b"
+    rf"|\b{SPEECH_VERB}[ ]{_NAME}\b"
     rf"|\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+"
 )
 _QUOTE_RE = re.compile(r'"[^"\n]{12,1000}"')
@@ -81,11 +82,11 @@ _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNO
 # those words occur.
 _NAME_LED_RE = re.compile(
     rf"[A-Z](?<!\w[A-Z])(?:{_NAME.removeprefix('[A-Z]')}"
-    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE.removeprefix('[A-Z]')}){_VERB}\b"
+    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE.removeprefix('[A-Z]')}){SPEECH_VERB}\b"
 )
-_VERB_LED_RE = re.compile(rf"\b{_VERB}[ ]{_NAME}\b")
+_VERB_LED_RE = re.compile(rf"\b{SPEECH_VERB}[ ]{_NAME}\b")
 _ACCORDING_RE = re.compile(r"\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+")
-_VERBS = tuple(_VERB.removeprefix("(?:").removesuffix(")").split("|"))
+_VERBS = tuple(SPEECH_VERB.removeprefix("(?:").removesuffix(")").split("|"))
 
 
 class _NamedSources:

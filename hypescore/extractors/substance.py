@@ -90,6 +90,30 @@ _ROLE_RE = re.compile(rf"\b(?:{_ROLES})s?\b", re.IGNORECASE)
 _ROLE_AFTER_RE = re.compile(r",[ ](?:(?:a|an|the)[ ])?[^.,\n]{0,60}", re.IGNORECASE)
 
 
+# After a named actor: the speech verb, maybe past a role clause ("Kroft, the host, said").
+_SPEAKS_AFTER_RE = re.compile(rf"(?:,[ ][^.,\n]{{1,60}},)?[ ]{sourcing.SPEECH_VERB}\b")
+# Before one: "said Obama", '"We will," said Obama'.
+_SPEAKS_BEFORE_RE = re.compile(rf"\b{sourcing.SPEECH_VERB}[ ]$")
+
+
+def _named_sources(doc: AnalysedArticle) -> list[tuple[int, int]]:
+    """Named, attributed sources: the sourcing family's ("Ana Ruiz said", "according to
+    Reuters") and any other named actor who speaks ("Obama says", "said Clinton"), so a
+    surname alone names a source as it names an actor."""
+    norm = doc.norm
+    found = [m.span() for m in found_matches(sourcing.NAMED_SOURCES, doc.index)]
+    taken = list(found)
+    for start, end, _ in factual.named_entities_of(doc):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        after = _SPEAKS_AFTER_RE.match(norm, end)
+        if after:
+            found.append((start, after.end()))
+        elif _SPEAKS_BEFORE_RE.search(norm, max(0, start - 16), start):
+            found.append((start, end))
+    return sorted(found)
+
+
 def _sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
@@ -162,15 +186,15 @@ def _quantified(doc: AnalysedArticle) -> list[tuple[int, int]]:
     return distinct
 
 
-def _role_sources(doc: AnalysedArticle) -> list[re.Match[str]]:
+def _role_sources(doc: AnalysedArticle, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Named sources given a role, in the name ("Health Minister Ann Lee said"), in a
     clause before the verb, or in one after "said X"."""
     norm = doc.norm
     found = []
-    for match in found_matches(sourcing.NAMED_SOURCES, doc.index):
-        after = _ROLE_AFTER_RE.match(norm, match.end())
-        if _ROLE_RE.search(match.group()) or (after and _ROLE_RE.search(after.group())):
-            found.append(match)
+    for start, end in named:
+        after = _ROLE_AFTER_RE.match(norm, end)
+        if _ROLE_RE.search(norm, start, end) or (after and _ROLE_RE.search(after.group())):
+            found.append((start, end))
     return found
 
 
@@ -195,13 +219,14 @@ def _decisions(doc: AnalysedArticle, quantified: list[tuple[int, int]], sink: Sp
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     quantified = _quantified(doc)
-    roles = _role_sources(doc)
+    named = _named_sources(doc)
+    roles = _role_sources(doc, named)
     if sink is not None:
         sink.extend(
             Span(s, e, "quantified_claim", "substance.quantified_claims") for s, e in quantified
         )
         sink.extend(
-            Span(m.start(), m.end(), "role_source", "substance.role_sources") for m in roles
+            Span(start, end, "role_source", "substance.role_sources") for start, end in roles
         )
     caveats = count_found(
         lexicon_finder("caveats"), index, sink, kind="caveat", feature="substance.caveats"
@@ -216,7 +241,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     return [
         float(len(quantified)),
         float(len({factual.actor_key(text) for _, _, text in factual.named_entities_of(doc)})),
-        float(len(found_matches(sourcing.NAMED_SOURCES, index))),
+        float(len(named)),
         float(len(roles)),
         float(_decisions(doc, quantified, sink)),
         float(len(found_matches(factual.DATES, index))),

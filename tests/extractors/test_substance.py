@@ -176,3 +176,78 @@ def test_a_count_after_a_sentence_opener_is_a_claim(text):
 
 def test_shouted_words_are_no_named_actors():
     assert values("This is HUGE. WATCH what Acme does.")["named_actors"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme's plans grew. Later Ruiz said the line was on time.",
+        '"The line is on time," Ruiz says of the Acme plan.',
+        '"The line is on time," said Ruiz of the Acme plan.',
+        "The Acme plan was late, Ruiz, the transport director, told reporters.",
+    ],
+)
+def test_a_surname_that_speaks_is_a_named_source(text):
+    assert values(text)["named_sources"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the line was on time.",  # a pronoun names nobody
+        "Officials said the line was on time.",  # a sentence-initial word alone
+        "The Acme line said nothing about Ruiz.",  # Ruiz does not speak
+    ],
+)
+def test_pronouns_and_non_speakers_are_no_named_sources(text):
+    assert values(text)["named_sources"] == 0
+
+
+def test_a_source_counted_by_its_full_name_is_not_counted_again_by_its_surname():
+    assert values("Ana Ruiz said the line was on time.")["named_sources"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm Ciara killed 4 people in Wales on Sunday.",
+        "A fire at the Acme plant injured 12 workers last week.",
+        "The flood damaged 300 homes in Leeds in March.",
+        "On Monday, Acme laid off 1,800 workers.",
+    ],
+)
+def test_harms_and_costs_with_who_and_when_are_concrete_events(text):
+    assert values(text)["decisions"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Something killed the mood.",  # no actor, no when, no figure
+        "Many were injured, it seems.",
+    ],
+)
+def test_vague_harms_are_no_events(text):
+    assert values(text)["decisions"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme could not be reached for comment.",
+        "Acme did not return a request for comment.",
+        "The minister countered that the figures were old.",
+        "The data were self-reported.",
+    ],
+)
+def test_right_of_reply_and_limitations_are_caveats(text):
+    assert values(text)["caveats"] >= 1
+
+
+def test_a_plain_report_has_no_caveat():
+    assert values("Acme opened a plant in Leeds on Monday.")["caveats"] == 0
+
+
+def test_evidence_of_a_controlled_study():
+    text = "Patients were randomly assigned to the drug or a control group."
+    assert values(text)["evidence_terms"] == 2
