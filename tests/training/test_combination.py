@@ -87,6 +87,19 @@ def test_shares_add_up_to_the_change_and_are_zero_at_the_reference():
     assert np.all(higher["headline"] >= shares["headline"])
 
 
+def _tone_informative_articles() -> tuple[np.random.Generator, np.ndarray, dict]:
+    """400 articles where only tone knows the label."""
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 400)
+    parts = {
+        "headline": rng.random(400),
+        "body": rng.random(400),
+        "filler": np.zeros(400),
+        "tone": np.clip(0.5 * y + 0.5 * rng.random(400), 0, 1),
+    }
+    return rng, y, parts
+
+
 def _folds(n: int) -> list:
     return [
         (np.flatnonzero(np.arange(n) % 5 != k), np.flatnonzero(np.arange(n) % 5 == k))
@@ -95,14 +108,7 @@ def _folds(n: int) -> list:
 
 
 def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
-    rng = np.random.default_rng(0)
-    y = rng.integers(0, 2, 400)
-    parts = {
-        "headline": rng.random(400),
-        "body": rng.random(400),
-        "filler": np.zeros(400),
-        "tone": np.clip(0.5 * y + 0.5 * rng.random(400), 0, 1),
-    }
+    rng, y, parts = _tone_informative_articles()
     report = nested(parts, y, _folds(400))
     assert report.final_weights == {"headline": 0.0, "body": 0.0, "tone": 1.0}
     assert report.combined_auc >= report.part_auc["tone"] - 0.02
@@ -111,14 +117,7 @@ def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
 
 
 def test_the_teaser_check_keeps_the_headline_views_ranking():
-    rng = np.random.default_rng(0)
-    y = rng.integers(0, 2, 400)
-    parts = {
-        "headline": rng.random(400),
-        "body": rng.random(400),
-        "filler": np.zeros(400),
-        "tone": np.clip(0.5 * y + 0.5 * rng.random(400), 0, 1),
-    }
+    rng, y, parts = _tone_informative_articles()
     truth = rng.random(300)
     teasers = TeaserCheck(
         parts={
