@@ -43,6 +43,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hypescore.model._rows import row_sums
+
 _EACH = 1 / 9
 # (feature, weight); a negative weight marks the anonymous-sourcing penalty, and the
 # checkable share's weight is the spread ``v`` (it multiplies the sum of the others).
@@ -127,7 +129,7 @@ class ImpactSpec:
     def score(self, values: np.ndarray) -> np.ndarray | float:
         """Impact in 0..1: the amount (the count terms' sum, clipped) times the spread,
         clipped."""
-        amount = np.clip(self.terms(values).sum(axis=-1), 0.0, 1.0)
+        amount = np.clip(row_sums(self.terms(values)), 0.0, 1.0)
         return np.clip(amount * self.spread(values), 0.0, 1.0)
 
     def contributions(self, values: np.ndarray) -> np.ndarray:
@@ -142,7 +144,7 @@ class ImpactSpec:
         base = self.terms(self.reference)
         spread = np.atleast_1d(self.spread(values))
         spread0 = float(self.spread(self.reference))
-        amount, amount0 = terms.sum(axis=1), float(base.sum())
+        amount, amount0 = row_sums(terms), float(row_sums(base))
         out = (terms - base) * ((spread + spread0) / 2)[:, None]
         if SPREAD in self.features:
             out[:, self.features.index(SPREAD)] = (spread - spread0) * (amount + amount0) / 2
