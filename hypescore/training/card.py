@@ -186,8 +186,7 @@ def card_dict(
             },
         },
         "impact": {
-            "formula": "impact = amount * (1 - v + v * checkable_share) / (1 - v + v * r), "
-            "clipped to 0..1; r = the reference articles' median checkable share; amount = sum of "
+            "formula": "impact = amount * (1 - v + v * checkable_share); amount = sum of "
             "weight * (1 - exp(-count / c)) per count term, the anonymous term times the "
             "anonymous share of sources, clipped to 0..1; c = median count over the "
             "reference articles (at least 1); v = the checkable share's weight (share of body "
