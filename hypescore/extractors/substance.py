@@ -2,12 +2,10 @@
 
 Quantified claims (figures with units, money, percentages, counts, comparisons), named
 actors, named sources and those given a role ("X, a senior lecturer at Y, said"),
-concrete decisions, actions, harms and costs with who and when, caveats and
-counterpoints, markers of evidence quality, anonymous sources; and the checkable share,
-how many of the body's sentences carry a quantified claim, a named source or a date.
-Impact (``hypescore.model.impact``) is a saturating formula over these counts, spread by
-that share: length matters only through them, and filler, cut from the body before this
-runs, adds none.
+concrete decisions with who and when, caveats and counterpoints, markers of evidence
+quality, anonymous sources. Impact (``hypescore.model.impact``) is a saturating formula
+over these counts: length matters only through them, and filler, cut from the body
+before this runs, adds none.
 """
 
 from __future__ import annotations
@@ -36,7 +34,6 @@ FEATURES = (
     "caveats",
     "evidence_terms",
     "anonymous_sources",
-    "checkable_share",
 )
 
 # Counts whose evidence the factual and sourcing families record.
@@ -45,12 +42,6 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "substance.named_sources": ("sourcing.named_sources_per_1k",),
     "substance.dates": ("factual.dates_per_1k",),
     "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
-    "substance.checkable_share": (
-        "substance.quantified_claims",
-        "substance.named_sources",
-        "sourcing.named_sources_per_1k",
-        "factual.dates_per_1k",
-    ),
 }
 PLACEHOLDERS: dict[str, str] = {}
 # The evidence kinds this family's spans carry (report styles and the story use them).
@@ -125,15 +116,6 @@ def _named_sources(doc: AnalysedArticle) -> list[tuple[int, int]]:
 
 def _sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
-
-
-def _checkable_share(doc: AnalysedArticle, offsets: list[int]) -> float:
-    """Share of the body's sentences holding one of ``offsets`` (a checkable item)."""
-    if not doc.sentences:
-        return 0.0
-    starts = [start for start, _ in doc.sentences]
-    held = {_sentence_of(starts, at) for at in offsets} - {-1}
-    return len(held) / len(doc.sentences)
 
 
 # The figure a claim states: its number with the scale word after it ("1.2 billion").
@@ -239,25 +221,12 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     quantified = _quantified(doc)
     named = _named_sources(doc)
     roles = _role_sources(doc, named)
-    dates = found_matches(factual.DATES, index)
-    checkable = [
-        *(start for start, _ in quantified),
-        *(start for start, _ in named),
-        *(m.start() for m in dates),
-    ]
     if sink is not None:
         sink.extend(
             Span(s, e, "quantified_claim", "substance.quantified_claims") for s, e in quantified
         )
         sink.extend(
             Span(start, end, "role_source", "substance.role_sources") for start, end in roles
-        )
-        # The sourcing family records its own matches; these are the speaking actors.
-        recorded = {m.span() for m in found_matches(sourcing.NAMED_SOURCES, index)}
-        sink.extend(
-            Span(start, end, "named_source", "substance.named_sources")
-            for start, end in named
-            if (start, end) not in recorded
         )
     caveats = count_found(
         lexicon_finder("caveats"), index, sink, kind="caveat", feature="substance.caveats"
@@ -275,9 +244,8 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         float(len(named)),
         float(len(roles)),
         float(_decisions(doc, quantified, sink)),
-        float(len(dates)),
+        float(len(found_matches(factual.DATES, index))),
         float(caveats),
         float(evidence),
         float(len(found_matches(lexicon_finder("anonymous_sources"), index))),
-        _checkable_share(doc, checkable),
     ]

@@ -16,7 +16,7 @@ from typing import Any
 
 from hypescore.model.filler import FILLER_TERMS
 from hypescore.model.hypemodel import FORMAT_VERSION, HypeModel
-from hypescore.model.impact import IMPACT_TERMS, SPREAD
+from hypescore.model.impact import IMPACT_TERMS
 from hypescore.model.parts import HEADLINE_MODELS
 
 LIBRARIES = ("numpy", "scikit-learn", "scipy", "skops")
@@ -186,13 +186,11 @@ def card_dict(
             },
         },
         "impact": {
-            "formula": "impact = amount * (1 - v + v * checkable_share); amount = sum of "
-            "weight * (1 - exp(-count / c)) per count term, the anonymous term times the "
-            "anonymous share of sources, clipped to 0..1; c = median count over the "
-            "reference articles (at least 1); v = the checkable share's weight (share of body "
-            "sentences with a quantified claim, a named source or a date)",
+            "formula": "sum of weight * (1 - exp(-count / c)) per term, the anonymous term "
+            "times the anonymous share of sources, clipped to 0..1; c = median count over "
+            "the reference articles (at least 1)",
             "terms": [
-                {"feature": f, "weight": w, "scale": None if f == SPREAD else float(c)}
+                {"feature": f, "weight": w, "scale": float(c)}
                 for (f, w), c in zip(IMPACT_TERMS, model.impact.scales, strict=True)
             ],
             "trained_on_a_label": False,
@@ -303,8 +301,7 @@ def card_markdown(card: dict[str, Any]) -> str:
         "|---|---|---|",
     ]
     for t in card["impact"]["terms"]:
-        scale = "spread v, not saturated" if t["scale"] is None else f"{t['scale']:g}"
-        lines.append(f"| `{t['feature']}` | {t['weight']:+.4g} | {scale} |")
+        lines.append(f"| `{t['feature']}` | {t['weight']:+g} | {t['scale']:g} |")
     v = card["verdict"]
     lines += [
         "",

@@ -251,20 +251,3 @@ def test_a_plain_report_has_no_caveat():
 def test_evidence_of_a_controlled_study():
     text = "Patients were randomly assigned to the drug or a control group."
     assert values(text)["evidence_terms"] == 2
-
-
-def test_checkable_share_counts_sentences_with_a_figure_a_date_or_a_named_source():
-    text = (
-        "Acme shut 3 plants. The mood was grim. Later, Ruiz said it was sad. "
-        "It happened on Monday. Everyone is talking about it."
-    )
-    assert values(text)["checkable_share"] == pytest.approx(3 / 5)
-
-
-def test_a_sentence_with_several_checkable_items_counts_once():
-    assert values("On Monday Ruiz said Acme shut 3 plants.")["checkable_share"] == 1.0
-
-
-def test_comment_without_facts_has_no_checkable_share():
-    text = "This is a disgrace. Nobody trusts them anymore. What a week for the country!"
-    assert values(text)["checkable_share"] == 0.0
