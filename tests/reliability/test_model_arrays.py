@@ -153,7 +153,7 @@ def test_non_finite_and_misshapen_arrays_never_load(path, kind):
         lambda p: p["lexical"].pop("one_sided_tone"),
         lambda p: p["impact"].update(features=[]),
         lambda p: p["impact"].update(scales=np.zeros_like(p["impact"]["scales"])),
-        lambda p: p["combination"].update(tone=0.0),
+        lambda p: p["combination"].update(tone=1.5),
         lambda p: p.update(verdict_map=p["verdict_map"][::-1].copy()),
     ],
     ids=[
@@ -161,7 +161,7 @@ def test_non_finite_and_misshapen_arrays_never_load(path, kind):
         "a learned part missing",
         "no impact terms",
         "zero impact scales",
-        "combination weights not summing to 1",
+        "a combination weight above 1",
         "descending verdict map",
     ],
 )
