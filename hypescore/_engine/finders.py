@@ -149,7 +149,9 @@ class PhraseFinder:
 
     A match can only start at a single-word entry that occurs as a word, or at the start
     of a multi-word entry all of whose words occur; those places are found with
-    ``str.find`` and the pattern is tried there only.
+    ``TextIndex.find_all`` (one multi-word pass over the case-folded text, or a search
+    per word) and the pattern is tried there only. Case is folded as IGNORECASE folds
+    it (``index.case_fold``), so dotless i or long s in a document changes nothing.
     """
 
     def __init__(

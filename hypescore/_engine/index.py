@@ -79,8 +79,9 @@ class TextIndex:
         return Counter(case_fold(" ".join(self._runs)).split())
 
     @cached_property
-    def _positions(self) -> dict[str, list[int]] | None:
-        """Where every registered word occurs in ``lowered``, or ``None`` to search each."""
+    def _positions(self) -> tuple[frozenset[str], dict[str, list[int]]] | None:
+        """Where each registered word occurs in ``lowered`` (``multisearch.all_positions``),
+        or ``None`` to search word by word."""
         wanted = self._one_pass
         if wanted is None:
             present = len(self.lower_runs.keys() & multisearch.registered())
@@ -93,10 +94,11 @@ class TextIndex:
         """Start offsets of every occurrence of ``needle`` (overlapping ones included),
         in ``lowered`` or in ``norm``."""
         key = needle.lower()
-        if multisearch.is_registered(key) and (key == needle or not lowered):
-            positions = self._positions
-            if positions is not None:
-                starts = positions.get(key, [])
+        if key == needle or not lowered:
+            searched = self._positions
+            # A word registered after this text's pass (a finder built later) is searched.
+            if searched is not None and key in searched[0]:
+                starts = searched[1].get(key, [])
                 if lowered:
                     return list(starts)
                 # An ASCII needle occurs in norm where its lower case occurs in lowered

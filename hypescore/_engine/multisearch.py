@@ -44,10 +44,6 @@ def registered() -> frozenset[str]:
     return _words
 
 
-def is_registered(word: str) -> bool:
-    return word in _words
-
-
 def _built() -> object:
     global _automaton
     if _automaton is None:
@@ -59,15 +55,17 @@ def _built() -> object:
     return _automaton
 
 
-def all_positions(text: str) -> dict[str, list[int]]:
-    """Start offsets of every registered word in ``text``, in increasing order."""
+def all_positions(text: str) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """The words searched (registered so far) and the start offsets of each in ``text``,
+    in increasing order; a word absent from the dict does not occur."""
+    words, automaton = _words, _built()
     found: dict[str, list[int]] = {}
-    for end, (word, back) in _built().iter(text):
+    for end, (word, back) in automaton.iter(text):
         try:
             found[word].append(end - back)
         except KeyError:
             found[word] = [end - back]
-    return found
+    return words, found
 
 
 def find_each(text: str, needle: str) -> list[int]:

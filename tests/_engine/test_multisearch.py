@@ -77,3 +77,14 @@ def test_long_documents_take_the_one_pass_and_match_the_regex_engine():
 def test_short_documents_search_word_by_word():
     index = analyse(Article("Officials said the plan was unprecedented.")).index
     assert index._positions is None
+
+
+def test_a_word_registered_after_a_texts_pass_is_still_found():
+    """Finders register their words when first built; a text whose pass ran before that
+    searches the late word on its own instead of reporting it absent."""
+    text = "Zyxwordle appears twice: zyxwordle. " + "said " * 5
+    index = TextIndex(text, text.split(), one_pass=True)
+    assert index.find_all("said") == multisearch.find_each(text, "said")
+    multisearch.register(["zyxwordle"])
+    assert index.find_all("zyxwordle", lowered=True) == [0, 25]
+    assert TextIndex(text, [], one_pass=True).find_all("zyxwordle", lowered=True) == [0, 25]
