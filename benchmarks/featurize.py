@@ -438,7 +438,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def stream_child(n_docs: int, seed: int) -> None:
+def stream_child(n_docs: int, seed: int, chars: int) -> None:
     """Child process: stream documents through iter_featurize, report peak RSS."""
     from hypescore.features import iter_featurize
 
@@ -446,7 +446,7 @@ def stream_child(n_docs: int, seed: int) -> None:
     peaks = {}
     done = 0
     start = time.perf_counter()
-    for matrix in iter_featurize(generate(n_docs, seed=seed), chunk_size=256):
+    for matrix in iter_featurize(generate(n_docs, seed=seed, mean_chars=chars), chunk_size=256):
         done += len(matrix)
         for mark in checkpoints:
             if done >= mark and mark not in peaks:
@@ -454,10 +454,21 @@ def stream_child(n_docs: int, seed: int) -> None:
     print(json.dumps({"peaks_mb": peaks, "seconds": time.perf_counter() - start}))
 
 
-def streaming_memory(report: Report, n_docs: int, seed: int) -> None:
-    report.section(f"Streaming {n_docs:,} documents through iter_featurize (child process)")
+def streaming_memory(report: Report, n_docs: int, seed: int, chars: int) -> None:
+    report.section(
+        f"Streaming {n_docs:,} documents of ~{chars:,} chars through iter_featurize (child process)"
+    )
     out = subprocess.run(
-        [sys.executable, __file__, "--stream-child", str(n_docs), "--seed", str(seed)],
+        [
+            sys.executable,
+            __file__,
+            "--stream-child",
+            str(n_docs),
+            "--seed",
+            str(seed),
+            "--stream-chars",
+            str(chars),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -526,10 +537,13 @@ def main() -> None:
         default=",".join(SECTIONS),
         help=f"comma-separated subset of: {', '.join(SECTIONS)}",
     )
+    parser.add_argument(
+        "--stream-chars", type=int, default=4_800, help="mean length of streamed documents"
+    )
     parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream_child:
-        stream_child(args.stream_child, args.seed)
+        stream_child(args.stream_child, args.seed, args.stream_chars)
         return
     if args.quick:
         args.docs, args.stream, args.naive_docs, args.cold_runs = 400, 5_000, 60, 3
@@ -564,7 +578,7 @@ def main() -> None:
             report, args.seed + 300, 1_000_000 if not args.quick else 250_000
         ),
         "cold-start": lambda: cold_start(report, docs[0], args.cold_runs),
-        "memory": lambda: streaming_memory(report, args.stream, args.seed + 400),
+        "memory": lambda: streaming_memory(report, args.stream, args.seed + 400, args.stream_chars),
         "score": lambda: scoring_cost(report, docs[: min(len(docs), 400)]),
     }
     for name in SECTIONS:
