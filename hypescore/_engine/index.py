@@ -89,8 +89,7 @@ class TextIndex:
         or ``None`` to search word by word."""
         wanted = self._one_pass
         if wanted is None:
-            present = len(self.lower_runs.keys() & multisearch.registered())
-            wanted = present >= multisearch.ONE_PASS_MIN_WORDS
+            wanted = len(self.norm) >= multisearch.ONE_PASS_MIN_CHARS
         if not (wanted and multisearch.AVAILABLE):
             return None
         return multisearch.all_positions(self.lowered)
