@@ -614,6 +614,43 @@ def generate(
         yield generator.document(int(mean_chars * generator.rng.uniform(low, high)))
 
 
+# Letters that trip case-insensitive matching (dotless and dotted i, long s), accented
+# Latin letters, and CJK sentences of our own: what non-English or mixed news holds.
+_CASE_ODDITIES = {"i": "\u0131", "I": "\u0130", "s": "\u017f"}
+_ACCENTS = {
+    "e": "\u00e9",
+    "a": "\u00e0",
+    "o": "\u00f6",
+    "u": "\u00fc",
+    "n": "\u00f1",
+    "c": "\u00e7",
+}
+_CJK_SENTENCES = (
+    "\u6771\u4eac\u3067\u65b0\u3057\u3044\u8a08\u753b\u304c\u767a\u8868\u3055\u308c\u305f\u3002",
+    "\u5e02\u653f\u5e9c\u8868\u793a\uff0c\u8fd9\u9879\u5de5\u7a0b\u5c06\u4e8e\u660e\u5e74\u5b8c\u6210\u3002",
+    "\uc11c\uc6b8\uc2dc\ub294 \uc0c8\ub85c\uc6b4 \uacc4\ud68d\uc744 \ubc1c\ud45c\ud588\ub2e4.",
+)
+
+
+def with_non_ascii(text: str, seed: int = 0) -> str:
+    """``text`` with non-ASCII letters: about one word in 40 holds a dotless or dotted i
+    or a long s, one in 15 an accented letter, and a CJK sentence follows one sentence
+    in 12. The length in characters stays close to the original."""
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        roll = rng.random()
+        table = _CASE_ODDITIES if roll < 0.025 else _ACCENTS if roll < 0.09 else {}
+        for at, char in enumerate(word):
+            if char in table:
+                word = word[:at] + table[char] + word[at + 1 :]
+                break
+        if word.endswith(".") and rng.random() < 1 / 12:
+            word += " " + _CJK_SENTENCES[k % len(_CJK_SENTENCES)]
+        words[k] = word
+    return " ".join(words)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=3)

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from hypescore._engine.index import case_fold
 from hypescore.lexicons import lexicon_pattern, load_lexicon
 
 TAG_LIST = "tag_list"
@@ -129,7 +130,7 @@ def _header_kinds() -> dict[str, str]:
         ("filler_headers", TAG_LIST),  # "related keywords" is a tag header
     ):
         for phrase in load_lexicon(name):
-            kinds[phrase.lower()] = kind
+            kinds[case_fold(phrase)] = kind
     return kinds
 
 
@@ -264,7 +265,8 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
             # A header followed by a list, a headline or nothing (not by a paragraph).
             items = list_items(rest) or (len(rest.split()) <= MAX_ITEM_LINE_WORDS)
             if items:
-                open_kind = kinds[" ".join(header.group(1).lower().split())]
+                # Folded as IGNORECASE matched it ("KEYWORD\u017f" is "keywords").
+                open_kind = kinds[" ".join(case_fold(header.group(1)).split())]
                 out.append(_Line(start, end, open_kind, int(items) if rest else 0, header=True))
                 continue
         items = list_items(line)

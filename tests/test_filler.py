@@ -177,3 +177,25 @@ def test_blocks_describe_themselves_in_plain_words():
     (cloud,) = blocks(BODY + "\ntram budget 40% city council 35% transport plan 20%")
     assert cloud.summary == "1-line keyword cloud (3 items)"
     assert block.to_dict()["summary"] == block.summary
+
+
+@pytest.mark.parametrize(
+    ("plain", "odd"),
+    [
+        (
+            "Related keywords: alpha, beta, gamma, delta",
+            "Related keyword\u017f: alpha, beta, gamma, delta",
+        ),
+        ("RELATED STORIES", "RELATED STOR\u0130ES"),
+        ("Related Stories", "Related Stor\u0131es"),
+    ],
+)
+def test_headers_with_case_folding_oddities_open_the_same_block(plain, odd):
+    """IGNORECASE matches long s and dotless i as s and i; the header's kind is looked up
+    the same way (a header spelled so once raised KeyError)."""
+    body = "Body text here, a sentence that is long enough to count as body.\n"
+    blocks = {}
+    for name, line in (("plain", plain), ("odd", odd)):
+        text = normalise(body + line + "\nMore body.")
+        blocks[name] = [(b.start, b.end, b.kind) for b in find_filler(text, line_spans(text))]
+    assert blocks["odd"] == blocks["plain"] != []

@@ -22,6 +22,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from hypescore._engine import multisearch
+from hypescore._engine.index import case_fold
+
 if TYPE_CHECKING:
     from hypescore._engine.index import TextIndex
 
@@ -146,7 +149,9 @@ class PhraseFinder:
 
     A match can only start at a single-word entry that occurs as a word, or at the start
     of a multi-word entry all of whose words occur; those places are found with
-    ``str.find`` and the pattern is tried there only.
+    ``TextIndex.find_all`` (one multi-word pass over the case-folded text, or a search
+    per word) and the pattern is tried there only. Case is folded as IGNORECASE folds
+    it (``index.case_fold``), so dotless i or long s in a document changes nothing.
     """
 
     def __init__(
@@ -167,12 +172,14 @@ class PhraseFinder:
         self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
         self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
         self._countable = word_bounded and ignorecase and self._supported
+        if self._supported:
+            multisearch.register(k.lower() for k in (*self._singles, *self._anchors()))
 
-    def _fallback(self, index: TextIndex) -> bool:
-        return not self._supported or (self.ignorecase and index.exotic)
+    def _anchors(self) -> list[str]:
+        return [phrase.anchor for phrase in self._multis]
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
-        if self._fallback(index):
+        if not self._supported:
             return list(self.pattern.finditer(index.norm))
         lowered = self.ignorecase
         present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
@@ -188,7 +195,7 @@ class PhraseFinder:
         return emulate_finditer(self.pattern, index.norm, candidates)
 
     def count(self, index: TextIndex) -> int:
-        if not self._countable or index.exotic:
+        if not self._countable:
             return len(self.matches(index))
         counts = index.lower_runs
         total = sum(counts[k] for k in self._singles if k in counts)
@@ -202,7 +209,7 @@ class PhraseFinder:
         singles = self._singles
         for hit in emulate_finditer(self.pattern, index.norm, candidates):
             # This match replaces the single-word matches counted inside it.
-            inside = _WORD_RUN_RE.findall(hit.group().lower())
+            inside = _WORD_RUN_RE.findall(case_fold(hit.group()))
             total += 1 - sum(1 for run in inside if run in singles)
         return total
 

@@ -12,18 +12,40 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
-# Characters for which str.lower() and the regex engine's IGNORECASE disagree (length
-# changes, or extra case equivalences such as long s ~ s and dotless i ~ i).
-_CASE_EXOTIC = ("\u0130", "\u0131", "\u017f")
+from hypescore._engine import multisearch
+
+# The letters the regex engine's IGNORECASE equates with an ASCII letter that str.lower()
+# does not map to it: dotted capital I (whose lower case is two characters), dotless i
+# and long s. The Kelvin sign, the only other one, lowers to "k". Folding these first
+# makes the lower-cased text as long as the original, offset for offset, and an ASCII
+# word occurs in it exactly where IGNORECASE would match it (tests/_engine/test_case_fold.py
+# checks this against the regex engine for every code point).
+_CASE_ODDITIES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def case_fold(text: str) -> str:
+    """``text.lower()`` with the regex engine's extra ASCII case equivalences folded in.
+
+    ``str.replace`` per letter present, not ``str.translate``: a C-speed pass each
+    where translate looks every character of a non-ASCII text up in a dict.
+    """
+    if not text.isascii():
+        for odd, ascii_letter in _CASE_ODDITIES:
+            if odd in text:
+                text = text.replace(odd, ascii_letter)
+    return text.lower()
 
 
 class TextIndex:
     """Tokens, word runs and the lower-cased text of one normalised text."""
 
-    def __init__(self, norm: str, runs: list[str]) -> None:
+    def __init__(self, norm: str, runs: list[str], *, one_pass: bool | None = None) -> None:
+        """``one_pass`` forces the single multi-word pass on (or off); by default it runs
+        when the text holds enough registered words to pay for it."""
         self.norm = norm
         self._runs = runs
         self._memo: dict[str, Any] = {}
+        self._one_pass = one_pass
 
     def memo(self, key: str, build: Callable[[TextIndex], Any]) -> Any:
         """``build(self)``, computed once per document under ``key``."""
@@ -44,16 +66,8 @@ class TextIndex:
 
     @cached_property
     def lowered(self) -> str:
-        """``norm.lower()``; offsets line up with ``norm`` unless :attr:`exotic`."""
-        return self.norm.lower()
-
-    @cached_property
-    def exotic(self) -> bool:
-        """True when case-insensitive matching cannot be reasoned about via ``lowered``."""
-        norm = self.norm
-        if norm.isascii():
-            return False
-        return len(self.lowered) != len(norm) or any(c in norm for c in _CASE_EXOTIC)
+        """:func:`case_fold` of ``norm``: same length, offsets line up with ``norm``."""
+        return case_fold(self.norm)
 
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
@@ -67,15 +81,32 @@ class TextIndex:
         Also answers "may this word occur?" for case-sensitive searches: an ASCII word
         whose lower case is not here does not occur in any case.
         """
-        return Counter(" ".join(self._runs).lower().split())
+        return Counter(case_fold(" ".join(self._runs)).split())
+
+    @cached_property
+    def _positions(self) -> tuple[frozenset[str], dict[str, list[int]]] | None:
+        """Where each registered word occurs in ``lowered`` (``multisearch.all_positions``),
+        or ``None`` to search word by word."""
+        wanted = self._one_pass
+        if wanted is None:
+            wanted = len(self.norm) >= multisearch.ONE_PASS_MIN_CHARS
+        if not (wanted and multisearch.AVAILABLE):
+            return None
+        return multisearch.all_positions(self.lowered)
 
     def find_all(self, needle: str, *, lowered: bool = False) -> list[int]:
-        """Start offsets of every occurrence of ``needle`` (overlapping ones included)."""
-        haystack = self.lowered if lowered else self.norm
-        found: list[int] = []
-        find = haystack.find
-        at = find(needle)
-        while at >= 0:
-            found.append(at)
-            at = find(needle, at + 1)
-        return found
+        """Start offsets of every occurrence of ``needle`` (overlapping ones included),
+        in ``lowered`` or in ``norm``."""
+        key = needle.lower()
+        if key == needle or not lowered:
+            searched = self._positions
+            # A word registered after this text's pass (a finder built later) is searched.
+            if searched is not None and key in searched[0]:
+                starts = searched[1].get(key, [])
+                if lowered:
+                    return list(starts)
+                # An ASCII needle occurs in norm where its lower case occurs in lowered
+                # and the characters there are exactly its own.
+                startswith = self.norm.startswith
+                return [at for at in starts if startswith(needle, at)]
+        return multisearch.find_each(self.lowered if lowered else self.norm, needle)

@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from hypescore._engine import multisearch
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import easy_words
@@ -131,6 +132,10 @@ _YEAR_PREPOSITIONS = frozenset(("in", "since", "by", "until", "from", "of"))
 _CURRENCY_SYMBOLS = "$€£¥"
 _CURRENCY_CODES = ("us$", "usd", "eur", "gbp")
 _CURRENCY_WORDS = ("dollars", "euros", "pounds", "yen", "yuan", "rupees")
+multisearch.register(
+    word.lower()
+    for word in (*_MONTH_NAMES, *_WEEKDAYS, *_DATE_LEAD_WORDS, *_DATE_ALONE_WORDS, *_CURRENCY_CODES)
+)
 
 
 def _digit_word_starts(index: TextIndex) -> list[int]:
@@ -149,9 +154,7 @@ def number_starts(index: TextIndex) -> list[int]:
     return index.memo("number_starts", _number_starts)
 
 
-def _money_candidates(index: TextIndex) -> Iterable[int] | None:
-    if index.exotic:
-        return None
+def _money_candidates(index: TextIndex) -> Iterable[int]:
     lowered = index.lowered
     candidates: list[int] = []
     for symbol in _CURRENCY_SYMBOLS:
@@ -189,7 +192,7 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     and the preposition before a year ("in 2019", "since March 2019").
     """
     norm = index.norm
-    if index.exotic or (not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm)):
+    if not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm):
         return None
     months = index.may_contain(_MONTH_NAMES)
     weekdays = index.may_contain(_WEEKDAYS)

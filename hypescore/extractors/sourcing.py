@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from hypescore._engine import multisearch
 from hypescore._engine.finders import (
     CandidateFinder,
     PhraseFinder,
@@ -87,6 +88,7 @@ _NAME_LED_RE = re.compile(
 _VERB_LED_RE = re.compile(rf"\b{SPEECH_VERB}[ ]{_NAME}\b")
 _ACCORDING_RE = re.compile(r"\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+")
 _VERBS = tuple(SPEECH_VERB.removeprefix("(?:").removesuffix(")").split("|"))
+multisearch.register((*_VERBS, "according", "http", "www."))
 
 
 class _NamedSources:
@@ -117,9 +119,7 @@ NAMED_SOURCES = _NamedSources()
 QUOTES = ScanFinder(_QUOTE_RE, possible=lambda index: '"' in index.norm)
 
 
-def _link_candidates(index: TextIndex) -> list[int] | None:
-    if index.exotic:
-        return None
+def _link_candidates(index: TextIndex) -> list[int]:
     return index.find_all("http", lowered=True) + index.find_all("www.", lowered=True)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from hypescore._engine import multisearch
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import easy_words
@@ -61,11 +62,10 @@ _COMPARISON_LEADS = (
     "more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up",
     "down", "compared", "doubled", "halved", "tripled", "quadrupled", "twice",
 )  # fmt: skip
+multisearch.register(_COMPARISON_LEADS)
 
 
-def _comparison_candidates(index: TextIndex) -> list[int] | None:
-    if index.exotic:
-        return None
+def _comparison_candidates(index: TextIndex) -> list[int]:
     candidates = [
         at
         for word in index.may_contain(_COMPARISON_LEADS)

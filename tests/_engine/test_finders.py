@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hypescore._engine.finders import emulate_finditer, union_finditer
+from hypescore._engine.index import TextIndex
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import factual, promotion, sentiment, sourcing, substance
@@ -33,12 +34,44 @@ FINDERS = {
     **{f"lexicon {name}": lexicon_finder(name) for name in LEXICONS},
 }
 WORDS = sorted({*PIECES, *outlet_scores(), *(p for name in LEXICONS for p in load_lexicon(name))})
+# Letters the regex engine's IGNORECASE equates with ASCII ones that str.lower() does not
+# (dotted and dotless i, long s, Kelvin sign), and others whose case mapping is odd.
+ODD_LETTERS = {
+    "i": ("\u0130", "\u0131"),
+    "I": ("\u0130", "\u0131"),
+    "s": ("\u017f", "\u00df"),
+    "S": ("\u017f", "\u1e9e"),
+    "k": ("\u212a",),
+    "K": ("\u212a",),
+    "a": ("\u00e5", "\u212b"),
+    "e": ("\u00e9",),
+    "o": ("\u03a3", "\u00f6"),
+}
+
+
+def with_odd_letters(word: str, choices: list[int]) -> str:
+    """``word`` with some letters swapped for case-folding oddities."""
+    letters = list(word)
+    for k, choice in enumerate(choices):
+        if k < len(letters) and letters[k] in ODD_LETTERS and choice:
+            options = ODD_LETTERS[letters[k]]
+            letters[k] = options[choice % len(options)]
+    return "".join(letters)
+
+
+odd_words = st.builds(
+    with_odd_letters,
+    st.sampled_from(WORDS),
+    st.lists(st.integers(min_value=0, max_value=3), max_size=12),
+)
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "-", "'", "", "\t", "\u00a0"]
 texts = st.lists(
     st.one_of(
         st.sampled_from(WORDS),
         st.sampled_from(WORDS).map(str.upper),
         st.sampled_from(WORDS).map(str.title),
+        odd_words,
+        odd_words.map(str.upper),
         st.text(alphabet="aA1.,$%#'-\" \n\u0130\u017f\u00e9", max_size=6),
     ),
     max_size=40,
@@ -54,11 +87,15 @@ def spans(matches):
 
 
 def check(text: str) -> None:
-    index = analyse(Article(text)).index
-    for name, finder in FINDERS.items():
-        expected = spans(finder.pattern.finditer(index.norm))
-        assert spans(finder.matches(index)) == expected, (name, text)
-        assert finder.count(index) == len(expected), (name, text)
+    """Each finder against the regex engine, with word lookups searched one word at a
+    time, in one multi-word pass, and as the document's length decides."""
+    doc = analyse(Article(text))
+    for one_pass in (None, False, True):
+        index = TextIndex(doc.norm, doc.runs, one_pass=one_pass)
+        for name, finder in FINDERS.items():
+            expected = spans(finder.pattern.finditer(index.norm))
+            assert spans(finder.matches(index)) == expected, (name, one_pass, text)
+            assert finder.count(index) == len(expected), (name, one_pass, text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -80,6 +117,10 @@ def test_finders_equal_finditer_on_stitched_text(text):
         "The New York Times, New York Times and The Times; BBC News-style CNN's",
         "Sources familiar with the matter said people familiar with\nthe matter",
         "SAID Said said unsaid saidx x_said \u0130t \u017fources \u212aM",
+        "\u0130n 2019 \u0131n March 2020 accord\u0131ng to Reuters, \u017faid Ann Lee",
+        "un\u0131que breakthrough, mıracle; \u0130T \u0130S HUGE \u212anown \u017fource\u017f",
+        "per\u0130od up from 3, le\u017f\u017f than 5, \u0131n h\u0131story 5 dollar\u017f",
+        "HTTP\u017f://x.com WWW.y.org 4 per cent \u0130\u0307 \u03a3\u039f\u03a3 stra\u00dfe",
         "HUGE!!! NEWS!!!! #one #two #three www.x.org http://a.b/c (http://d.e)",
     ],
 )

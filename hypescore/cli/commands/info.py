@@ -10,7 +10,16 @@ from typing import Any
 
 import click
 
-PACKAGES = ("numpy", "scikit-learn", "skops", "vaderSentiment", "textstat", "click", "trafilatura")
+PACKAGES = (
+    "numpy",
+    "scikit-learn",
+    "skops",
+    "vaderSentiment",
+    "pyahocorasick",
+    "textstat",
+    "click",
+    "trafilatura",
+)
 
 
 @click.command(short_help="Model card, feature list and versions.")
