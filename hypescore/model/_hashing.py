@@ -165,12 +165,14 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
 # context (final sigma) like a text boundary, so one ``lower()`` and one ``findall`` over
 # the joined texts give each text's own tokens.
 SEPARATOR = "\x00"
-_WORD_PATTERNS = frozenset({r"(?u)\b\w+\b", r"(?u)\b\w\w+\b"})
+# Token patterns of ``\w`` runs, and the same matches without the ``\b`` checks (a
+# left-to-right scan only starts a match at the start of a run): a quarter faster.
+_WORD_PATTERNS = {r"(?u)\b\w+\b": r"\w+", r"(?u)\b\w\w+\b": r"\w\w+"}
 
 
 @cache
 def _separated_token_re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.removeprefix("(?u)") + "|" + SEPARATOR)
+    return re.compile(_WORD_PATTERNS[pattern] + "|" + SEPARATOR)
 
 
 def batch_tokens(
@@ -296,10 +298,17 @@ def matrix_of_hashes(
     indices = np.where(
         h == -(2**31), (2**31 - 1 - (n_features - 1)) % n_features, np.abs(h) % n_features
     )
-    values = np.where(h >= 0, 1.0, -1.0) if alternate_sign else np.ones(len(h))
     # Duplicates summed, columns sorted within rows: what ``sum_duplicates`` leaves.
-    keys, inverse = np.unique(np.asarray(row_of) * n_features + indices, return_inverse=True)
-    data = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    keys = np.asarray(row_of, dtype=np.int64) * n_features + indices
+    if alternate_sign:
+        keys, inverse = np.unique(keys, return_inverse=True)
+        values = np.where(h >= 0, 1.0, -1.0)
+        data = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    else:  # every value is 1: a sort and the run lengths of equal keys
+        keys = np.sort(keys)
+        first = np.flatnonzero(np.r_[len(keys) > 0, keys[1:] != keys[:-1]])
+        data = np.diff(np.r_[first, len(keys)]).astype(np.float64)
+        keys = keys[first]
     key_rows = keys // n_features
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(key_rows, minlength=n_rows), out=indptr[1:])

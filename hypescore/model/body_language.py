@@ -78,7 +78,7 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
         sentences, str.split, f" {_hashing.SEPARATOR} ", joined_split=str.split
     )
     tokens_of = np.diff([-1, *marks, len(tokens)]) - 1
-    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     starts = np.cumsum(lengths + 1) - (lengths + 1)
     is_token = np.ones(len(tokens), dtype=bool)
@@ -91,17 +91,12 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     later[firsts[firsts < len(tokens)]] = False
     capitalised = later & upper
     numbers = later & ~upper & digit
-    # End of each word: the token without its trailing punctuation (a space, never
-    # stripped, precedes every token, so the search stops at the token's start).
-    kept = np.where(np.isin(codes, _STRIPPED_CODES), -1, np.arange(len(codes)))
-    word_end = np.maximum.accumulate(kept)[starts + lengths - 1] + 1
-    word_length = word_end - starts
-    lowered = _ascii_lowered(codes)
-    evaluative = is_token & _ends_with_any(lowered, word_end, word_length, EVALUATIVE_SUFFIXES)
-    adverbs = is_token & ~evaluative & _ends_with_any(lowered, word_end, word_length, ("ly",))
+    tails = _word_tails(codes, starts, _word_ends(codes, starts, starts + lengths))
+    evaluative = is_token & _ends_with_any(tails, EVALUATIVE_SUFFIXES)
+    adverbs = is_token & ~evaluative & _ends_with_any(tails, ("ly",))
     n_tokens = np.maximum(tokens_of, 1)
     log_tokens = [math.log1p(k) for k in range(int(tokens_of.max()) + 1)]
-    rows[:, 0] = [any(q in sentence for q in _QUOTES) for sentence in sentences]
+    rows[:, 0] = [('"' in s or "\u201c" in s or "\u201d" in s) for s in sentences]
     rows[:, 1] = ["!" in sentence for sentence in sentences]
     rows[:, 2] = ["?" in sentence for sentence in sentences]
     rows[:, 3] = np.take(log_tokens, tokens_of)
@@ -133,24 +128,46 @@ def _by_character(codes: np.ndarray, ascii_answer: np.ndarray, test: Any) -> np.
     return ascii_answer
 
 
-def _ascii_lowered(codes: np.ndarray) -> np.ndarray:
-    """ASCII letters lowercased, every other character 0. Enough to test for an ASCII
-    suffix exactly as ``word.lower().endswith(suffix)`` does: the only non-ASCII
-    characters whose ``lower()`` holds an ASCII letter are the Kelvin sign (to "k", in no
-    suffix) and "İ" (to "i" and a combining dot, which then sits inside the window)."""
-    lowered = np.where((codes >= 65) & (codes <= 90), codes + 32, codes)
-    return np.where(lowered < 128, lowered, 0)
+def _word_ends(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Where each token's word ends: ``rstrip`` of ``_STRIPPED``, one character a round
+    for the tokens still ending in one."""
+    ends = ends.copy()
+    active = np.flatnonzero(ends > starts)
+    while len(active):
+        last = codes[ends[active] - 1]
+        active = active[np.isin(last, _STRIPPED_CODES)]
+        ends[active] -= 1
+        active = active[ends[active] > starts[active]]
+    return ends
 
 
-def _ends_with_any(
-    lowered: np.ndarray, ends: np.ndarray, lengths: np.ndarray, suffixes: Sequence[str]
-) -> np.ndarray:
-    found = np.zeros(len(ends), dtype=bool)
+_TAIL = max(map(len, (*EVALUATIVE_SUFFIXES, "ly")))
+
+
+def _word_tails(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
+    """The last ``_TAIL`` characters of each word, lowercased, one array of codes per
+    position (0 before the word's start and for every non-ASCII character).
+
+    Enough to test for an ASCII suffix exactly as ``word.lower().endswith(suffix)`` does:
+    the only non-ASCII characters whose ``lower()`` holds an ASCII letter are the Kelvin
+    sign (to "k", in no suffix) and "İ" (to "i" and a combining dot, which then sits
+    inside the window, as the 0 does here)."""
+    tails = []
+    for back in range(_TAIL, 0, -1):
+        at = ends - back
+        found = np.where(at >= starts, codes[np.maximum(at, 0)], 0).astype(np.int64)
+        found = np.where((found >= 65) & (found <= 90), found + 32, found)
+        tails.append(np.where(found < 128, found, 0))
+    return tails
+
+
+def _ends_with_any(tails: list[np.ndarray], suffixes: Sequence[str]) -> np.ndarray:
+    """Which words end in one of ``suffixes`` (``tails``: ``_word_tails``)."""
+    found = np.zeros(len(tails[0]), dtype=bool)
     for suffix in suffixes:
-        size = len(suffix)
-        match = lengths >= size
-        for k, letter in enumerate(suffix):
-            match &= lowered[np.maximum(ends - size + k, 0)] == ord(letter)
+        match = np.ones(len(found), dtype=bool)
+        for column, letter in zip(tails[_TAIL - len(suffix) :], suffix, strict=True):
+            match &= column == ord(letter)
         found |= match
     return found
 
