@@ -46,11 +46,15 @@ def murmurhash3_spans(buffer: bytes, starts: np.ndarray, lengths: np.ndarray) ->
     n = len(starts)
     if n == 0:
         return np.zeros(0, dtype=np.int32)
-    order = np.argsort(-np.asarray(lengths, dtype=np.int64), kind="stable")
-    starts = np.asarray(starts, dtype=np.int64)[order]
-    lengths = np.asarray(lengths, dtype=np.int64)[order]
-    words = _words_at(buffer)
+    lengths = np.asarray(lengths, dtype=np.int64)
     n_blocks = lengths // 4
+    most = int(n_blocks.max())
+    # Longest first; keys of under 256 KB sort as 16-bit integers (a radix sort).
+    rank = (most - n_blocks).astype(np.uint16) if most < 1 << 16 else -n_blocks
+    order = np.argsort(rank, kind="stable")
+    starts = np.asarray(starts, dtype=np.int64)[order]
+    lengths, n_blocks = lengths[order], n_blocks[order]
+    words = _words_at(buffer)
     # keys with at least i + 1 blocks: a prefix, as keys are sorted longest first
     with_block = np.cumsum(np.bincount(n_blocks)[::-1])[::-1][1:]
     h = np.zeros(n, dtype=np.uint32)
