@@ -225,7 +225,7 @@ def _word_tokens(
 
 
 def word_pair_hashes(
-    texts: Sequence[str], lowercase: bool, token_pattern: str
+    texts: Sequence[str], lowercase: bool, token_pattern: str, pairs: bool = True
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Hashes of every text's tokens and of its adjacent token pairs (``"a b"``), the
     grams of ``word_ngrams(text, token_pattern, (1, 2))``, each with its row:
@@ -245,7 +245,7 @@ def word_pair_hashes(
     buffer, offsets = utf8_offsets(" ".join(tokens))
     if offsets is not None:
         starts, ends = offsets[starts], offsets[ends]
-    pair = is_token[:-1] & is_token[1:]
+    pair = is_token[:-1] & is_token[1:] if pairs else np.zeros(max(len(tokens) - 1, 0), bool)
     span_starts = np.concatenate([starts[is_token], starts[:-1][pair]])
     span_ends = np.concatenate([ends[is_token], ends[1:][pair]])
     hashes = murmurhash3_spans(buffer, span_starts, span_ends - span_starts)
@@ -339,9 +339,63 @@ def transform(
     binary: bool,
     token_pattern: str,
 ) -> sparse.csr_matrix:
-    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR)."""
-    grams = analyse(texts, analyzer, ngram_range, lowercase, token_pattern)
-    return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
+    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR).
+
+    Word 1-grams and 1-2-grams of a ``\\w`` pattern and ``char_wb`` n-grams are hashed
+    as spans of one buffer per batch (``word_pair_hashes``, ``char_wb_hashes``); other
+    settings build each n-gram string (``analyse``).
+    """
+    if analyzer == "char_wb":
+        hashes, rows = char_wb_hashes(texts, ngram_range, lowercase)
+    elif analyzer == "word" and ngram_range in ((1, 1), (1, 2)) and token_pattern in _WORD_PATTERNS:
+        unigrams, unigram_rows, bigrams, bigram_rows = word_pair_hashes(
+            texts, lowercase, token_pattern, pairs=ngram_range[1] == 2
+        )
+        hashes = np.concatenate([unigrams, bigrams])
+        rows = np.concatenate([unigram_rows, bigram_rows])
+    else:
+        grams = analyse(texts, analyzer, ngram_range, lowercase, token_pattern)
+        return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
+    return matrix_of_hashes(hashes, rows, len(texts), n_features, alternate_sign, norm, binary)
+
+
+def char_wb_hashes(
+    texts: Sequence[str], ngram_range: tuple[int, int], lowercase: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every text's ``char_wb`` n-grams (``char_wb_ngrams``) and their rows.
+
+    Each whitespace word padded with a space each side gives its n-grams of each size
+    from ``low`` up to its padded length (the whole word once, at ``low``, when shorter);
+    all are spans of one buffer of the batch's padded words.
+    """
+    low, high = ngram_range
+    lower = (lambda t: t.lower().split()) if lowercase else str.split
+    words, marks = batch_tokens(texts, lower, f" {SEPARATOR} ", joined_split=lower)
+    is_word = np.ones(len(words), dtype=bool)
+    is_word[marks] = False
+    row = np.cumsum(~is_word)[is_word]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))[is_word] + 2
+    starts = np.cumsum(lengths) - lengths
+    buffer, offsets = utf8_offsets(
+        "".join(f" {w} " for w, keep in zip(words, is_word.tolist(), strict=True) if keep)
+    )
+    span_starts, span_ends, span_rows = [], [], []
+    short = lengths < low  # shorter than the smallest n-gram: the whole padded word, once
+    span_starts.append(starts[short])
+    span_ends.append(starts[short] + lengths[short])
+    span_rows.append(row[short])
+    for size in range(low, high + 1):
+        fits = lengths >= size
+        counts = lengths[fits] - size + 1
+        first = np.repeat(starts[fits], counts)
+        step = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
+        span_starts.append(first + step)
+        span_ends.append(first + step + size)
+        span_rows.append(np.repeat(row[fits], counts))
+    begin, end = np.concatenate(span_starts), np.concatenate(span_ends)
+    if offsets is not None:
+        begin, end = offsets[begin], offsets[end]
+    return murmurhash3_spans(buffer, begin, end - begin), np.concatenate(span_rows)
 
 
 def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: int) -> Any:
