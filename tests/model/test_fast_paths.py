@@ -113,6 +113,38 @@ def test_sentence_blocks_equal_hashing_vectorizer_sentence_by_sentence(body_piec
         assert same_bits(matrix.data, expected.data)
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(analyzer="char_wb", ngram_range=(2, 5)),
+        dict(analyzer="char_wb", ngram_range=(1, 3), lowercase=False),
+        dict(analyzer="word", ngram_range=(1, 2)),
+        dict(analyzer="word", ngram_range=(1, 1), token_pattern=r"(?u)\b\w\w+\b"),
+    ],
+)
+def test_headline_blocks_equal_hashing_vectorizer(articles, params):
+    """Titles (short, many per batch, one batch of only blank ones) as the headline
+    models and the tone model hash them."""
+    params = {
+        "n_features": 1 << 18,
+        "norm": "l2",
+        "lowercase": True,
+        "alternate_sign": False,
+        "binary": False,
+        "token_pattern": r"(?u)\b\w+\b",
+        **params,
+    }
+    for texts in ([a.title or "" for a in articles] + ODD, ["", "  "]):
+        ours = _hashing.transform(texts, **params)
+        sklearn_params = dict(params)
+        if params["analyzer"] != "word":
+            sklearn_params.pop("token_pattern")
+        expected = HashingVectorizer(**sklearn_params).transform(texts)
+        assert (ours.indptr == expected.indptr).all()
+        assert (ours.indices == expected.indices).all()
+        assert same_bits(ours.data, expected.data)
+
+
 def test_murmur_of_spans_equals_scikit_learn():
     rng = np.random.default_rng(1)
     buffer = bytes(rng.integers(0, 256, 600, dtype=np.uint8))
