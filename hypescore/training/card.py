@@ -154,8 +154,11 @@ def card_dict(
             "body": "0.5 x share of body sentences read as opinion + 0.5 x mean of the three "
             "most subjective (filler cut out first)",
             "filler": {
-                "formula": "sum of weight * (1 - exp(-x / c))",
-                "terms": [{"feature": f, "scale": c, "weight": w} for f, c, w in FILLER_TERMS],
+                "formula": "sum of weight * (1 - exp(-max(0, x - a) / c))",
+                "terms": [
+                    {"feature": f, "allowance": a, "scale": c, "weight": w}
+                    for f, a, c, w in FILLER_TERMS
+                ],
             },
             "tone": "hyperpartisan probability from title + body sentence n-grams; no URL",
             "combination": {
@@ -257,7 +260,8 @@ def card_markdown(card: dict[str, Any]) -> str:
         + hype["filler"]["formula"]
         + "; "
         + ", ".join(
-            f"`{t['feature']}` c={t['scale']:g} w={t['weight']:g}" for t in hype["filler"]["terms"]
+            f"`{t['feature']}` a={t['allowance']:g} c={t['scale']:g} w={t['weight']:g}"
+            for t in hype["filler"]["terms"]
         ),
         f"- tone: {hype['tone']}",
         f"- combination: {hype['combination']['formula']}; weights "
