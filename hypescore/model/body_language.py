@@ -213,13 +213,14 @@ class BodyLanguage:
 def body_sentences(
     text: str, sentences: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
-    """Spans of the body's sentences (offsets into ``text``), headings and fragments out."""
+    """Spans of the body's sentences (offsets into ``text``), headings and fragments (under
+    ``MIN_SENTENCE_WORDS`` words; the split stops there) out."""
     if sentences is None:
         sentences = split_sentences(normalise(text))
     return [
         (start, end)
         for start, end in sentences
-        if len(text[start:end].split()) >= MIN_SENTENCE_WORDS
+        if len(text[start:end].split(None, MIN_SENTENCE_WORDS - 1)) >= MIN_SENTENCE_WORDS
     ]
 
 
