@@ -26,6 +26,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from hypescore.model._rows import row_sums
+
 # (feature, allowance a, scale c, weight)
 FILLER_TERMS: tuple[tuple[str, float, float, float], ...] = (
     ("filler.share", 0.0, 0.15, 0.30),
@@ -47,7 +49,7 @@ def filler_terms(values: np.ndarray) -> np.ndarray:
 
 def filler_score(values: np.ndarray) -> np.ndarray | float:
     """``filler_score`` of one row (or rows) of ``FILLER_FEATURES`` values, in 0..1."""
-    return filler_terms(values).sum(axis=-1)
+    return row_sums(filler_terms(values))
 
 
 def filler_scores(X: np.ndarray, names: Sequence[str]) -> np.ndarray:
