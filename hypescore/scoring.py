@@ -8,7 +8,7 @@ batch. Bad records become ``Result(error=...)``; nothing is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -20,7 +20,7 @@ from hypescore.article import Article
 from hypescore.caveats import article_caveats
 from hypescore.evidence import Span
 from hypescore.features import chunked, extract_features, feature_names, features_of
-from hypescore.model.hypemodel import BODY, HEADLINE, HypeModel, Parts
+from hypescore.model.hypemodel import BODY, HEADLINE, Assessment, HypeModel, Parts
 from hypescore.model.persistence import load_model
 from hypescore.outlets import outlet_context
 from hypescore.reasons import Evidence, build_reasons, verdict_summary
@@ -191,16 +191,21 @@ def score_chunk(items: list[Any], model: HypeModel, options: ScoreOptions) -> li
     """Score a list of records; the unit of work sent to a parallel worker.
 
     Three steps, each record guarded: analyse and featurize every record, score the
-    learned parts of the usable ones in one batch (one hashing pass), then assemble.
+    learned parts and the scores of the usable ones in one batch each (one hashing pass,
+    contributions in numpy), then assemble.
     """
     info = model_info(model)
     prepare_one = partial(prepare, options=options)
     prepared = [guarded(item, options.max_chars, prepare_one) for item in items]
-    parts = parts_of(model, [p for _, p, _ in prepared if p is not None])
+    ready = [p for _, p, _ in prepared if p is not None]
+    parts = parts_of(model, ready)
+    assessments = assessments_of(model, ready, parts)
     results = []
     for record_id, prep, error in prepared:
         if prep is not None:
-            assemble = partial(_result, prep, parts.get(id(prep)), model, info, options)
+            assemble = partial(
+                _result, prep, parts.get(id(prep)), assessments.get(id(prep)), model, info, options
+            )
             record_id, result, error = guarded(prep.article, options.max_chars, assemble)
             if result is not None:
                 results.append(result)
@@ -273,31 +278,48 @@ def parts_of(model: HypeModel, ready: list[Prepared]) -> dict[int, Parts]:
             np.array([p.values for p in group]),
         )
 
+    return _batched(ready, batch)
+
+
+def assessments_of(
+    model: HypeModel, ready: list[Prepared], parts: dict[int, Parts]
+) -> dict[int, Assessment]:
+    """Scores and contributions of every record that has parts, by ``id``, in one batch."""
+
+    def batch(group: list[Prepared]) -> list[Assessment]:
+        return model.assess_many([parts[id(p)] for p in group], np.array([p.values for p in group]))
+
+    return _batched([p for p in ready if id(p) in parts], batch)
+
+
+def _batched(ready: list[Prepared], batch: Callable[[list[Prepared]], list[Any]]) -> dict[int, Any]:
+    """``batch(ready)`` by ``id``, or one by one when the batch fails (a record that fails
+    alone is left out and becomes an error)."""
     if not ready:
         return {}
     try:
-        return {id(p): part for p, part in zip(ready, batch(ready), strict=True)}
+        return {id(p): out for p, out in zip(ready, batch(ready), strict=True)}
     except Exception:  # one odd record must not sink the batch: retry each alone
-        out = {}
+        found = {}
         for p in ready:
             try:
-                out[id(p)] = batch([p])[0]
+                found[id(p)] = batch([p])[0]
             except Exception:  # noqa: S112 - that record becomes an error result
                 continue
-        return out
+        return found
 
 
 def _result(
     prep: Prepared,
     parts: Parts | None,
+    assessment: Assessment | None,
     model: HypeModel,
     info: ModelInfo,
     options: ScoreOptions,
     _article: Article | None = None,
 ) -> Result:
-    if parts is None:
+    if parts is None or assessment is None:
         raise RecordError("the learned parts of hype could not be scored for this record")
-    assessment = model.assess(parts, prep.values)
     evidence = Evidence(prep.article, prep.doc, prep.spans, prep.head_spans, prep.values, parts)
     return Result(
         id=prep.article.id,

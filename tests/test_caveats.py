@@ -77,9 +77,9 @@ def test_thin_extraction_needs_a_long_page_and_a_tiny_share():
 
 def test_results_carry_the_warnings_and_good_articles_none():
     wire = hypescore.score(fixture_article("wire_report.txt"))
-    assert wire.warnings == () and "warnings" not in wire.to_dict() or not wire.to_dict()[
-        "warnings"
-    ]
+    assert (
+        wire.warnings == () and "warnings" not in wire.to_dict() or not wire.to_dict()["warnings"]
+    )
     short = hypescore.score({"title": "World news", "text": CAPTION})
     assert short.verdict is not None  # still scored, but flagged
     assert short.warnings == article_caveats(CAPTION, "World news")
@@ -106,3 +106,28 @@ def test_the_wire_page_reads_cleanly():
 
     article = hypescore.read_html((FIXTURES / "wire_page.html").read_bytes(), url=None)
     assert article.warnings == () and article.title.startswith("Grid operator approves")
+
+
+def test_word_count_counts_tokens_with_a_letter_or_digit_as_a_token_loop_does():
+    """The regex scan against the loop it replaced, on odd whitespace, underscores,
+    numerals of other scripts and invisible characters, with and without a limit."""
+    import random
+
+    from hypescore.caveats import word_count
+
+    def by_tokens(text: str, stop_at: int | None = None) -> int:
+        count = 0
+        for token in text.split():
+            if any(ch.isalnum() for ch in token):
+                count += 1
+                if stop_at is not None and count >= stop_at:
+                    break
+        return count
+
+    rng = random.Random(0)
+    alphabet = " \t\n_-.,a1\u00b2\u0663\u216b\u00a0\u2028\x1c\x85\u00e9\u6f22\u200b"
+    texts = ["", "  ", "___ ... 12", "a" * 10]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(2000)]
+    for text in texts:
+        for stop_at in (None, 1, 5, 80):
+            assert word_count(text, stop_at) == by_tokens(text, stop_at), (text, stop_at)

@@ -11,7 +11,7 @@ checks equality with scikit-learn itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -31,51 +31,43 @@ def _rotl(x: np.ndarray, r: int) -> np.ndarray:
     return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
 
 
-_BUCKET = 32  # keys are hashed in batches of similar length: one long key stays cheap
-
-
 def murmurhash3_32(keys: Sequence[bytes]) -> np.ndarray:
     """Signed 32-bit MurmurHash3 (seed 0) of each byte string."""
-    n = len(keys)
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    return murmurhash3_spans(b"".join(keys), np.cumsum(lengths) - lengths, lengths)
+
+
+def murmurhash3_spans(buffer: bytes, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Signed 32-bit MurmurHash3 (seed 0) of ``buffer[start:start + length]`` per span.
+
+    All keys of a batch are hashed block by block in numpy, longest first, so block ``i``
+    updates a prefix of the keys (no padding to the longest key, no per-key Python).
+    """
+    n = len(starts)
     if n == 0:
         return np.zeros(0, dtype=np.int32)
-    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=n)
-    buckets = lengths // _BUCKET
-    if buckets.max() == 0:
-        return _murmur_batch(keys, lengths)
-    out = np.zeros(n, dtype=np.int32)
-    for bucket in np.unique(buckets):
-        rows = np.flatnonzero(buckets == bucket)
-        out[rows] = _murmur_batch([keys[i] for i in rows], lengths[rows])
-    return out
-
-
-def _murmur_batch(keys: Sequence[bytes], lengths: np.ndarray) -> np.ndarray:
-    n = len(keys)
-    width = int(-(-lengths.max() // 4) * 4) or 4
-    buffer = np.zeros((n, width), dtype=np.uint8)
-    joined = np.frombuffer(b"".join(keys), dtype=np.uint8)
-    rows = np.repeat(np.arange(n), lengths)
-    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    buffer[rows, np.arange(len(joined)) - starts] = joined
-    words = buffer.view("<u4")  # n x width/4 little-endian blocks
+    lengths = np.asarray(lengths, dtype=np.int64)
     n_blocks = lengths // 4
+    most = int(n_blocks.max())
+    # Longest first; keys of under 256 KB sort as 16-bit integers (a radix sort).
+    rank = (most - n_blocks).astype(np.uint16) if most < 1 << 16 else -n_blocks
+    order = np.argsort(rank, kind="stable")
+    starts = np.asarray(starts, dtype=np.int64)[order]
+    lengths, n_blocks = lengths[order], n_blocks[order]
+    words = _words_at(buffer)
+    # keys with at least i + 1 blocks: a prefix, as keys are sorted longest first
+    with_block = np.cumsum(np.bincount(n_blocks)[::-1])[::-1][1:]
     h = np.zeros(n, dtype=np.uint32)
     with np.errstate(over="ignore"):
-        for i in range(words.shape[1]):
-            full = n_blocks > i
-            if not full.any():
-                break
-            k = words[:, i] * _C1
+        for i, active in enumerate(with_block.tolist()):
+            k = _word(words, starts[:active] + 4 * i) * _C1
             k = _rotl(k, 15) * _C2
-            mixed = _rotl(h ^ k, 13) * _M5 + _N1
-            h = np.where(full, mixed, h)
+            h[:active] = _rotl(h[:active] ^ k, 13) * _M5 + _N1
         tail_len = lengths % 4
         has_tail = tail_len > 0
         if has_tail.any():
-            tail = words[np.arange(n), np.minimum(n_blocks, words.shape[1] - 1)]
             mask = (np.uint32(1) << (8 * tail_len).astype(np.uint32)) - np.uint32(1)
-            k = (tail & mask) * _C1
+            k = (_word(words, starts + 4 * n_blocks) & mask) * _C1
             k = _rotl(k, 15) * _C2
             h = np.where(has_tail, h ^ k, h)
         h ^= lengths.astype(np.uint32)
@@ -84,7 +76,45 @@ def _murmur_batch(keys: Sequence[bytes], lengths: np.ndarray) -> np.ndarray:
         h ^= h >> np.uint32(13)
         h *= _F2
         h ^= h >> np.uint32(16)
-    return h.view(np.int32)
+    out = np.empty(n, dtype=np.uint32)
+    out[order] = h
+    return out.view(np.int32)
+
+
+def _words_at(buffer: bytes) -> np.ndarray:
+    """Little-endian 32-bit words of ``buffer`` (zero-padded) at every byte offset:
+    row ``r`` holds the words starting at offsets ``4 * j + r``."""
+    padded = np.frombuffer(buffer + bytes(8), dtype=np.uint8)
+    count = (len(padded) - 3) // 4
+    return np.stack([padded[r : r + 4 * count].view("<u4") for r in range(4)])
+
+
+def _word(words: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    return words[offsets & 3, offsets >> 2]
+
+
+def utf8_offsets(text: str) -> tuple[bytes, np.ndarray | None]:
+    """``text`` as UTF-8 and the byte offset of every character offset (0..len), or
+    None when the text is ASCII (offsets are the same)."""
+    if text.isascii():
+        return text.encode("ascii"), None
+    buffer = text.encode("utf-8")  # raises on a lone surrogate, as encoding each key would
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    widths = 1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)
+    offsets = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(widths, out=offsets[1:])
+    return buffer, offsets
+
+
+def hash_strings(strings: Sequence[str]) -> np.ndarray:
+    """MurmurHash3 of each string's UTF-8 bytes, from one encoding of all of them."""
+    chars = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    ends = np.cumsum(chars)
+    buffer, offsets = utf8_offsets("".join(strings))
+    if offsets is not None:
+        ends = offsets[ends]
+    lengths = np.diff(ends, prepend=0)
+    return murmurhash3_spans(buffer, ends - lengths, lengths)
 
 
 @cache
@@ -135,6 +165,94 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
+# Joins the texts of a batch: no ``\w`` pattern matches it, and it breaks the casing
+# context (final sigma) like a text boundary, so one ``lower()`` and one ``findall`` over
+# the joined texts give each text's own tokens.
+SEPARATOR = "\x00"
+# Token patterns of ``\w`` runs, and the same matches without the ``\b`` checks (a
+# left-to-right scan only starts a match at the start of a run): a quarter faster.
+_WORD_PATTERNS = {r"(?u)\b\w+\b": r"\w+", r"(?u)\b\w\w+\b": r"\w\w+"}
+
+
+@cache
+def _separated_token_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(_WORD_PATTERNS[pattern] + "|" + SEPARATOR)
+
+
+def batch_tokens(
+    texts: Sequence[str],
+    split: Callable[[str], list[str]],
+    joiner: str = SEPARATOR,
+    joined_split: Callable[[str], list[str]] | None = None,
+) -> tuple[list[str], list[int]]:
+    """The tokens of all ``texts`` in one list, ``SEPARATOR`` between texts, and the
+    separators' positions in it.
+
+    ``split`` tokenizes one text; ``joined_split``, when given, tokenizes the texts
+    joined by ``joiner`` in one call and must keep each separator as a token of its own
+    (used only when no text holds a separator: each text's tokens are then its own).
+    """
+    joined = joiner.join(texts)
+    if joined_split is not None and joined.count(SEPARATOR) == len(texts) - 1:
+        tokens = joined_split(joined)
+        marks, position = [], -1
+        for _ in range(len(texts) - 1):
+            position = tokens.index(SEPARATOR, position + 1)
+            marks.append(position)
+        return tokens, marks
+    tokens, marks = [], []
+    for i, text in enumerate(texts):
+        if i:
+            marks.append(len(tokens))
+            tokens.append(SEPARATOR)
+        tokens += split(text)
+    return tokens, marks
+
+
+def _word_tokens(
+    texts: Sequence[str], lowercase: bool, token_pattern: str
+) -> tuple[list[str], list[int]]:
+    """``batch_tokens`` of the token pattern, one ``lower()`` and ``findall`` when the
+    pattern is one of ``\\w`` only."""
+    find = _token_re(token_pattern).findall
+    joined_find = None
+    if token_pattern in _WORD_PATTERNS:
+        find_all = _separated_token_re(token_pattern).findall
+        joined_find = (lambda t: find_all(t.lower())) if lowercase else find_all
+    return batch_tokens(
+        texts, (lambda t: find(t.lower())) if lowercase else find, joined_split=joined_find
+    )
+
+
+def word_pair_hashes(
+    texts: Sequence[str], lowercase: bool, token_pattern: str, pairs: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hashes of every text's tokens and of its adjacent token pairs (``"a b"``), the
+    grams of ``word_ngrams(text, token_pattern, (1, 2))``, each with its row:
+    ``(unigrams, unigram_rows, bigrams, bigram_rows)``.
+
+    The batch is tokenized once and every gram is a span of one buffer, the tokens
+    joined by spaces (a pair is two neighbours and the space between), so no gram
+    string is built and each token is hashed once for all blocks that read it.
+    """
+    tokens, marks = _word_tokens(texts, lowercase, token_pattern)
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    is_token = np.ones(len(tokens), dtype=bool)
+    is_token[marks] = False
+    row = np.cumsum(~is_token)
+    starts = np.cumsum(lengths + 1) - (lengths + 1)
+    ends = starts + lengths
+    buffer, offsets = utf8_offsets(" ".join(tokens))
+    if offsets is not None:
+        starts, ends = offsets[starts], offsets[ends]
+    pair = is_token[:-1] & is_token[1:] if pairs else np.zeros(max(len(tokens) - 1, 0), bool)
+    span_starts = np.concatenate([starts[is_token], starts[:-1][pair]])
+    span_ends = np.concatenate([ends[is_token], ends[1:][pair]])
+    hashes = murmurhash3_spans(buffer, span_starts, span_ends - span_starts)
+    n_tokens = int(is_token.sum())
+    return hashes[:n_tokens], row[is_token], hashes[n_tokens:], row[:-1][pair]
+
+
 def analyse(
     texts: Sequence[str],
     analyzer: str,
@@ -165,17 +283,36 @@ def hashed_matrix(
 ) -> sparse.csr_matrix:
     """Rows of n-grams hashed, summed, optionally binarised and normalised."""
     counts = np.fromiter(map(len, grams_of_rows), dtype=np.int64, count=len(grams_of_rows))
-    flat = [g.encode("utf-8") for grams in grams_of_rows for g in grams]
-    h = murmurhash3_32(flat).astype(np.int64)
+    hashes = hash_strings([g for grams in grams_of_rows for g in grams])
+    row_of = np.repeat(np.arange(len(counts)), counts)
+    return matrix_of_hashes(hashes, row_of, len(counts), n_features, alternate_sign, norm, binary)
+
+
+def matrix_of_hashes(
+    hashes: np.ndarray,
+    row_of: np.ndarray,
+    n_rows: int,
+    n_features: int,
+    alternate_sign: bool,
+    norm: str | None,
+    binary: bool,
+) -> sparse.csr_matrix:
+    """The CSR rows of hashed n-grams (``row_of``: each hash's row, in any order)."""
+    h = np.asarray(hashes).astype(np.int64)
     indices = np.where(
         h == -(2**31), (2**31 - 1 - (n_features - 1)) % n_features, np.abs(h) % n_features
     )
-    values = np.where(h >= 0, 1.0, -1.0) if alternate_sign else np.ones(len(h))
-    n_rows = len(counts)
-    row_of = np.repeat(np.arange(n_rows), counts)
     # Duplicates summed, columns sorted within rows: what ``sum_duplicates`` leaves.
-    keys, inverse = np.unique(row_of * n_features + indices, return_inverse=True)
-    data = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    keys = np.asarray(row_of, dtype=np.int64) * n_features + indices
+    if alternate_sign:
+        keys, inverse = np.unique(keys, return_inverse=True)
+        values = np.where(h >= 0, 1.0, -1.0)
+        data = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.float64)
+    else:  # every value is 1: a sort and the run lengths of equal keys
+        keys = np.sort(keys)
+        first = np.flatnonzero(np.r_[len(keys) > 0, keys[1:] != keys[:-1]])
+        data = np.diff(np.r_[first, len(keys)]).astype(np.float64)
+        keys = keys[first]
     key_rows = keys // n_features
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(key_rows, minlength=n_rows), out=indptr[1:])
@@ -202,9 +339,63 @@ def transform(
     binary: bool,
     token_pattern: str,
 ) -> sparse.csr_matrix:
-    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR)."""
-    grams = analyse(texts, analyzer, ngram_range, lowercase, token_pattern)
-    return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
+    """``HashingVectorizer(**params).transform(texts)`` (float64 CSR).
+
+    Word 1-grams and 1-2-grams of a ``\\w`` pattern and ``char_wb`` n-grams are hashed
+    as spans of one buffer per batch (``word_pair_hashes``, ``char_wb_hashes``); other
+    settings build each n-gram string (``analyse``).
+    """
+    if analyzer == "char_wb":
+        hashes, rows = char_wb_hashes(texts, ngram_range, lowercase)
+    elif analyzer == "word" and ngram_range in ((1, 1), (1, 2)) and token_pattern in _WORD_PATTERNS:
+        unigrams, unigram_rows, bigrams, bigram_rows = word_pair_hashes(
+            texts, lowercase, token_pattern, pairs=ngram_range[1] == 2
+        )
+        hashes = np.concatenate([unigrams, bigrams])
+        rows = np.concatenate([unigram_rows, bigram_rows])
+    else:
+        grams = analyse(texts, analyzer, ngram_range, lowercase, token_pattern)
+        return hashed_matrix(grams, n_features, alternate_sign, norm, binary)
+    return matrix_of_hashes(hashes, rows, len(texts), n_features, alternate_sign, norm, binary)
+
+
+def char_wb_hashes(
+    texts: Sequence[str], ngram_range: tuple[int, int], lowercase: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every text's ``char_wb`` n-grams (``char_wb_ngrams``) and their rows.
+
+    Each whitespace word padded with a space each side gives its n-grams of each size
+    from ``low`` up to its padded length (the whole word once, at ``low``, when shorter);
+    all are spans of one buffer of the batch's padded words.
+    """
+    low, high = ngram_range
+    lower = (lambda t: t.lower().split()) if lowercase else str.split
+    words, marks = batch_tokens(texts, lower, f" {SEPARATOR} ", joined_split=lower)
+    is_word = np.ones(len(words), dtype=bool)
+    is_word[marks] = False
+    row = np.cumsum(~is_word)[is_word]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))[is_word] + 2
+    starts = np.cumsum(lengths) - lengths
+    buffer, offsets = utf8_offsets(
+        "".join(f" {w} " for w, keep in zip(words, is_word.tolist(), strict=True) if keep)
+    )
+    span_starts, span_ends, span_rows = [], [], []
+    short = lengths < low  # shorter than the smallest n-gram: the whole padded word, once
+    span_starts.append(starts[short])
+    span_ends.append(starts[short] + lengths[short])
+    span_rows.append(row[short])
+    for size in range(low, high + 1):
+        fits = lengths >= size
+        counts = lengths[fits] - size + 1
+        first = np.repeat(starts[fits], counts)
+        step = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
+        span_starts.append(first + step)
+        span_ends.append(first + step + size)
+        span_rows.append(np.repeat(row[fits], counts))
+    begin, end = np.concatenate(span_starts), np.concatenate(span_ends)
+    if offsets is not None:
+        begin, end = offsets[begin], offsets[end]
+    return murmurhash3_spans(buffer, begin, end - begin), np.concatenate(span_rows)
 
 
 def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: int) -> Any:

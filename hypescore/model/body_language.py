@@ -63,45 +63,127 @@ _QUOTES = ('"', "\u201c", "\u201d")
 
 
 def sentence_features(sentences: Sequence[str]) -> np.ndarray:
-    """The dense features of each sentence (rows in ``SENTENCE_FEATURES`` order)."""
-    rows = np.zeros((len(sentences), len(SENTENCE_FEATURES)))
-    for i, sentence in enumerate(sentences):
-        tokens = sentence.split()
-        n = max(len(tokens), 1)
-        capitalised = numbers = evaluative = adverbs = 0
-        for token in tokens[1:]:
-            first = token[:1]
-            if first.isupper():
-                capitalised += 1
-            elif first.isdigit():
-                numbers += 1
-        for token in tokens:
-            word = token.rstrip(".,;:!?\"')\u201d").lower()
-            if word.endswith(EVALUATIVE_SUFFIXES):
-                evaluative += 1
-            elif word.endswith("ly"):
-                adverbs += 1
-        rows[i] = (
-            any(q in sentence for q in _QUOTES),
-            "!" in sentence,
-            "?" in sentence,
-            math.log1p(len(tokens)),
-            capitalised / n,
-            numbers / n,
-            evaluative / n,
-            adverbs / n,
-        )
+    """The dense features of each sentence (rows in ``SENTENCE_FEATURES`` order).
+
+    Over the whitespace tokens of a sentence: the share of tokens after the first that
+    start with a capital (else a digit), and the share whose word (trailing punctuation
+    stripped, lowercased) ends in an evaluative suffix (else in "ly"). Computed for all
+    sentences at once over the code points of their tokens.
+    """
+    n = len(sentences)
+    rows = np.zeros((n, len(SENTENCE_FEATURES)))
+    if n == 0:
+        return rows
+    tokens, marks = _hashing.batch_tokens(
+        sentences, str.split, f" {_hashing.SEPARATOR} ", joined_split=str.split
+    )
+    tokens_of = np.diff([-1, *marks, len(tokens)]) - 1
+    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    starts = np.cumsum(lengths + 1) - (lengths + 1)
+    is_token = np.ones(len(tokens), dtype=bool)
+    is_token[marks] = False
+    row = np.cumsum(~is_token)
+    first = codes[starts]
+    upper, digit = _starts_upper(first), _starts_digit(first)
+    later = is_token.copy()  # a sentence's first token is not counted for capitals
+    firsts = np.r_[0, np.asarray(marks, dtype=np.int64) + 1]
+    later[firsts[firsts < len(tokens)]] = False
+    capitalised = later & upper
+    numbers = later & ~upper & digit
+    tails = _word_tails(codes, starts, _word_ends(codes, starts, starts + lengths))
+    evaluative = is_token & _ends_with_any(tails, EVALUATIVE_SUFFIXES)
+    adverbs = is_token & ~evaluative & _ends_with_any(tails, ("ly",))
+    n_tokens = np.maximum(tokens_of, 1)
+    log_tokens = [math.log1p(k) for k in range(int(tokens_of.max()) + 1)]
+    rows[:, 0] = [('"' in s or "\u201c" in s or "\u201d" in s) for s in sentences]
+    rows[:, 1] = ["!" in sentence for sentence in sentences]
+    rows[:, 2] = ["?" in sentence for sentence in sentences]
+    rows[:, 3] = np.take(log_tokens, tokens_of)
+    for column, flags in enumerate((capitalised, numbers, evaluative, adverbs), start=4):
+        rows[:, column] = np.bincount(row[flags], minlength=n) / n_tokens
     return rows
 
 
+_STRIPPED = ".,;:!?\"')\u201d"  # stripped from a token's end before its suffix is read
+_STRIPPED_CODES = np.array([ord(c) for c in _STRIPPED])
+
+
+def _starts_upper(first: np.ndarray) -> np.ndarray:
+    """``str.isupper`` of each first character (code point); Python decides non-ASCII."""
+    return _by_character(first, (first >= 65) & (first <= 90), str.isupper)
+
+
+def _starts_digit(first: np.ndarray) -> np.ndarray:
+    return _by_character(first, (first >= 48) & (first <= 57), str.isdigit)
+
+
+def _by_character(codes: np.ndarray, ascii_answer: np.ndarray, test: Any) -> np.ndarray:
+    wide = codes >= 128
+    if wide.any():
+        found = np.unique(codes[wide])
+        answers = np.array([test(chr(c)) for c in found.tolist()])
+        ascii_answer = ascii_answer.copy()
+        ascii_answer[wide] = answers[np.searchsorted(found, codes[wide])]
+    return ascii_answer
+
+
+def _word_ends(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Where each token's word ends: ``rstrip`` of ``_STRIPPED``, one character a round
+    for the tokens still ending in one."""
+    ends = ends.copy()
+    active = np.flatnonzero(ends > starts)
+    while len(active):
+        last = codes[ends[active] - 1]
+        active = active[np.isin(last, _STRIPPED_CODES)]
+        ends[active] -= 1
+        active = active[ends[active] > starts[active]]
+    return ends
+
+
+_TAIL = max(map(len, (*EVALUATIVE_SUFFIXES, "ly")))
+
+
+def _word_tails(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
+    """The last ``_TAIL`` characters of each word, lowercased, one array of codes per
+    position (0 before the word's start and for every non-ASCII character).
+
+    Enough to test for an ASCII suffix exactly as ``word.lower().endswith(suffix)`` does:
+    the only non-ASCII characters whose ``lower()`` holds an ASCII letter are the Kelvin
+    sign (to "k", in no suffix) and "İ" (to "i" and a combining dot, which then sits
+    inside the window, as the 0 does here)."""
+    tails = []
+    for back in range(_TAIL, 0, -1):
+        at = ends - back
+        found = np.where(at >= starts, codes[np.maximum(at, 0)], 0).astype(np.int64)
+        found = np.where((found >= 65) & (found <= 90), found + 32, found)
+        tails.append(np.where(found < 128, found, 0))
+    return tails
+
+
+def _ends_with_any(tails: list[np.ndarray], suffixes: Sequence[str]) -> np.ndarray:
+    """Which words end in one of ``suffixes`` (``tails``: ``_word_tails``)."""
+    found = np.zeros(len(tails[0]), dtype=bool)
+    for suffix in suffixes:
+        match = np.ones(len(found), dtype=bool)
+        for column, letter in zip(tails[_TAIL - len(suffix) :], suffix, strict=True):
+            match &= column == ord(letter)
+        found |= match
+    return found
+
+
 def sentence_matrices(sentences: Sequence[str]) -> list[Any]:
-    """``[WORD_BLOCK, SHARE_BLOCK]`` rows of the sentences from one tokenization: the
-    unigrams are the first grams of each 1-2-gram list."""
-    grams = _hashing.analyse(sentences, "word", (1, 2), True, TOKEN_PATTERN)
-    unigrams = [g[: (len(g) + 1) // 2] for g in grams]  # n tokens give n + (n - 1) grams
+    """``[WORD_BLOCK, SHARE_BLOCK]`` rows of the sentences from one tokenization and one
+    hash of each token: the unigrams are the 1-2-grams' first grams."""
+    unigrams, unigram_rows, bigrams, bigram_rows = _hashing.word_pair_hashes(
+        sentences, True, TOKEN_PATTERN
+    )
+    grams = np.concatenate([unigrams, bigrams])
+    gram_rows = np.concatenate([unigram_rows, bigram_rows])
+    n = len(sentences)
     return [
-        _hashing.hashed_matrix(grams, N_FEATURES, False, "l2", False),
-        _hashing.hashed_matrix(unigrams, N_FEATURES, False, "l1", False),
+        _hashing.matrix_of_hashes(grams, gram_rows, n, N_FEATURES, False, "l2", False),
+        _hashing.matrix_of_hashes(unigrams, unigram_rows, n, N_FEATURES, False, "l1", False),
     ]
 
 
@@ -131,13 +213,14 @@ class BodyLanguage:
 def body_sentences(
     text: str, sentences: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
-    """Spans of the body's sentences (offsets into ``text``), headings and fragments out."""
+    """Spans of the body's sentences (offsets into ``text``), headings and fragments (under
+    ``MIN_SENTENCE_WORDS`` words; the split stops there) out."""
     if sentences is None:
         sentences = split_sentences(normalise(text))
     return [
         (start, end)
         for start, end in sentences
-        if len(text[start:end].split()) >= MIN_SENTENCE_WORDS
+        if len(text[start:end].split(None, MIN_SENTENCE_WORDS - 1)) >= MIN_SENTENCE_WORDS
     ]
 
 
@@ -167,6 +250,7 @@ class HashedBodies:
     spans_of: list[list[tuple[int, int]]]  # per text: its body sentence spans
     word: Any  # ``WORD_BLOCK`` rows of every body sentence, texts in order
     share: Any  # ``SHARE_BLOCK`` rows, same order
+    pieces: list[str]  # the body sentences' text, same order
 
 
 def hash_bodies(
@@ -178,7 +262,7 @@ def hash_bodies(
     ]
     pieces = [text[s:e] for text, spans in zip(texts, spans_of, strict=True) for s, e in spans]
     word, share = sentence_matrices(pieces)
-    return HashedBodies(spans_of, word, share)
+    return HashedBodies(spans_of, word, share, pieces)
 
 
 def body_language_many(
@@ -191,12 +275,11 @@ def body_language_many(
     pass (per-call overhead is most of the cost of one short article); ``hashed``: the
     batch's ``hash_bodies`` when another part already hashed it."""
     hashed = hashed or hash_bodies(texts, sentences)
-    pieces = [
-        text[s:e] for text, spans in zip(texts, hashed.spans_of, strict=True) for s, e in spans
-    ]
     if [b.params() for b in model.blocks] != _SHARED_PARAMS:
         raise ValueError(f"model {model.name!r} does not read the body sentence blocks")
-    logits = model.decision_from_matrices([hashed.word, hashed.share], sentence_features(pieces))
+    logits = model.decision_from_matrices(
+        [hashed.word, hashed.share], sentence_features(hashed.pieces)
+    )
     probabilities = sigmoid(logits)
     results, offset = [], 0
     for spans in hashed.spans_of:

@@ -186,7 +186,13 @@ class HypeModel:
         return LABELS[(hype >= self.hype_threshold, impact >= self.impact_threshold)]
 
     def assess(self, parts: Parts, row: np.ndarray) -> Assessment:
-        """Scores of one article and each part's and impact term's contribution.
+        """Scores of one article and each part's and impact term's contribution
+        (``assess_many`` of one)."""
+        return self.assess_many([parts], np.atleast_2d(row))[0]
+
+    def assess_many(self, parts: Sequence[Parts], rows: np.ndarray) -> list[Assessment]:
+        """Scores of a batch of articles and each part's and impact term's contribution,
+        computed for the whole batch in numpy (``rows``: their featurizer rows).
 
         Contributions are in points of ``10 * s`` measured from the reference article
         (``baseline_points``): all contributions plus the baseline add up to ``10 * s``
@@ -194,36 +200,54 @@ class HypeModel:
         parts (``HypeCombination.shares``, the Shapley split of the noisy-OR). The verdict
         is the verdict map's step of ``s``.
         """
-        scores = parts.scores()
-        hype = self.hype(scores)
-        values = np.asarray(row)[self._columns(self.impact.features)]
-        impact = float(self.impact.score(values))
+        if not parts:
+            return []
+        scores = {name: np.array([p.scores()[name] for p in parts]) for name in PARTS}
+        hype = self.combination.hype(
+            scores["headline"], scores["body"], scores["filler"], scores["tone"]
+        )
+        values = np.atleast_2d(rows)[:, self._columns(self.impact.features)]
+        impact = np.asarray(self.impact.score(values))
         substance = self.substance(hype, impact)
-        points: dict[str, float] = {}
-        shown: dict[str, float] = {}
+        points: dict[str, np.ndarray] = {}
+        shown: dict[str, np.ndarray] = dict(scores)
         shares = self.combination.shares(scores, self.reference_parts)
         for part in PARTS:
-            points[part] = -5.0 * float(shares[part])
-        shown.update(scores)
+            points[part] = -5.0 * shares[part]
         relative = self.impact.contributions(values)
         for k, feature in enumerate(self.impact.features):
             key = MERGED_TERMS.get(feature, feature)
-            points[key] = points.get(key, 0.0) + 5.0 * float(relative[k])
+            points[key] = points.get(key, 0.0) + 5.0 * relative[:, k]
             if key == feature:
-                shown[key] = float(values[k])
-        contributions = [
-            Contribution(HEADLINE if name == "headline" else BODY, name, shown[name], pts)
-            for name, pts in points.items()
+                shown[key] = values[:, k]
+        names = list(points)
+        scopes = [HEADLINE if name == "headline" else BODY for name in names]
+        point_rows = np.column_stack([points[n] for n in names]).tolist()
+        shown_rows = np.column_stack([shown[n] for n in names]).tolist()
+        verdicts = self.verdict_map.verdicts(substance).tolist()
+        return [
+            Assessment(
+                hype=h,
+                impact=i,
+                substance=s,
+                verdict=v,
+                label=self.label(h, i),
+                views=p.views(),
+                contributions=[
+                    Contribution(*c) for c in zip(scopes, names, shown_row, point_row, strict=True)
+                ],
+            )
+            for p, h, i, s, v, shown_row, point_row in zip(
+                parts,
+                hype.tolist(),
+                impact.tolist(),
+                substance.tolist(),
+                verdicts,
+                shown_rows,
+                point_rows,
+                strict=True,
+            )
         ]
-        return Assessment(
-            hype=hype,
-            impact=impact,
-            substance=substance,
-            verdict=self.verdict_map.verdict(substance),
-            label=self.label(hype, impact),
-            views=parts.views(),
-            contributions=contributions,
-        )
 
     def baseline_points(self) -> float:
         """``10 * s`` of the reference article: where contributions start from."""

@@ -86,16 +86,22 @@ class HashedBlock:
         return _hashing.transform(list(texts), **params)
 
     def scores(self, rows: Any) -> np.ndarray:
-        """Dot products of hashed rows with the weights, one per row, without building a
-        vector over the whole hashed space: each stored column is looked up in the sorted
-        indices."""
+        """Dot products of hashed rows with the weights, one per row: each stored column
+        is looked up in the sorted indices, or, for a batch with many columns stored, in
+        a table of the weights over the whole hashed space (same weights either way)."""
         rows = rows.tocsr()
         n_rows = rows.shape[0]
         if not len(self.indices) or not rows.nnz:
             return np.zeros(n_rows)
-        positions = np.searchsorted(self.indices, rows.indices)
-        positions[positions == len(self.indices)] = 0
-        weights = np.where(self.indices[positions] == rows.indices, self.values[positions], 0.0)
+        if rows.nnz * 8 > self.n_features:  # many rows: one table over the space beats a search
+            table = np.zeros(self.n_features)
+            table[self.indices] = self.values
+            weights = table[rows.indices]
+        else:
+            positions = np.searchsorted(self.indices, rows.indices)
+            positions[positions == len(self.indices)] = 0
+            found = self.indices[positions] == rows.indices
+            weights = np.where(found, self.values[positions], 0.0)
         row_of = np.repeat(np.arange(n_rows), np.diff(rows.indptr))
         return np.bincount(row_of, weights=rows.data * weights, minlength=n_rows)
 

@@ -1,0 +1,177 @@
+"""The batch fast paths of scoring against the straightforward per-sentence and
+per-document computations they replace, bit for bit, on real articles and odd text."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32 as sklearn_murmur
+
+from hypescore.analysis import analyse
+from hypescore.article import Article
+from hypescore.model import _hashing
+from hypescore.model.body_language import (
+    EVALUATIVE_SUFFIXES,
+    SENTENCE_FEATURES,
+    SHARE_BLOCK,
+    WORD_BLOCK,
+    hash_bodies,
+    sentence_features,
+    sentence_matrices,
+)
+from hypescore.model.persistence import load_model
+from hypescore.scoring import ScoreOptions, parts_of, prepare, score_many
+from tests.conftest import SHARED_DATA, read_jsonl
+
+SEMEVAL = SHARED_DATA / "semeval19-hyperpartisan" / "articles-train.jsonl"
+# Our own odd sentences: casing that changes length (İ), final sigma, the Kelvin sign,
+# long s, superscript digits, titlecase letters, bare punctuation, NUL characters, blanks.
+ODD = [
+    "",
+    "   ",
+    "!!!",
+    "\"'",
+    'FAMOUS İous xİc ΑΣ ΟΔΟΣ. Kelvin \u212aic ſly TOTALLY." 2025 ²x Éclair ǅavid',
+    "a\x00b \x00 c and NUL characters inside a sentence",
+    "ly IC! ABLE), “Quoted” words; ‘single’ ones? Yes!",
+    "ΑΣ'Β ΑΣ.Β ΣΑΣ σας Straße",
+    "x" * 150 + " followed by a very-long-token-" + "y" * 90,
+]
+
+
+def per_sentence_features(sentences: list[str]) -> np.ndarray:
+    """``sentence_features`` as first written: one Python loop per sentence and token."""
+    rows = np.zeros((len(sentences), len(SENTENCE_FEATURES)))
+    for i, sentence in enumerate(sentences):
+        tokens = sentence.split()
+        n = max(len(tokens), 1)
+        capitalised = numbers = evaluative = adverbs = 0
+        for token in tokens[1:]:
+            if token[:1].isupper():
+                capitalised += 1
+            elif token[:1].isdigit():
+                numbers += 1
+        for token in tokens:
+            word = token.rstrip(".,;:!?\"')\u201d").lower()
+            if word.endswith(EVALUATIVE_SUFFIXES):
+                evaluative += 1
+            elif word.endswith("ly"):
+                adverbs += 1
+        rows[i] = (
+            any(q in sentence for q in ('"', "\u201c", "\u201d")),
+            "!" in sentence,
+            "?" in sentence,
+            math.log1p(len(tokens)),
+            capitalised / n,
+            numbers / n,
+            evaluative / n,
+            adverbs / n,
+        )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    if not SEMEVAL.is_file():
+        pytest.skip(f"SemEval articles not found at {SEMEVAL}")
+    return [
+        Article(text=r["text"], title=r.get("title"), url=r.get("url"), id=str(i))
+        for i, r in enumerate(read_jsonl(SEMEVAL, 120))
+        if r.get("text")
+    ]
+
+
+@pytest.fixture(scope="module")
+def body_pieces(articles) -> list[str]:
+    docs = [analyse(a) for a in articles]
+    return hash_bodies([d.norm for d in docs], [d.sentences for d in docs]).pieces + ODD
+
+
+def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool((a.view(np.int64) == b.view(np.int64)).all())
+
+
+def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
+    assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
+    for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
+        assert same_bits(sentence_features([one]), per_sentence_features([one]))
+
+
+def test_sentence_blocks_equal_hashing_vectorizer_sentence_by_sentence(body_pieces):
+    for block, matrix in zip(
+        (WORD_BLOCK, SHARE_BLOCK), sentence_matrices(body_pieces), strict=True
+    ):
+        params = block.params()
+        params["ngram_range"] = tuple(params["ngram_range"])
+        expected = HashingVectorizer(**params).transform(body_pieces)
+        assert (matrix.indptr == expected.indptr).all()
+        assert (matrix.indices == expected.indices).all()
+        assert same_bits(matrix.data, expected.data)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(analyzer="char_wb", ngram_range=(2, 5)),
+        dict(analyzer="char_wb", ngram_range=(1, 3), lowercase=False),
+        dict(analyzer="word", ngram_range=(1, 2)),
+        dict(analyzer="word", ngram_range=(1, 1), token_pattern=r"(?u)\b\w\w+\b"),
+    ],
+)
+def test_headline_blocks_equal_hashing_vectorizer(articles, params):
+    """Titles (short, many per batch, one batch of only blank ones) as the headline
+    models and the tone model hash them."""
+    params = {
+        "n_features": 1 << 18,
+        "norm": "l2",
+        "lowercase": True,
+        "alternate_sign": False,
+        "binary": False,
+        "token_pattern": r"(?u)\b\w+\b",
+        **params,
+    }
+    for texts in ([a.title or "" for a in articles] + ODD, ["", "  "]):
+        ours = _hashing.transform(texts, **params)
+        sklearn_params = dict(params)
+        if params["analyzer"] != "word":
+            sklearn_params.pop("token_pattern")
+        expected = HashingVectorizer(**sklearn_params).transform(texts)
+        assert (ours.indptr == expected.indptr).all()
+        assert (ours.indices == expected.indices).all()
+        assert same_bits(ours.data, expected.data)
+
+
+def test_murmur_of_spans_equals_scikit_learn():
+    rng = np.random.default_rng(1)
+    buffer = bytes(rng.integers(0, 256, 600, dtype=np.uint8))
+    starts = rng.integers(0, 500, 400)
+    lengths = rng.integers(0, 100, 400)
+    expected = [
+        sklearn_murmur(buffer[s : s + n], seed=0) for s, n in zip(starts, lengths, strict=True)
+    ]
+    np.testing.assert_array_equal(_hashing.murmurhash3_spans(buffer, starts, lengths), expected)
+
+
+def test_a_chunk_scores_each_article_as_it_scores_alone(articles):
+    """Parts, scores and contributions of a 60-article batch, bit for bit, and every
+    field of the Results with reasons and spans, equal those of each article alone."""
+    model = load_model()
+    options = ScoreOptions(model=model, explain=3, spans=True)
+    chunk = articles[:60] + [Article(text=ODD[4] + " " + ODD[7] + " more words here.", id="odd")]
+    prepared = [prepare(a, options) for a in chunk]
+    together = parts_of(model, prepared)
+    assessed = model.assess_many(
+        [together[id(p)] for p in prepared], np.array([p.values for p in prepared])
+    )
+    for p, assessment in zip(prepared, assessed, strict=True):
+        alone = parts_of(model, [p])[id(p)]
+        assert repr(together[id(p)]) == repr(alone)
+        assert repr(assessment) == repr(model.assess(alone, p.values))
+    batched = [r.to_dict() for r in score_many(chunk, options=options, chunk_size=60)]
+    single = [r.to_dict() for r in score_many(chunk, options=options, chunk_size=1)]
+    assert batched == single
+    assert all(r["error"] is None for r in batched)
