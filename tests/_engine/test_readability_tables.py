@@ -46,7 +46,7 @@ def test_easy_words_are_textstats():
     assert easy_words() == get_lang_easy_words("en_US")
 
 
-def test_hyphenation_is_pyphens():
+def test_hyphenation_is_pyphens(engine_path):
     reference = pyphen.Pyphen(lang="en_US")
     assert pyphen_dictionary_path().name == "hyph_en_US.dic"
     ours = hyphenator()
@@ -82,7 +82,7 @@ def awkward_texts(count: int, seed: int) -> list[str]:
     return texts
 
 
-def test_scores_equal_textstat_exactly(textstat_metrics):
+def test_scores_equal_textstat_exactly(textstat_metrics, engine_path):
     counter = ReadabilityCounter()
     for text in awkward_texts(400, seed=3):
         assert counter.scores(text) == [float(f(text)) for f in textstat_metrics], text[:80]

@@ -87,13 +87,13 @@ def test_rule_constants_and_tables_are_vaders():
     assert read_emojis() == ANALYZER.emojis
 
 
-def test_compound_equals_vader_on_demo_and_rule_sentences():
+def test_compound_equals_vader_on_demo_and_rule_sentences(engine_path):
     scorer = CompoundScorer(read_lexicon(), read_emojis())
     for sentence in DEMO_SENTENCES + rule_sentences(4000, seed=1):
         assert scorer.compound(sentence) == vader(sentence), sentence
 
 
-def test_spans_of_a_learned_document_equal_vader():
+def test_spans_of_a_learned_document_equal_vader(engine_path):
     scorer = CompoundScorer(read_lexicon(), read_emojis())
     sentences = rule_sentences(300, seed=2)
     text = " ".join(s for s in sentences if not scorer.has_emoji(s))
