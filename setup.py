@@ -34,22 +34,18 @@ def kernel_extensions() -> list[Extension]:
         _warn("Cython is not installed, compiled kernel skipped")
         return []
     try:
-        return cythonize(
-            # optional: setuptools reports a failed compile and goes on without it
-            [
-                Extension(
-                    "hypescore._engine._kernel",
-                    [KERNEL_SOURCE],
-                    optional=True,
-                    extra_compile_args=FLOAT_FLAGS,
-                )
-            ],
+        extensions = cythonize(
+            [Extension("hypescore._engine._kernel", [KERNEL_SOURCE])],
             compiler_directives={"language_level": "3"},
             quiet=True,
         )
     except Exception as exc:
         _warn(f"Cython could not translate the kernel ({exc})")
         return []
+    for extension in extensions:  # set after cythonize, which drops "optional"
+        extension.optional = True  # setuptools reports a failed compile and goes on
+        extension.extra_compile_args = FLOAT_FLAGS
+    return extensions
 
 
 setup(ext_modules=kernel_extensions())
