@@ -13,7 +13,8 @@ Options, each a copy of the committed tree in ``--work``:
 
 - ``python``: the pure-Python reference (``HYPESCORE_PURE_PYTHON=1``);
 - ``cython-plain``: ``vader.py``, ``readability.py``, ``syllables.py`` compiled unchanged
-  by Cython (pure Python path);
+  by Cython (pure Python path; annotations not used as C types, or ``float`` locals
+  that hold ``None`` fail);
 - ``mypyc``: the same three modules compiled by mypyc (one annotation fixed: mypyc
   refuses ``x: float = 0``);
 - ``kernel``: the typed Cython kernel ``_kernel.pyx`` (the shipped choice).
@@ -58,7 +59,8 @@ start = time.process_time()
 run(docs[warm:])
 cpu = time.process_time() - start
 import hypescore._engine.vader as vader
-print(json.dumps({"ms_per_doc": cpu / timed * 1e3, "engine": kernel.describe(), "vader": vader.__file__}))
+shown = {"ms_per_doc": cpu / timed * 1e3, "engine": kernel.describe(), "vader": vader.__file__}
+print(json.dumps(shown))
 """
 
 
@@ -83,7 +85,7 @@ def build(work: Path) -> None:
                 "import sys; from setuptools import setup; from Cython.Build import cythonize;"
                 "sys.argv = ['setup', 'build_ext', '--inplace', '-q'];"
                 f"setup(ext_modules=cythonize({MODULES!r}, quiet=True,"
-                " compiler_directives={'language_level': '3'}))"
+                " compiler_directives={'language_level': '3', 'annotation_typing': False}))"
             )
             subprocess.run([python, "-c", script], cwd=root, check=True)
         elif option == "mypyc":
