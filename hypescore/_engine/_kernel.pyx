@@ -22,7 +22,6 @@ import string
 cdef object _round = builtins.round
 cdef object _sum = builtins.sum
 cdef str _PUNCTUATION = string.punctuation
-cdef str _EDGE_PUNCTUATION = "".join(c for c in string.punctuation if c != "_")
 
 # -- syllables: Liang hyphenation over the pattern trie, CMUdict table, shared cache ------
 
@@ -114,15 +113,38 @@ cdef class Syllables:
 # -- readability: token learning, token sums, sentence count ------------------------------
 
 
+cdef inline bint _is_edge(Py_UCS4 char):
+    """``char in readability._EDGE_PUNCTUATION`` (ASCII punctuation except ``_``)."""
+    return (
+        33 <= char <= 47 or 58 <= char <= 64 or (91 <= char <= 96 and char != 95)
+        or 123 <= char <= 126
+    )
+
+
+cdef inline bint _is_ascii_alnum(Py_UCS4 char):
+    return 48 <= char <= 57 or 65 <= char <= 90 or 97 <= char <= 122
+
+
 cdef object _token_word(str token, object slow):
-    """``readability._token_word``; ``slow`` is ``remove_punctuation``."""
-    cdef str core = token.strip(_EDGE_PUNCTUATION)
-    cdef Py_ssize_t lead
-    if core.isascii() and core.isalnum():
-        lead = len(token) - len(token.lstrip(_EDGE_PUNCTUATION))
-        if "'" not in token[:lead]:
-            return core
-    return slow(token)
+    """``readability._token_word``; ``slow`` is ``remove_punctuation``.
+
+    The same test, scanned in C: strip edge punctuation, keep the core if it is ASCII
+    letters and digits and no apostrophe opened the token; anything else goes to ``slow``.
+    """
+    cdef Py_ssize_t start = 0, end = len(token), k
+    while start < end and _is_edge(token[start]):
+        start += 1
+    while end > start and _is_edge(token[end - 1]):
+        end -= 1
+    if start == end:
+        return slow(token)
+    for k in range(start, end):
+        if not _is_ascii_alnum(token[k]):
+            return slow(token)
+    for k in range(start):
+        if token[k] == "'":
+            return slow(token)
+    return token[start:end]
 
 
 def readability_learn(
@@ -278,16 +300,21 @@ cdef class SentenceScorer:
         cdef object token
         cdef PyObject *valence
         cdef double sum_s, norm_score
+        # hits and hit_valence hold the same tokens (CompoundScorer keeps them so)
         for token in tokens:
-            # hits and hit_valence hold the same tokens (CompoundScorer keeps them so)
             valence = PyDict_GetItem(self.hit_valence, token)
             if valence is not NULL:
                 found = True
                 values.append(<object>valence)
-                if token in self.upper_hits:
+                if not rules and token in self.upper_hits:
                     rules = True
-            if token in self.modifiers or token in self.buts:
-                rules = True
+        if not found:
+            return 0.0
+        if not rules:
+            for token in tokens:
+                if token in self.modifiers or token in self.buts:
+                    rules = True
+                    break
         if not found:
             return 0.0
         if rules:
