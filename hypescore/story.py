@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from hypescore.article import Article
@@ -20,7 +21,17 @@ from hypescore.evidence import Span
 FIGURE = "figure"
 ACTOR = "actor"
 FIGURE_KINDS = ("money", "percentage", "quantity")
-FILLER_KINDS = ("tag_list", "viral_block", "boilerplate", "hashtag", "call_to_action")
+FILLER_KINDS = (
+    "tag_list",
+    "viral_block",
+    "boilerplate",
+    "hashtag",
+    "call_to_action",
+    "keyword_cloud",
+    "related_links",
+    "navigation",
+    "headings",
+)
 RELATIVE_TOLERANCE = 0.025
 """Figures within 2.5% are one fact: outlets round ($1.38bn vs $1.4bn); 3% vs 4% stay apart."""
 
@@ -254,6 +265,146 @@ def _is_shout(name: str) -> bool:
     return " " not in name and name.isupper()
 
 
+# --- where facts stand: prose lines, sentence openers, single-word names ----------------
+
+MAX_HEADING_WORDS = 16
+"""A heading is short: a title-case line of at most this many words that does not end
+like a statement (a full stop, colon or semicolon); "Is Your City Next?" is one."""
+MIN_LIST_WORDS = 6
+MAX_LIST_FUNCTION_SHARE = 0.1
+"""A line of at least MIN_LIST_WORDS words, under a tenth of them function words, is a
+keyword line (topic cloud, tag list), not prose: "battery prices 95% lithium supply 90%"."""
+
+_LINE_RE = re.compile(r"[^\n]+")
+_LINE_END_RE = re.compile(r"[.:;\u2026][\"'\u201d\u2019)\]]*\s*$")
+_LONE_WORD_RE = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w'\u2019-]*(?![\w'\u2019-])")
+_BEFORE_SENTENCE = " \t\"'\u201c\u201d\u2018\u2019([*\u2022"
+_SENTENCE_END_CHARS = ".!?:\n-\u2013\u2014"  # a spaced dash ends a dateline or opens a bullet
+_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "for", "as", "at", "in", "on", "of", "by", "to", "from", "with",
+    "and", "but", "or", "nor", "so", "yet", "if", "when", "while", "after", "before",
+    "since", "because", "although", "though", "despite", "during", "unlike", "like",
+    "once", "until", "amid", "among", "against", "under", "over", "into", "about",
+    "than", "then", "now", "still", "even", "however", "meanwhile", "instead", "also",
+    "just", "only", "many", "some", "most", "every", "each", "all", "both", "this",
+    "that", "these", "those", "there", "here", "it", "its", "his", "her", "their",
+    "our", "my", "your", "we", "they", "he", "she", "you", "i", "what", "who", "whom",
+    "why", "how", "where", "which", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did", "not", "no", "said", "says", "last", "next", "today",
+    "yesterday", "tonight"
+))  # fmt: skip
+"""Words that open sentences or join prose: never a name, and the mark of a prose line."""
+_MONTHS_AND_DAYS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday"
+))  # fmt: skip
+_DEMONYMS = frozenset((
+    "american", "african", "german", "french", "dutch", "swiss", "greek", "thai",
+    "mexican", "cuban", "israeli", "iraqi", "saudi", "pakistani", "kenyan", "arab",
+    "muslim", "catholic", "western", "eastern", "northern", "southern"
+))  # fmt: skip
+_DEMONYM_ENDINGS = ("ese", "ian", "ean", "ish")
+"""Chinese, Canadian, European, British: a capitalised adjective, not an actor."""
+
+
+@lru_cache(maxsize=64)
+def non_prose_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Lines whose figures and names report nothing: headings and keyword lines.
+
+    A heading is a short title-case line without final punctuation ("Market Outlook
+    2026: 35% Growth"); a keyword line is a longer run of words with almost no function
+    words (topic clouds, tag lists). A fact stated only there is not carried.
+    """
+    found = []
+    for line in _LINE_RE.finditer(text):
+        words = line.group().split()
+        if _is_heading(line.group(), words) or _is_keyword_line(words):
+            found.append((line.start(), line.end()))
+    return tuple(found)
+
+
+def _is_heading(line: str, words: Sequence[str]) -> bool:
+    if not words or len(words) > MAX_HEADING_WORDS or _LINE_END_RE.search(line):
+        return False
+    lettered = [w for w in words if w[0].isalpha()]
+    content = [w for w in lettered if w.lower() not in _FUNCTION_WORDS]
+    capitalised = sum(w[0].isupper() for w in lettered)
+    return capitalised >= 2 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def _is_keyword_line(words: Sequence[str]) -> bool:
+    if len(words) < MIN_LIST_WORDS:
+        return False
+    joining = sum(w.strip(",.;:!?\"'()").lower() in _FUNCTION_WORDS for w in words)
+    return joining < MAX_LIST_FUNCTION_SHARE * len(words)
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence or a line (after quotes, bullets)."""
+    while at > 0 and text[at - 1] in _BEFORE_SENTENCE:
+        at -= 1
+    return at == 0 or text[at - 1] in _SENTENCE_END_CHARS
+
+
+def without_opener(text: str, start: int, surface: str) -> tuple[int, str]:
+    """Drop a sentence's capitalised first word from a name ("For Nvidia" is Nvidia)."""
+    first, _, rest = surface.partition(" ")
+    if rest and first.lower() in _FUNCTION_WORDS and starts_sentence(text, start):
+        stripped = rest.lstrip()
+        return start + len(surface) - len(stripped), stripped
+    return start, surface
+
+
+def is_lone_actor(word: str) -> bool:
+    """Whether one word can name an actor by itself: "Siemens" yes, "Chinese" or "July" no.
+
+    All-caps words pass here; whether they are acronyms or shouting is decided by
+    agreement across outlets (``_is_shout``).
+    """
+    if word.isupper():
+        return True
+    lowered = word.lower()
+    return not (
+        lowered in _FUNCTION_WORDS
+        or lowered in _MONTHS_AND_DAYS
+        or lowered in _DEMONYMS
+        or (len(lowered) > 4 and lowered.endswith(_DEMONYM_ENDINGS))
+        or _LEADING_WORD_RE.fullmatch(word)
+    )
+
+
+def single_word_actors(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[str, Mention]]:
+    """Capitalised single words inside a sentence and outside every other name: the
+    organisations ("Siemens", "Airbus") and surnames the extractor's runs miss.
+
+    One sweep over the words and the ``taken`` intervals, both in text order.
+    """
+    bounds = sorted(taken)
+    found, next_bound, reach = [], 0, -1
+    for match in _LONE_WORD_RE.finditer(text):
+        name = actor_name(match.group())
+        end = match.start() + len(name)
+        while next_bound < len(bounds) and bounds[next_bound][0] < end:
+            reach = max(reach, bounds[next_bound][1])
+            next_bound += 1
+        if reach > match.start() or starts_sentence(text, match.start()):
+            continue
+        if is_lone_actor(name):
+            found.append((name, Mention(name, match.start(), end)))
+    return found
+
+
+def _excluded(outlet: StoryOutlet) -> list[tuple[int, int]]:
+    """Where an outlet states no fact: its filler blocks and its non-prose lines."""
+    return [*_filler(outlet.spans), *non_prose_lines(outlet.article.text)]
+
+
+def _named_spans(outlet: StoryOutlet) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in outlet.spans if s.field == "text" and s.kind == "named"]
+
+
 # --- building the comparison ------------------------------------------------------------
 
 
@@ -267,7 +418,7 @@ def _inside(start: int, end: int, intervals: Sequence[tuple[int, int]]) -> bool:
 
 def _figure_mentions(outlet: StoryOutlet) -> list[tuple[Figure, Mention]]:
     text = outlet.article.text
-    filler = _filler(outlet.spans)
+    filler = _excluded(outlet)
     figures = [s for s in outlet.spans if s.field == "text" and s.kind in FIGURE_KINDS]
     money = [(s.start, s.end) for s in figures if s.kind == "money"]
     out = []
@@ -285,20 +436,22 @@ def _figure_mentions(outlet: StoryOutlet) -> list[tuple[Figure, Mention]]:
 
 def _actor_mentions(outlet: StoryOutlet) -> list[tuple[str, Mention]]:
     text = outlet.article.text
-    filler = _filler(outlet.spans)
+    filler = _excluded(outlet)
     out = []
     for span in sorted(outlet.spans, key=lambda s: s.start):
         if span.field != "text" or span.kind != "named":
             continue
         if _inside(span.start, span.end, filler):
             continue
-        surface = text[span.start : span.end]
+        start, surface = without_opener(text, span.start, text[span.start : span.end])
         name = actor_name(surface)
-        if name:
+        if name and (" " in name or is_lone_actor(name)):
             offset = surface.find(name)
-            start = span.start + max(offset, 0)
+            start += max(offset, 0)
             out.append((name, Mention(name, start, start + len(name))))
-    return out
+    taken = [(m.start, m.end) for _, m in out]
+    out.extend(single_word_actors(text, [*filler, *taken, *_named_spans(outlet)]))
+    return sorted(out, key=lambda found: found[1].start)
 
 
 def _actor_key(name: str) -> str:
@@ -332,7 +485,7 @@ def _find_actor(
     """Find an actor the extractor did not mark here: by full name, or by surname alone
     when it stands capitalised mid-sentence and outside any other name."""
     text = outlet.article.text
-    filler = _filler(outlet.spans)
+    filler = _excluded(outlet)
     for form in sorted(forms, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
             if not _inside(match.start(), match.end(), filler):

@@ -140,3 +140,103 @@ def test_no_shared_fact_means_no_estimate_and_errors_are_kept_in_place():
 def test_a_story_needs_two_outlets():
     with pytest.raises(ValueError, match="at least two"):
         compare_story(story_outlets()[:1])
+
+
+# --- where facts stand: headings, keyword lines, sentence openers, single words ----------
+
+
+def labels_of(story):
+    return {f.label: f.key for f in story.facts}
+
+
+def story_of(*texts: str):
+    """The story of a few one-paragraph outlets, named a, b, c..."""
+    return compare_story([outlet("abcdef"[i], Article(t)) for i, t in enumerate(texts)])
+
+
+def test_a_figure_in_a_heading_is_no_fact_but_one_in_a_bullet_is():
+    story = story_of(
+        "Market Outlook 2026: 35% Growth\nDemand is expected to rise, the report said.\n"
+        "- Cost: $40 million\n",
+        "Sales rose 35% last year and the plant cost $40 million, the company said.",
+    )
+    labels = labels_of(story)
+    assert story.carried_by(labels["35%"]) == [1]
+    assert story.carried_by(labels["$40 million"]) == [0, 1]
+    assert "Market Outlook" not in labels
+
+
+def test_heading_lines_name_no_actor():
+    story = story_of(
+        "Who Builds It\nThe lines come from Vanterra, a spokesperson said.",
+        "The Numbers\nA contract went to Vanterra on Friday, officials said.",
+    )
+    assert set(labels_of(story)) == {"Vanterra"}
+
+
+def test_a_title_case_headline_in_the_text_names_nobody():
+    story = story_of(
+        "This City Just Solved Drought Forever (And Nobody Saw It Coming!)\n"
+        "The plan was approved on Monday, Reyes said.",
+        "Councillor Danuta Reyes said the plan was approved.",
+    )
+    assert set(labels_of(story)) == {"Danuta Reyes"}
+    assert story.carried_by(labels_of(story)["Danuta Reyes"]) == [0, 1]
+
+
+def test_a_topic_cloud_adds_no_fact():
+    wire = outlet("wire", fixture_article("story/wire_battery.txt"))
+    trade = fixture_article("story/trade_battery.txt")
+    body, _, cloud = trade.text.rpartition("Related topics")
+    assert "95%" in cloud  # the fixture ends in a topic cloud
+    without = Article(body.rstrip("\n"), title=trade.title)
+    with_cloud = compare_story([wire, outlet("trade", trade)])
+    without_cloud = compare_story([wire, outlet("trade", without)])
+    assert labels_of(with_cloud) == labels_of(without_cloud)
+    assert with_cloud.corroborated == without_cloud.corroborated
+    assert not {"95%", "90%", "85%", "80%", "75%"} & set(labels_of(with_cloud))
+
+
+def test_a_sentence_opener_is_not_part_of_a_name():
+    story = story_of(
+        "For Nvidia, the quarter was a record. As Chinese buyers returned, sales rose.",
+        "Analysts said Nvidia had beaten forecasts again, the report showed.",
+    )
+    labels = labels_of(story)
+    assert story.carried_by(labels["Nvidia"]) == [0, 1]
+    assert not {"For Nvidia", "As Chinese", "Chinese", "As", "For"} & set(labels)
+
+
+def test_single_word_organisations_are_actors_but_weekdays_and_nationalities_are_not():
+    siemens = "A contract with Siemens was signed, officials said. Airbus declined to comment."
+    story = story_of(
+        "The turbines will come from Siemens, while British suppliers lost out on Monday.",
+        siemens,
+    )
+    assert story.carried_by(labels_of(story)["Siemens"]) == [0, 1]
+    assert labels_of(story).keys() == {"Siemens"}  # Airbus only opens a sentence here
+    story = story_of(siemens, "Its rival Airbus said it would bid, a spokesperson told reporters.")
+    assert story.carried_by(labels_of(story)["Airbus"]) == [0, 1]
+
+
+def test_a_surname_once_introduced_is_the_same_actor():
+    story = story_of(
+        "The firm is led by Ines Marlow. The plan, Marlow said, is fully funded.",
+        "The chief executive, Marlow, said the plan was funded, filings show.",
+    )
+    assert {f.label for f in story.facts} == {"Ines Marlow"}
+    assert story.carried_by(story.facts[0].key) == [0, 1]
+
+
+def test_battery_story_fixtures_line_up_with_single_word_actors():
+    names = ("wire", "trade", "viral")
+    story = compare_story([outlet(n, fixture_article(f"story/{n}_battery.txt")) for n in names])
+    labels = labels_of(story)
+    wire, trade, viral = 0, 1, 2
+    for actor in ("Aldercell", "Vanterra", "Ines Marlow"):
+        assert story.carried_by(labels[actor]) == [wire, trade], actor
+    assert story.carried_by("actor:brennock") == [wire, trade, viral]  # "BRENNOCK" too
+    assert story.carried_by(labels["$2.1 billion"]) == [wire, trade]
+    # headings, the topic cloud, openers, nationalities and shouting are not facts
+    excluded = {"Numbers", "The Numbers", "Builds It", "35%", "95%", "As Chinese", "European"}
+    assert not (excluded | {"WORLD", "JACKPOT", "Market Outlook"}) & set(labels)

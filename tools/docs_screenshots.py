@@ -13,6 +13,7 @@ import hypescore
 from hypescore.article import Article
 from hypescore.report import render_report, render_story
 from hypescore.story import StoryOutlet, compare_story
+from hypescore.story_verdict import SUMMARY_REASONS
 from tools.chromium import screenshot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +41,8 @@ def story(model: object) -> Path:
     outlets = []
     for outlet in ("wire", "regional", "viral"):
         article = fixture(f"story/{outlet}_desalination.txt")
-        result = hypescore.score(article, options=hypescore.ScoreOptions(model=model, spans=True))
+        options = hypescore.ScoreOptions(model=model, explain=SUMMARY_REASONS, spans=True)
+        result = hypescore.score(article, options=options)
         outlets.append(StoryOutlet(outlet, article, result.to_dict(), list(result.spans or ())))
     page = EXAMPLES / "story-desalination.html"
     page.write_text(render_story(compare_story(outlets)), encoding="utf-8")

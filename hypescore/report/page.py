@@ -77,7 +77,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   font-weight: 600; background: #e5e7eb; }
 .pill.hype { background: #ffedd5; color: #9a3412; }
 .pill.substance { background: #dbeafe; color: #1e40af; }
-.story-cards { grid-template-columns: minmax(380px, 1fr) minmax(380px, 1.4fr); }
+.story-cards {
+  grid-template-columns: minmax(280px, 0.8fr) minmax(300px, 1fr) minmax(340px, 1.2fr); }
+@media (max-width: 1100px) { .story-cards { grid-template-columns: minmax(0, 1fr); } }
 #summary ul, #balance ul { margin: 0; padding-left: 18px; }
 #summary li, #balance li { margin: 2px 0; }
 .texts { display: grid; gap: 16px; margin-top: 16px;

@@ -10,8 +10,9 @@ from hypescore.evidence import Span
 from hypescore.report.explain_page import verdict_family
 from hypescore.report.highlight import escape_text, highlight_html
 from hypescore.report.page import document, family_pill
-from hypescore.report.svg import HYPE_COLOUR, SUBSTANCE_COLOUR, score_bar
+from hypescore.report.svg import HYPE_COLOUR, SUBSTANCE_COLOUR, gauge, score_bar
 from hypescore.story import FIGURE, StoryComparison
+from hypescore.story_verdict import outlet_summary, story_verdict
 
 _MEASURE_KIND = (("money:", "money"), ("percent", "percentage"), ("qty:", "quantity"))
 
@@ -36,6 +37,7 @@ def render_story(comparison: StoryComparison, *, title: str | None = None) -> st
         "</header>",
         "<main>",
         '<section class="cards story-cards">',
+        _verdict_card(c),
         _impact_card(c),
         _summary_card(c),
         "</section>",
@@ -58,6 +60,15 @@ def _story_title(c: StoryComparison) -> str:
         if outlet.article.title:
             return outlet.article.title
     return "several outlets, one development"
+
+
+def _verdict_card(c: StoryComparison) -> str:
+    verdict = story_verdict(c)
+    return (
+        '<div class="card" id="story-verdict"><h2>Story verdict</h2>'
+        f"{gauge(verdict.verdict, 'story')}"
+        f'<p id="story-summary">{escape_text(verdict.summary)}</p></div>'
+    )
 
 
 def _impact_card(c: StoryComparison) -> str:
@@ -109,6 +120,8 @@ def _outlet_table(c: StoryComparison) -> str:
             f'<td class="num">{carries} of {len(c.facts)}</td>'
             f'<td class="num">{len(c.omitted(i))}</td>'
             f'<td class="num">{len(c.exclusive(i))}</td></tr>'
+            f'<tr class="outlet-summary"><td></td><td colspan="6" class="muted">'
+            f"{escape_text(outlet_summary(c, i))}</td></tr>"
         )
     rows.append("</tbody></table>")
     return "".join(rows)

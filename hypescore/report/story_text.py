@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
 from hypescore.story import StoryComparison
+from hypescore.story_verdict import outlet_summary, story_verdict
 
+SUMMARY_WIDTH = 96
 CARRIED = "\u2713"
 OMITTED = "\u00b7"
 
@@ -19,9 +22,12 @@ def format_story(comparison: StoryComparison) -> str:
     """A fixed-width report: one row per outlet, then one row per fact."""
     c = comparison
     n_corroborated = len(c.corroborated)
+    verdict = story_verdict(c)
     lines = [
         f"Story across {len(c.outlets)} outlets: {len(c.facts)} facts, "
         f"{n_corroborated} carried by two or more",
+        f"Story verdict: {_number(verdict.verdict, 0)}/10",
+        *_wrapped(verdict.summary, "  "),
         f"Story impact: {_number(c.impact)}: {c.impact_basis}",
         "",
     ]
@@ -44,6 +50,7 @@ def format_story(comparison: StoryComparison) -> str:
             f"{_number(result.get('impact')):>6}  {carries:>7}  {len(c.omitted(i)):>5}  "
             f"{len(c.exclusive(i)):>9}"
         )
+        lines += _wrapped(outlet_summary(c, i), "    ")
     if not c.facts:
         lines += ["", "No figures or named actors found in any outlet."]
         return "\n".join(lines) + "\n"
@@ -62,6 +69,10 @@ def format_story(comparison: StoryComparison) -> str:
         note = "" if fact.key in c.corroborated else "  (one outlet only)"
         lines.append(f"{_clip(fact.label, fact_w):<{fact_w}}  {marks}{note}")
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _wrapped(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, SUMMARY_WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
 def _clip(text: str, width: int) -> str:

@@ -86,3 +86,17 @@ def test_an_unwritable_report_path_is_a_clear_usage_error(tmp_path):
     done = run_cli("story", *STORY[:2], "--html", target)
     assert done.exit_code == 2 and "cannot write" in done.stderr
     assert not target.parent.exists()
+
+
+def test_story_gives_a_story_verdict_and_outlet_summaries_in_json_and_text():
+    full = json.loads(run_cli("story", *STORY, "--first-line-title", "-f", "json").stdout)
+    without_wire = json.loads(
+        run_cli("story", *STORY[1:], "--first-line-title", "-f", "json").stdout
+    )
+    assert 1 <= without_wire["story"]["verdict"] < full["story"]["verdict"] <= 10
+    assert full["story"]["best_sourced"] == "wire_desalination"
+    assert full["story"]["summary"].count(". ") == 1 and full["story"]["summary"].endswith(".")
+    assert all(o["summary"].startswith("Carries ") for o in full["outlets"])
+    assert {"verdict", "hype", "impact", "carries"} <= set(full["outlets"][0])  # still there
+    text = run_cli("story", *STORY, "--first-line-title").stdout
+    assert f"Story verdict: {full['story']['verdict']}/10" in text.splitlines()

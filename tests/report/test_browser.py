@@ -19,6 +19,7 @@ from hypescore.features import extract_features
 from hypescore.report import render_report, render_story
 from hypescore.report.kinds import kind_style
 from hypescore.story import StoryOutlet, compare_story
+from hypescore.story_verdict import story_verdict
 from tools.chromium import dump_dom, find_chromium, screenshot
 
 from ..conftest import fixture_article
@@ -181,3 +182,12 @@ def test_story_screenshot_is_drawn(story_page, tmp_path):
     png = screenshot(page, tmp_path / "story.png", width=WIDTH, height=HEIGHT)
     assert colour_pixels(png, kind_style("money").colour) > 100
     assert colour_pixels(png, kind_style("named").colour) > 500
+
+
+def test_story_page_shows_the_story_verdict_beside_each_outlets(story_page):
+    comparison, page = story_page
+    dom = parse_dom(dump_dom(page))
+    assert story_verdict(comparison).summary in "".join(dom.text)
+    assert {"story-verdict", "story-summary"} <= {a.get("id") for _, a in dom.attrs}
+    rows = [a for tag, a in dom.attrs if tag == "tr" and a.get("class") == "outlet-summary"]
+    assert len(rows) == len(comparison.outlets)

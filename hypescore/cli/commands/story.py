@@ -45,19 +45,21 @@ STORY_FORMATS = ("text", "json")
 )
 def story(inputs: tuple[str, ...], **params: Any) -> None:
     """Compare outlets covering the same development: verdicts, hype and impact, which
-    facts (figures, named actors) each carries or omits, and a story-level impact read
-    from what the outlets agree on.
+    facts (figures, named actors) each carries or omits, a story-level impact read from
+    what the outlets agree on, and a 1-10 story verdict with a two-sentence summary.
 
     Each ARTICLE file (or JSONL record) is one outlet, named after its file or id.
     """
     from hypescore.cli.run import score_records
     from hypescore.report import format_story, render_story
     from hypescore.story import compare_story
+    from hypescore.story_verdict import SUMMARY_REASONS, story_report
 
     records = _read_all(inputs, params)
     if len(records) < 2:
         raise click.UsageError(f"a story needs at least two articles, got {len(records)}")
-    outcomes = list(score_records(records, score_options(params, spans=True)))
+    options = score_options(params, spans=True, explain=SUMMARY_REASONS)
+    outcomes = list(score_records(records, options))
     comparison = compare_story(
         [
             _outlet(name, outcome.record, outcome.result)
@@ -65,7 +67,7 @@ def story(inputs: tuple[str, ...], **params: Any) -> None:
         ]
     )
     if params["output_format"] == "json":
-        click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(story_report(comparison), ensure_ascii=False, indent=2))
     else:
         click.echo(format_story(comparison), nl=False)
     if params["html_path"]:
