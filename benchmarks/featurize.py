@@ -37,6 +37,7 @@ from benchmarks.corpus import generate  # noqa: E402
 WORD_RE = re.compile(r"\w+")
 SECTIONS = (
     "floor", "kernel", "profile", "real", "naive", "two-jobs", "length", "cold-start", "memory",
+    "score",
 )  # fmt: skip
 CHUNK = 50  # documents per alternation when two things are timed against each other
 
@@ -196,7 +197,8 @@ def single_process(report: Report, docs: list[dict]) -> float:
 
 def real_articles(report: Report) -> None:
     """The same ratio on real news (SemEval-2019 hyperpartisan articles), if present."""
-    path = ROOT.parent / "shared" / "data" / "semeval19-hyperpartisan" / "articles-train.jsonl"
+    data = Path(os.environ.get("HYPESCORE_DATA", ROOT.parent / "shared" / "data"))
+    path = data / "semeval19-hyperpartisan" / "articles-train.jsonl"
     if not path.exists():
         report.line(f"(no real articles at {path}; skipped)")
         return
@@ -226,6 +228,29 @@ def real_articles(report: Report) -> None:
     report.line(f"featurize:   {cpu['featurize'] / n * 1e3:7.3f} ms/doc CPU")
     ratio = cpu["featurize"] / cpu["floor"]
     report.goal("same on real news articles (info)", f"{ratio:.1f}x", "<= 10x", None)
+
+
+def scoring_cost(report: Report, docs: list[dict]) -> None:
+    """``score_many`` (features, the four parts of hype, impact, verdict; no reasons) per
+    document against ``featurize`` alone: what a v2 verdict costs beyond the features."""
+    from hypescore.model.persistence import load_model
+    from hypescore.scoring import score_many
+
+    model = load_model()
+
+    def score_docs(chunk: list[dict]) -> None:
+        results = list(score_many(chunk, model=model, explain=0, chunk_size=len(chunk)))
+        if any(r.error for r in results):
+            raise RuntimeError(f"unexpected errors: {[r.error for r in results if r.error][:3]}")
+
+    score_docs(docs[:20])  # warm-up: hashing tables, the model
+    report.section(f"Scoring: score_many (explain=0) vs featurize, {len(docs)} docs")
+    cpu = alternate(docs, {"featurize": featurize_docs, "score_many": score_docs})
+    n = len(docs)
+    report.line(f"featurize:   {cpu['featurize'] / n * 1e3:7.3f} ms/doc CPU")
+    report.line(f"score_many:  {cpu['score_many'] / n * 1e3:7.3f} ms/doc CPU")
+    ratio = cpu["score_many"] / cpu["featurize"]
+    report.goal("score_many vs featurize per document", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5)
 
 
 def where_time_goes(report: Report, docs: list[dict]) -> None:
@@ -503,6 +528,7 @@ def main() -> None:
         ),
         "cold-start": lambda: cold_start(report, docs[0], args.cold_runs),
         "memory": lambda: streaming_memory(report, args.stream, args.seed + 400),
+        "score": lambda: scoring_cost(report, docs[: min(len(docs), 400)]),
     }
     for name in SECTIONS:
         if name in chosen:

@@ -1,5 +1,21 @@
 """hypescore: score news articles for media hype versus real impact.
 
+A verdict from 1 (hype) to 10 (substance), ``hype`` and ``impact`` in 0..1, a label,
+the reasons with the text behind them, and warnings when the input is too thin to judge.
+
+    >>> import hypescore
+    >>> result = hypescore.score({"title": "Grid link approved", "text": "The regulator said ..."})
+    >>> result.verdict, result.label, result.warnings          # doctest: +SKIP
+    (7, 'substantive', ())
+    >>> results = list(hypescore.score_many(["text one", "text two"], n_jobs=2))
+    >>> scored = hypescore.score_frame(df, text_col="body")    # a pandas DataFrame, same index
+
+Accepted inputs: ``str`` (the article text), ``hypescore.Article``, a mapping with
+``text`` and optional ``title``, ``url``, ``id``, or a pandas row; for HTML pages,
+``hypescore.read_html(html, url=None)`` gives the Article. Main functions: ``score``,
+``score_many``, ``score_frame``, ``read_html``, ``featurize``, ``load_model``,
+``train``, ``evaluate``. Command line: ``hypescore --help``.
+
 Names are imported on first use (PEP 562), so ``import hypescore`` stays cheap for a
 one-article command line run and for worker processes.
 """
@@ -26,7 +42,9 @@ _EXPORTS = {
     "ScoreOptions": "hypescore.scoring",
     "score": "hypescore.scoring",
     "score_many": "hypescore.scoring",
+    "score_frame": "hypescore.frame",
     "train": "hypescore.training",
+    "read_html": "hypescore.io.html",
     "ModelInfo": "hypescore.result",
     "Reason": "hypescore.result",
     "Result": "hypescore.result",
@@ -55,7 +73,9 @@ __all__ = [
     "featurize",
     "iter_featurize",
     "load_model",
+    "read_html",
     "score",
+    "score_frame",
     "score_many",
     "train",
 ]
@@ -79,6 +99,8 @@ if TYPE_CHECKING:
     from hypescore.evidence import Span
     from hypescore.features import FeatureMatrix, feature_names, featurize, iter_featurize
     from hypescore.featurizer import HypeFeaturizer
+    from hypescore.frame import score_frame
+    from hypescore.io.html import read_html
     from hypescore.model import HypeModel, ModelLoadError, UntrustedModelError, load_model
     from hypescore.records import RecordError
     from hypescore.result import ModelInfo, Reason, Result

@@ -2,6 +2,9 @@
 
 Normalisation maps characters one-to-one (curly quotes to straight, odd spaces to a
 space), so every offset found in the normalised text is an offset into the input text.
+Promotional filler (``hypescore.filler``) is then blanked out of the body with spaces of
+the same length: extractors measure the body only, and their offsets still point into
+the input text.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 
 from hypescore._engine.index import TextIndex
 from hypescore.article import Article
+from hypescore.filler import FillerBlock, blank_out, find_filler
 
 _SAME_LENGTH_FOLD = str.maketrans(
     {
@@ -74,13 +78,19 @@ class AnalysedArticle:
 
     text: str
     norm: str
+    """The body: the normalised text with filler blocks blanked out (same length)."""
     title: str
     url: str | None
     runs: list[str]
     """Every ``\\w+`` run; a word (``WORD_RE``) is runs joined by ``'`` or ``-``."""
     n_words: int
     sentences: list[tuple[int, int]]
+    """Sentences of the body."""
     lines: list[tuple[int, int]] = field(default_factory=list)
+    """Non-empty lines of the body."""
+    full_norm: str = ""
+    """The normalised text with its filler, where filler blocks were found."""
+    filler: list[FillerBlock] = field(default_factory=list)
     _index: TextIndex | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -157,8 +167,9 @@ def line_spans(norm: str) -> list[tuple[int, int]]:
 def headline(doc: AnalysedArticle) -> tuple[str, int, int]:
     """Where the headline is: ``(field, start, end)``, the one rule for every user.
 
-    The title when it has words; otherwise the first sentence of the text (a bare teaser
-    or headline is its own first sentence).
+    The title when it has words; otherwise the first sentence of the body (a bare teaser
+    or headline is its own first sentence). Body sentences skip filler, so a breadcrumb
+    or category line run together ("World NewsPoliticsElections") is never the headline.
     """
     if doc.title.strip():
         return "title", 0, len(doc.title)
@@ -177,7 +188,12 @@ def headline_of(article: Article, doc: AnalysedArticle) -> tuple[str, str, int]:
 
 def analyse(article: Article) -> AnalysedArticle:
     """Run the single shared pass over one article."""
-    norm = normalise(article.text)
+    full = normalise(article.text)
+    lines = line_spans(full)
+    filler = find_filler(full, lines)
+    norm = blank_out(full, filler)
+    if filler:
+        lines = _outside(lines, filler)
     # Words are counted as runs less joiners: cheaper than matching WORD_RE itself.
     runs = _RUN_RE.findall(norm)
     return AnalysedArticle(
@@ -188,5 +204,19 @@ def analyse(article: Article) -> AnalysedArticle:
         runs=runs,
         n_words=len(runs) - len(_JOINER_RE.findall(norm)),
         sentences=split_sentences(norm),
-        lines=line_spans(norm),
+        lines=lines,
+        full_norm=full,
+        filler=filler,
     )
+
+
+def _outside(lines: list[tuple[int, int]], blocks: list[FillerBlock]) -> list[tuple[int, int]]:
+    """The lines that lie in no block (blocks are whole lines, in order)."""
+    kept: list[tuple[int, int]] = []
+    k = 0
+    for start, end in lines:
+        while k < len(blocks) and blocks[k].end <= start:
+            k += 1
+        if k == len(blocks) or end <= blocks[k].start:
+            kept.append((start, end))
+    return kept

@@ -9,12 +9,17 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article to score. Only ``text`` is required; ``title`` feeds headline features."""
+    """An article to score. Only ``text`` is required; ``title`` feeds headline features.
+
+    ``warnings`` are what reading the input noticed (e.g. ``read_html`` keeping almost
+    nothing of a page); they travel into the ``Result.warnings`` of its score.
+    """
 
     text: str
     title: str | None = None
     url: str | None = None
     id: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @classmethod
     def from_record(
@@ -45,14 +50,34 @@ class Article:
 
 
 def as_article(item: Article | str | Mapping[str, Any]) -> Article:
-    """Accept what callers naturally have: an Article, a bare string or a record."""
+    """Accept what callers naturally have: an Article, a bare string, a record, or a
+    pandas row (``df.iloc[i]``, a Series with ``text`` and optional ``title``/``url``/``id``)."""
     if isinstance(item, Article):
         return item
     if isinstance(item, str):
         return Article(text=item)
     if isinstance(item, Mapping):
         return Article.from_record(item)
+    if _is_pandas_row(item):
+        return Article.from_record({k: plain_value(v) for k, v in item.items()})
     raise TypeError(f"cannot make an Article from {type(item).__name__}")
+
+
+def _is_pandas_row(item: object) -> bool:
+    """A pandas Series, told apart without importing pandas."""
+    kind = type(item)
+    return kind.__name__ == "Series" and kind.__module__.startswith("pandas")
+
+
+def plain_value(value: Any) -> Any:
+    """pandas' missing values (NaN, None, NA, NaT) as None; numpy scalars as Python ones."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
 
 
 def _optional_str(record: Mapping[str, Any], field: str) -> str | None:

@@ -24,7 +24,12 @@ from hypescore.scaleout.parallel import map_chunks
 
 @cache
 def feature_names() -> tuple[str, ...]:
-    """Every feature, namespaced by family (``promotion.tag_list_lines``), in vector order."""
+    """Every feature, namespaced by family (``filler.lines``), in vector order.
+
+    >>> import hypescore
+    >>> hypescore.feature_names()[:2]
+    ('sentiment.mean_compound', 'sentiment.std_compound')
+    """
     return tuple(f"{ex.FAMILY}.{name}" for ex in EXTRACTORS for name in ex.FEATURES)
 
 
@@ -116,8 +121,13 @@ def iter_featurize(
 ) -> Iterator[FeatureMatrix]:
     """Stream feature chunks in input order, holding only a few chunks in memory.
 
-    ``n_jobs`` other than 1 runs chunks through joblib under the caller's
-    ``joblib.parallel_config`` (loky by default, Dask on a cluster; see ``map_chunks``).
+    Accepts the same inputs as ``featurize``. ``n_jobs`` other than 1 runs chunks through
+    joblib under the caller's ``joblib.parallel_config`` (loky by default, Dask on a
+    cluster; see ``map_chunks``).
+
+    >>> import hypescore
+    >>> for chunk in hypescore.iter_featurize(texts, chunk_size=256):  # doctest: +SKIP
+    ...     store(chunk.values, chunk.errors)
     """
     yield from map_chunks(
         partial(featurize_chunk, max_chars=max_chars),
@@ -133,7 +143,15 @@ def featurize(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> FeatureMatrix:
-    """Feature matrix of any iterable of texts, Articles or records, one row each, in order."""
+    """Feature matrix of any iterable of texts, Articles or records, one row each, in order.
+
+    Accepts ``str``, ``Article`` or mappings with ``text`` (and ``title``, ``url``, ``id``).
+
+    >>> import hypescore
+    >>> matrix = hypescore.featurize(["Shares rose 3% on Monday.", {"text": "...", "id": "a1"}])
+    >>> matrix.values.shape, matrix.names[0]  # doctest: +SKIP
+    ((2, 52), 'sentiment.mean_compound')
+    """
     return FeatureMatrix.concat(
         list(iter_featurize(articles, n_jobs=n_jobs, chunk_size=chunk_size, max_chars=max_chars))
     )

@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+MAX_HOST_CHARS = 253  # DNS: no resolvable host name is longer
+
 
 def _read_table(name: str) -> list[dict[str, str]]:
     raw = resources.files("hypescore.data").joinpath(name).read_text("utf-8")
@@ -39,6 +41,11 @@ def outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
+@cache
+def _most_domain_labels() -> int:
+    return max(domain.count(".") + 1 for domain in domain_scores())
+
+
 def host_of(url: str) -> str | None:
     """Lower-case host of a URL or bare domain, without ``www.``; ``None`` if there is none."""
     candidate = url.strip()
@@ -48,20 +55,58 @@ def host_of(url: str) -> str | None:
         host = urlsplit(candidate).hostname
     except ValueError:
         return None
-    if not host:
+    if not host or len(host) > MAX_HOST_CHARS:
         return None
     return host.removeprefix("www.")
 
 
-def domain_quality(url: str) -> float | None:
-    """Quality of the domain behind a URL, trying parent domains (``uk.reuters.com``)."""
+def rated_domain(url: str) -> tuple[str, float] | None:
+    """The rated domain behind a URL and its quality, trying parent domains
+    (``uk.reuters.com`` is rated as ``reuters.com``)."""
     host = host_of(url)
     if host is None:
         return None
     scores = domain_scores()
     labels = host.split(".")
-    for i in range(len(labels) - 1):
-        score = scores.get(".".join(labels[i:]))
+    longest = max(0, len(labels) - _most_domain_labels())  # no longer suffix is in the table
+    for i in range(longest, len(labels) - 1):
+        domain = ".".join(labels[i:])
+        score = scores.get(domain)
         if score is not None:
-            return score
+            return domain, score
     return None
+
+
+def domain_quality(url: str) -> float | None:
+    """Quality of the domain behind a URL, trying parent domains (``uk.reuters.com``)."""
+    rated = rated_domain(url)
+    return None if rated is None else rated[1]
+
+
+@cache
+def _outlet_names() -> dict[str, str]:
+    """Domain to the outlet's name as written in running text (the first listed)."""
+    names: dict[str, str] = {}
+    for row in _read_table("outlets.csv"):
+        names.setdefault(row["domain"], row["name"])
+    return names
+
+
+def outlet_context(url: str | None) -> dict[str, object] | None:
+    """Where an article ran, for display beside its verdict and never inside the score:
+    the outlet's domain, its name when known and its domain-quality rating.
+
+    ``None`` without a URL or for an unrated domain.
+    """
+    if not url:
+        return None
+    rated = rated_domain(url)
+    if rated is None:
+        return None
+    domain, quality = rated
+    return {
+        "domain": domain,
+        "name": _outlet_names().get(domain),
+        "quality": quality,
+        "rating": "domain quality pc1, 0..1 (Lin et al., PNAS Nexus 2023)",
+    }

@@ -13,6 +13,10 @@ from hypescore.article import Article, as_article, record_id
 
 DEFAULT_MAX_CHARS = 2_000_000
 DEFAULT_CHUNK_SIZE = 256
+FIELD_LIMITS = {"title": 2_000, "url": 8_192, "id": 8_192}
+"""Characters allowed in each field besides ``text`` (whose limit is ``max_chars``): far
+above any real headline, URL (RFC 9110 asks for 8,000) or id (a file path and line
+number), far below a way around the text limit."""
 
 T = TypeVar("T")
 
@@ -27,8 +31,17 @@ def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> None:
         raise RecordError(
             f"text is {len(article.text):,} characters, over the limit of {max_chars:,}"
         )
+    for name in FIELD_LIMITS:
+        value = getattr(article, name)
+        if value is not None and len(value) > FIELD_LIMITS[name]:
+            raise RecordError(over_limit(name, len(value)))
     if not article.text.strip():
         raise RecordError("text is empty")
+
+
+def over_limit(field: str, length: int) -> str:
+    """The message for a field over its limit in :data:`FIELD_LIMITS`."""
+    return f"{field} is {length:,} characters, over the limit of {FIELD_LIMITS[field]:,}"
 
 
 def guarded(
@@ -55,8 +68,10 @@ def guarded(
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "DEFAULT_MAX_CHARS",
+    "FIELD_LIMITS",
     "RecordError",
     "check_article",
     "guarded",
+    "over_limit",
     "record_id",
 ]

@@ -1,8 +1,9 @@
 """Scoring: one article or a stream of them to ``Result`` objects, in input order.
 
-An article is featurized twice: the whole article (the article view and impact) and
-its headline alone, fed exactly like the teasers and headlines the headline views were
-trained on. Bad records become ``Result(error=...)``; nothing is dropped.
+An article is analysed once (filler blocks cut from the body), featurized as a whole
+(filler and impact) and its headline alone (fed exactly like the teasers and headlines
+the headline models were trained on); the learned parts of a chunk are scored in one
+batch. Bad records become ``Result(error=...)``; nothing is dropped.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from typing import Any
 
 import numpy as np
 
-from hypescore.analysis import analyse, headline_of
+from hypescore.analysis import AnalysedArticle, analyse, headline_of
 from hypescore.article import Article
+from hypescore.caveats import article_caveats
 from hypescore.evidence import Span
-from hypescore.extractors import EVIDENCE_ALIASES
-from hypescore.features import chunked, extract_features, features_of
-from hypescore.model.hypemodel import ARTICLE, HEADLINE, Contribution, HypeModel
+from hypescore.features import chunked, extract_features, feature_names, features_of
+from hypescore.model.hypemodel import BODY, HEADLINE, HypeModel, Parts
 from hypescore.model.persistence import load_model
+from hypescore.outlets import outlet_context
+from hypescore.reasons import Evidence, build_reasons, verdict_summary
 from hypescore.records import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, RecordError, guarded
-from hypescore.result import SCHEMA_VERSION, ModelInfo, Reason, Result
+from hypescore.result import SCHEMA_VERSION, ModelInfo, Result
 from hypescore.scaleout.parallel import map_chunks
-
-MAX_EVIDENCE = 10
 
 
 def model_info(model: HypeModel) -> ModelInfo:
@@ -63,11 +64,20 @@ def score(
 ) -> Result:
     """Score one article: verdict 1-10, hype, impact, label and the top ``explain`` reasons.
 
-    ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given. Never
-    raises for a bad record: the returned Result carries the error instead.
+    Accepts a ``str`` (the text), an ``Article``, a mapping with ``text`` and optional
+    ``title``/``url``/``id``, or a pandas row. ``options`` (a ``ScoreOptions``) replaces
+    the keyword shortcuts when given. Never raises for a bad record: the returned Result
+    carries the error instead, and ``Result.warnings`` says when the input is too thin
+    for the verdict to mean much.
+
+    >>> import hypescore
+    >>> result = hypescore.score({"title": "Grid link approved", "text": "The regulator ..."})
+    >>> result.verdict, result.label  # doctest: +SKIP
+    (7, 'substantive')
     """
-    if options is None:
-        options = ScoreOptions(model=model, explain=explain, features=features, max_chars=max_chars)
+    options = options_or(
+        options, model=model, explain=explain, features=features, max_chars=max_chars
+    )
     return _score_one(article, _model_of(options), options)
 
 
@@ -81,24 +91,47 @@ def score_many(
     n_jobs: int | None = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_chars: int = DEFAULT_MAX_CHARS,
+    ids: Iterable[Any] | None = None,
 ) -> Iterator[Result]:
     """Lazily score any iterable, one Result per input, in input order.
+
+    Accepts an iterable of ``str``, ``Article``, mappings (``{"text": ..., "title": ...,
+    "url": ..., "id": ...}``) or pandas rows; a pandas DataFrame goes to
+    ``hypescore.score_frame``. Results join back to their inputs by ``Result.id``: the
+    caller's ``ids`` (one per input, in order) when given, else a record's own id, else,
+    for a string or an Article without one, its position (``"0"``, ``"1"``, ...).
 
     ``options`` (a ``ScoreOptions``) replaces the keyword shortcuts when given.
     ``n_jobs`` other than 1 runs chunks through joblib under the caller's
     ``joblib.parallel_config`` (loky by default, Dask on a cluster); the model travels
     to workers once per chunk task, never per record, and on Dask once per worker
     (see ``hypescore.scaleout.parallel.map_chunks``).
+
+    >>> import hypescore
+    >>> for result in hypescore.score_many(["First text ...", "Second text ..."]):
+    ...     print(result.id, result.verdict, result.label)  # doctest: +SKIP
+    0 6 thin
+    1 5 thin
     """
-    if options is None:
-        options = ScoreOptions(
-            model=model,
-            explain=explain,
-            features=features,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
-            max_chars=max_chars,
-        )
+    _refuse_frames(articles)  # now, not at the first next(): a generator would wait
+    options = options_or(
+        options,
+        model=model,
+        explain=explain,
+        features=features,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        max_chars=max_chars,
+    )
+    return _score_stream(_with_ids(articles, ids), options)
+
+
+def options_or(options: ScoreOptions | None, **shortcuts: Any) -> ScoreOptions:
+    """``options`` when given, else the ``ScoreOptions`` the keyword shortcuts spell."""
+    return options if options is not None else ScoreOptions(**shortcuts)
+
+
+def _score_stream(articles: Iterable[Any], options: ScoreOptions) -> Iterator[Result]:
     shared = _model_of(options)
     # The model travels as ``shared``, once per worker, never inside every task's options.
     work = partial(score_chunk, options=replace(options, model=None))
@@ -107,9 +140,73 @@ def score_many(
         yield from results
 
 
+def _refuse_frames(articles: Any) -> None:
+    """A DataFrame iterates over its column names: scoring those would be silent nonsense."""
+    kind = type(articles)
+    if kind.__name__ == "DataFrame" and hasattr(articles, "columns"):
+        raise TypeError(
+            f"score_many takes an iterable of articles, not a {kind.__module__}.DataFrame "
+            "(iterating one yields its column names); use "
+            "hypescore.score_frame(df, text_col='text', title_col=..., id_col=...)"
+        )
+    if isinstance(articles, (str, bytes, Article, dict)):
+        raise TypeError(
+            f"score_many takes an iterable of articles, got one {kind.__name__}; "
+            "use hypescore.score for a single article, or wrap it in a list"
+        )
+
+
+_END = object()
+
+
+def _with_ids(articles: Iterable[Any], ids: Iterable[Any] | None) -> Iterator[Any]:
+    """Inputs with the id their Result will carry: the caller's, else positional for text."""
+    given = iter(ids) if ids is not None else None
+    position = -1
+    for position, item in enumerate(articles):  # noqa: B007 - position is read after the loop
+        if given is not None:
+            own = next(given, _END)
+            if own is _END:
+                raise ValueError(f"ids ran out at article {position}: give one id per article")
+            yield _named(item, None if own is None else str(own))
+        elif isinstance(item, str) or (isinstance(item, Article) and item.id is None):
+            yield _named(item, str(position))
+        else:
+            yield item
+    if given is not None and next(given, _END) is not _END:
+        raise ValueError(f"ids has more entries than the {position + 1} articles")
+
+
+def _named(item: Any, record_id: str | None) -> Any:
+    if isinstance(item, str):
+        return Article(text=item, id=record_id)
+    if isinstance(item, Article):
+        return replace(item, id=record_id)
+    if isinstance(item, dict):
+        return {**item, "id": record_id}
+    return item
+
+
 def score_chunk(items: list[Any], model: HypeModel, options: ScoreOptions) -> list[Result]:
-    """Score a list of records; the unit of work sent to a parallel worker."""
-    return [_score_one(item, model, options) for item in items]
+    """Score a list of records; the unit of work sent to a parallel worker.
+
+    Three steps, each record guarded: analyse and featurize every record, score the
+    learned parts of the usable ones in one batch (one hashing pass), then assemble.
+    """
+    info = model_info(model)
+    prepare_one = partial(prepare, options=options)
+    prepared = [guarded(item, options.max_chars, prepare_one) for item in items]
+    parts = parts_of(model, [p for _, p, _ in prepared if p is not None])
+    results = []
+    for record_id, prep, error in prepared:
+        if prep is not None:
+            assemble = partial(_result, prep, parts.get(id(prep)), model, info, options)
+            record_id, result, error = guarded(prep.article, options.max_chars, assemble)
+            if result is not None:
+                results.append(result)
+                continue
+        results.append(Result(id=record_id, model=info, error=error))
+    return results
 
 
 def _model_of(options: ScoreOptions) -> HypeModel:
@@ -117,21 +214,30 @@ def _model_of(options: ScoreOptions) -> HypeModel:
 
 
 def _score_one(item: Any, model: HypeModel, options: ScoreOptions) -> Result:
-    info = model_info(model)
-    record_id, result, error = guarded(
-        item, options.max_chars, lambda article: _assess(article, model, info, options)
-    )
-    return result if result is not None else Result(id=record_id, model=info, error=error)
+    return score_chunk([item], model, options)[0]
 
 
-def _assess(article: Article, model: HypeModel, info: ModelInfo, options: ScoreOptions) -> Result:
-    explain, want_spans = options.explain, options.explain > 0
+@dataclass
+class Prepared:
+    """One record analysed and featurized, waiting for its parts."""
+
+    article: Article
+    doc: AnalysedArticle
+    values: np.ndarray
+    spans: list[Span]
+    headline: str
+    head_values: np.ndarray
+    head_spans: list[Span]
+
+
+def prepare(article: Article, options: ScoreOptions) -> Prepared:
+    want_spans = options.explain > 0
     doc = analyse(article)
     values, spans = features_of(doc, with_spans=want_spans or options.spans)
     head_text, head_field, head_offset = headline_of(article, doc)
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []
-    if model.needs_headline and head_text.strip():
+    if head_text.strip():
         head = Article(text=head_text, title=head_text)
         head_values, raw = extract_features(head, with_spans=want_spans)
         # The headline is both text and title of ``head``: map either to its real place.
@@ -141,51 +247,88 @@ def _assess(article: Article, model: HypeModel, info: ModelInfo, options: ScoreO
                 for s in raw
             )
         )
+        if want_spans:
+            whole = Span(
+                head_offset, head_offset + len(head_text), "headline", HEADLINE, head_field
+            )
+            head_spans.insert(0, whole)
     article_values, headline_values = np.asarray(values), np.asarray(head_values)
     if not (np.isfinite(article_values).all() and np.isfinite(headline_values).all()):
-        bad = [n for n, v in zip(model.feature_names, values, strict=True) if not np.isfinite(v)]
+        bad = [n for n, v in zip(feature_names(), values, strict=True) if not np.isfinite(v)]
         raise RecordError(f"features are not finite: {', '.join(bad) or 'headline features'}")
-    assessment = model.assess(article_values, headline_values)
-    reasons = _reasons(assessment.contributions, explain, spans, head_spans)
+    return Prepared(article, doc, article_values, spans, head_text, headline_values, head_spans)
+
+
+def parts_of(model: HypeModel, ready: list[Prepared]) -> dict[int, Parts]:
+    """Parts of every prepared record by ``id``: in one batch, or one by one when the
+    batch fails (a record that fails alone gets no parts and becomes an error)."""
+
+    def batch(group: list[Prepared]) -> list[Parts]:
+        return model.parts_many(
+            [p.doc.title for p in group],
+            [p.doc.norm for p in group],
+            [p.doc.sentences for p in group],
+            [p.headline for p in group],
+            np.array([p.head_values for p in group]),
+            np.array([p.values for p in group]),
+        )
+
+    if not ready:
+        return {}
+    try:
+        return {id(p): part for p, part in zip(ready, batch(ready), strict=True)}
+    except Exception:  # one odd record must not sink the batch: retry each alone
+        out = {}
+        for p in ready:
+            try:
+                out[id(p)] = batch([p])[0]
+            except Exception:  # noqa: S112 - that record becomes an error result
+                continue
+        return out
+
+
+def _result(
+    prep: Prepared,
+    parts: Parts | None,
+    model: HypeModel,
+    info: ModelInfo,
+    options: ScoreOptions,
+    _article: Article | None = None,
+) -> Result:
+    if parts is None:
+        raise RecordError("the learned parts of hype could not be scored for this record")
+    assessment = model.assess(parts, prep.values)
+    evidence = Evidence(prep.article, prep.doc, prep.spans, prep.head_spans, prep.values, parts)
     return Result(
-        id=article.id,
+        id=prep.article.id,
         model=info,
         verdict=assessment.verdict,
         hype=round(assessment.hype, 4),
         impact=round(assessment.impact, 4),
         label=assessment.label,
-        reasons=reasons,
-        features=dict(zip(model.feature_names, values, strict=True)) if options.features else None,
+        reasons=build_reasons(assessment.contributions, evidence, options.explain),
+        features=(
+            dict(zip(model.feature_names, prep.values.tolist(), strict=True))
+            if options.features
+            else None
+        ),
         views={name: round(p, 4) for name, p in assessment.views.items()},
         schema_version=SCHEMA_VERSION,
-        spans=tuple(spans) if options.spans else None,
+        spans=tuple(prep.spans) if options.spans else None,
+        summary=verdict_summary(assessment.contributions, evidence),
+        context=outlet_context(prep.article.url),
+        warnings=(*prep.article.warnings, *article_caveats(prep.article.text, prep.article.title)),
     )
 
 
-def _reasons(
-    contributions: list[Contribution],
-    explain: int,
-    spans: list[Span],
-    head_spans: list[Span],
-) -> tuple[Reason, ...]:
-    if explain <= 0:
-        return ()
-    top = sorted(contributions, key=lambda c: (-abs(c.points), c.scope, c.feature))[:explain]
-    return tuple(
-        Reason(
-            feature=c.feature,
-            value=c.value,
-            contribution=round(c.points, 4),
-            evidence=_evidence(c.feature, head_spans if c.scope == HEADLINE else spans),
-            scope=c.scope,
-        )
-        for c in top
-    )
-
-
-def _evidence(feature: str, spans: list[Span]) -> tuple[Span, ...]:
-    wanted = (feature, *EVIDENCE_ALIASES.get(feature, ()))
-    return tuple(s for s in spans if s.feature in wanted)[:MAX_EVIDENCE]
-
-
-__all__ = ["ARTICLE", "HEADLINE", "ScoreOptions", "score", "score_chunk", "score_many"]
+__all__ = [
+    "BODY",
+    "HEADLINE",
+    "Prepared",
+    "parts_of",
+    "prepare",
+    "ScoreOptions",
+    "score",
+    "score_chunk",
+    "score_many",
+]

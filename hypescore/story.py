@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from hypescore._engine.story_search import (
+    Intervals,
+    NameOccurrences,
+    ToleranceIndex,
+    at_sentence_start,
+)
 from hypescore.article import Article
 from hypescore.evidence import Span
 
@@ -92,7 +98,6 @@ _LEADING_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 """Words before a name that are not part of it: an article or a title."""
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +262,12 @@ def actor_name(surface: str) -> str:
     return name
 
 
+def _label_rank(name: str) -> tuple[bool, int]:
+    """Which form names an actor: written in normal case (not a "PORT CALDER" dateline),
+    then the fullest."""
+    return (not name.isupper(), len(name))
+
+
 def _is_shout(name: str) -> bool:
     """A lone all-caps word: an acronym, but just as often shouting or a dateline.
 
@@ -412,20 +423,16 @@ def _filler(spans: Sequence[Span]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in spans if s.field == "text" and s.kind in FILLER_KINDS]
 
 
-def _inside(start: int, end: int, intervals: Sequence[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in intervals)
-
-
 def _figure_mentions(outlet: StoryOutlet) -> list[tuple[Figure, Mention]]:
     text = outlet.article.text
-    filler = _excluded(outlet)
+    filler = Intervals(_excluded(outlet))
     figures = [s for s in outlet.spans if s.field == "text" and s.kind in FIGURE_KINDS]
-    money = [(s.start, s.end) for s in figures if s.kind == "money"]
+    money = Intervals((s.start, s.end) for s in figures if s.kind == "money")
     out = []
     for span in sorted(figures, key=lambda s: s.start):
-        if _inside(span.start, span.end, filler):
+        if filler.overlaps(span.start, span.end):
             continue
-        if span.kind == "quantity" and _inside(span.start, span.end, money):
+        if span.kind == "quantity" and money.overlaps(span.start, span.end):
             continue  # "$860m" is money, not 860 metres
         surface = text[span.start : span.end]
         figure = parse_figure(span.kind, surface)
@@ -436,12 +443,13 @@ def _figure_mentions(outlet: StoryOutlet) -> list[tuple[Figure, Mention]]:
 
 def _actor_mentions(outlet: StoryOutlet) -> list[tuple[str, Mention]]:
     text = outlet.article.text
-    filler = _excluded(outlet)
+    excluded = _excluded(outlet)
+    filler = Intervals(excluded)
     out = []
     for span in sorted(outlet.spans, key=lambda s: s.start):
         if span.field != "text" or span.kind != "named":
             continue
-        if _inside(span.start, span.end, filler):
+        if filler.overlaps(span.start, span.end):
             continue
         start, surface = without_opener(text, span.start, text[span.start : span.end])
         name = actor_name(surface)
@@ -450,7 +458,7 @@ def _actor_mentions(outlet: StoryOutlet) -> list[tuple[str, Mention]]:
             start += max(offset, 0)
             out.append((name, Mention(name, start, start + len(name))))
     taken = [(m.start, m.end) for _, m in out]
-    out.extend(single_word_actors(text, [*filler, *taken, *_named_spans(outlet)]))
+    out.extend(single_word_actors(text, [*excluded, *taken, *_named_spans(outlet)]))
     return sorted(out, key=lambda found: found[1].start)
 
 
@@ -463,43 +471,64 @@ def _merge_actor_names(names: Sequence[str]) -> dict[str, str]:
     one longer name ("Danuta Reyes" of "Councillor Danuta Reyes") joins it."""
     keys = list(dict.fromkeys(_actor_key(n) for n in names))
     shouts = {_actor_key(n) for n in names if _is_shout(n)}
-    words = {k: k.split(":", 1)[1].split() for k in keys}
+    words = {k: tuple(k.split(":", 1)[1].split()) for k in keys}
+    longer_than: dict[tuple[str, ...], list[str]] = {}  # proper word tail -> keys ending so
+    for key in keys:
+        for size in range(1, len(words[key])):
+            longer_than.setdefault(words[key][-size:], []).append(key)
     cluster = {}
     for key in keys:
         tail = words[key]
-        if key in shouts:
+        if key in shouts or not tail:
             cluster[key] = key  # a dateline "CALDER" is not a short form of "Port Calder"
             continue
-        longer = [
-            other
-            for other in keys
-            if len(words[other]) > len(tail) and words[other][-len(tail) :] == tail
-        ]
+        longer = longer_than.get(tail, [])
         cluster[key] = longer[0] if len(longer) == 1 and len(tail[-1]) >= 3 else key
     return cluster
 
 
-def _find_actor(
-    outlet: StoryOutlet, forms: Sequence[str], named_elsewhere: Sequence[tuple[int, int]]
-) -> Mention | None:
+@dataclass(frozen=True)
+class _OutletSearch:
+    """One outlet's text prepared for actor searches: where each wanted name occurs,
+    its filler, and (growing as actors are found) every named mention."""
+
+    text: str
+    names: NameOccurrences
+    filler: Intervals
+    named: Intervals
+
+
+def _surnames(forms: Sequence[str]) -> set[str]:
+    return {form.split()[-1] for form in forms if len(form.split()) >= 2}
+
+
+def _outlet_search(
+    outlet: StoryOutlet, forms: Mapping[str, list[str]], found: Mapping[str, list[Mention]]
+) -> _OutletSearch:
+    wanted = {name for names in forms.values() for name in (*names, *_surnames(names))}
+    text = outlet.article.text
+    named = Intervals((m.start, m.end) for ms in found.values() for m in ms)
+    excluded = Intervals(_excluded(outlet))
+    return _OutletSearch(text, NameOccurrences(text, wanted), excluded, named)
+
+
+def _find_actor(search: _OutletSearch, forms: Sequence[str]) -> Mention | None:
     """Find an actor the extractor did not mark here: by full name, or by surname alone
     when it stands capitalised mid-sentence and outside any other name."""
-    text = outlet.article.text
-    filler = _excluded(outlet)
     for form in sorted(forms, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if not _inside(match.start(), match.end(), filler):
-                return Mention(match.group(), match.start(), match.end())
-    surnames = {form.split()[-1] for form in forms if len(form.split()) >= 2}
-    for surname in surnames:
+        for start in search.names.starts(form):
+            if not search.filler.overlaps(start, start + len(form)):
+                return Mention(form, start, start + len(form))
+    for surname in sorted(_surnames(forms)):
         if len(surname) < 3 or not surname[0].isupper():
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
-            if _SENTENCE_START_RE.search(text, 0, match.start()) is not None:
+        for start in search.names.starts(surname):
+            end = start + len(surname)
+            if at_sentence_start(search.text, start):
                 continue
-            if _inside(match.start(), match.end(), [*filler, *named_elsewhere]):
+            if search.filler.overlaps(start, end) or search.named.overlaps(start, end):
                 continue
-            return Mention(match.group(), match.start(), match.end())
+            return Mention(surname, start, end)
     return None
 
 
@@ -517,13 +546,13 @@ def compare_story(outlets: Sequence[StoryOutlet]) -> StoryComparison:
     facts: list[Fact] = []
     mentions: list[dict[str, list[Mention]]] = [{} for _ in outlets]
 
-    figure_facts: list[tuple[Figure, Fact]] = []
+    figure_facts: ToleranceIndex[Figure, Fact] = ToleranceIndex(RELATIVE_TOLERANCE, same_figure)
     for i, outlet in enumerate(outlets):
         for figure, mention in _figure_mentions(outlet):
-            fact = next((f for fig, f in figure_facts if same_figure(fig, figure)), None)
+            fact = figure_facts.find(figure)
             if fact is None:
                 fact = Fact(f"{figure.measure}={figure.value:g}", FIGURE, mention.surface)
-                figure_facts.append((figure, fact))
+                figure_facts.add(figure, fact)
                 facts.append(fact)
             mentions[i].setdefault(fact.key, []).append(mention)
 
@@ -537,17 +566,21 @@ def compare_story(outlets: Sequence[StoryOutlet]) -> StoryComparison:
             forms.setdefault(key, [])
             if name not in forms[key]:
                 forms[key].append(name)
-            if key not in actor_facts or len(name) > len(actor_facts[key].label):
+            if key not in actor_facts or _label_rank(name) > _label_rank(actor_facts[key].label):
                 actor_facts[key] = Fact(key, ACTOR, name)  # the fullest form names it
             mentions[i].setdefault(key, []).append(mention)
+    searches = [
+        _outlet_search(outlet, forms, found)
+        for outlet, found in zip(outlets, mentions, strict=True)
+    ]
     for key, fact in actor_facts.items():
-        for i, outlet in enumerate(outlets):
+        for i, search in enumerate(searches):
             if key in mentions[i]:
                 continue
-            elsewhere = [(m.start, m.end) for k, ms in mentions[i].items() if k != key for m in ms]
-            found = _find_actor(outlet, forms[key], elsewhere)
+            found = _find_actor(search, forms[key])
             if found is not None:
                 mentions[i][key] = [found]
+                search.named.add(found.start, found.end)
         carriers = sum(key in m for m in mentions)
         if _is_shout(fact.label) and carriers < 2:
             for m in mentions:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -66,3 +69,67 @@ def varied_texts() -> list[str]:
         r["headline"] for r in read_jsonl(SHARED_DATA / "stop-clickbait" / "headlines.jsonl", 100)
     ]
     return articles + teasers + headlines
+
+
+# The suite must leave the checkout as it found it: any tracked file changed or untracked
+# file left behind (outside .gitignore) by a run fails that run, naming the files.
+ROOT = Path(__file__).resolve().parents[1]
+_CHECKOUT_BEFORE: list[set[str] | None] = []
+
+
+def checkout_state(root: Path = ROOT) -> set[str] | None:
+    """``git status --porcelain`` lines of ``root`` plus each tracked file's mtime.
+
+    The mtimes catch a rewrite of a file that was already modified (or rewritten with
+    the same bytes). None outside a git checkout.
+    """
+    status = _git(root, "status", "--porcelain", "--untracked-files=all")
+    tracked = _git(root, "ls-files", "-z")
+    if status is None or tracked is None:
+        return None
+    state = {f"status {line}" for line in status.splitlines()}
+    for name in filter(None, tracked.split("\0")):
+        with contextlib.suppress(OSError):
+            state.add(f"mtime {(root / name).stat().st_mtime_ns} {name}")
+    return state
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _expected_writes() -> set[str]:
+    """The one file a run may write on purpose: the table ``tests.reliability.report`` asks for."""
+    target = os.environ.get("HYPESCORE_RELIABILITY_TABLE")
+    if not target:
+        return set()
+    try:
+        return {Path(target).resolve().relative_to(ROOT).as_posix()}
+    except ValueError:
+        return set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _CHECKOUT_BEFORE.append(checkout_state())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = _CHECKOUT_BEFORE[0] if _CHECKOUT_BEFORE else None
+    after = checkout_state() if before is not None else None
+    if before is None or after is None:
+        return
+    allowed = _expected_writes()
+    changed = {line for line in after - before if line.rsplit(" ", 1)[-1] not in allowed}
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = "the test run changed the checkout (tests must write to tmp_path only):\n"
+        message += "\n".join(f"  {line}" for line in sorted(changed))
+        if reporter is not None:
+            reporter.write_line(message, red=True, bold=True)
+        else:
+            print(message, file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

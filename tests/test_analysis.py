@@ -1,3 +1,5 @@
+import pytest
+
 from hypescore.analysis import analyse, normalise, split_sentences
 from hypescore.article import Article
 
@@ -37,3 +39,22 @@ def test_empty_and_one_word():
     assert doc.sentences == [(0, 5)]
     assert doc.per_1k_words(1) == 1000.0
     assert analyse(Article(text="")).per_1k_words(3) == 0.0
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        "World NewsPoliticsElectionsTrending",
+        "Home > World > Europe > Politics",
+        "SportFootballPremier League",
+        "Home / News / Business",
+    ],
+)
+def test_the_headline_rule_skips_breadcrumb_lines(crumb):
+    from hypescore.analysis import headline_of
+
+    body = "Senate passes $1.2 trillion bill after a long night.\nThe vote was 69 to 30."
+    article = Article(text=f"{crumb}\n{body}")
+    text, field, start = headline_of(article, analyse(article))
+    assert (text, field) == ("Senate passes $1.2 trillion bill after a long night.", "text")
+    assert article.text[start:].startswith("Senate passes")

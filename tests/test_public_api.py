@@ -13,6 +13,7 @@ import hypescore
 from hypescore import Article, HypeFeaturizer, feature_names, featurize, iter_featurize
 
 from .conftest import fixture_article, fixture_text
+from .optional_parts import require
 
 
 def test_all_names_exist():
@@ -24,7 +25,15 @@ def test_feature_names_are_namespaced_and_unique():
     names = feature_names()
     assert len(names) == len(set(names))
     families = {n.split(".")[0] for n in names}
-    assert families == {"sentiment", "promotion", "factual", "sourcing", "readability"}
+    assert families == {
+        "sentiment",
+        "promotion",
+        "filler",
+        "factual",
+        "sourcing",
+        "substance",
+        "readability",
+    }
 
 
 def test_featurize_accepts_strings_articles_records_and_generators():
@@ -70,7 +79,7 @@ def test_parallel_equals_serial():
 
 
 def test_transformer_follows_sklearn_conventions():
-    pd = pytest.importorskip("pandas")
+    pd = require("pandas", "dev")
     texts = [fixture_text("wire_report.txt"), fixture_text("hype_rewrite.txt")]
     featurizer = HypeFeaturizer(chunk_size=1)
     assert clone(featurizer).get_params() == featurizer.get_params()

@@ -34,7 +34,9 @@ def test_hype_and_substance_are_separate_axes():
     hyped = score(fixture_article("hyped_breakthrough.txt"))
     assert wire.hype < hyped.hype < filler.hype  # clickbait headline, hype words
     assert hyped.impact > filler.impact  # but figures and named sources
-    assert filler.verdict < hyped.verdict < wire.verdict
+    assert filler.verdict < hyped.verdict <= wire.verdict  # both can top the verdict map
+    model = hypescore.load_model()
+    assert model.substance(hyped.hype, hyped.impact) < model.substance(wire.hype, wire.impact)
     assert hyped.views["headline_clickbait"] > 0.5 > wire.views["headline_clickbait"]
 
 
@@ -48,7 +50,9 @@ def test_result_carries_model_identity_and_schema():
     assert 0.0 <= result.hype <= 1.0 and 0.0 <= result.impact <= 1.0
     payload = json.loads(json.dumps(result.to_dict()))
     assert payload["model"]["checksum"] == model.checksum
-    assert set(payload["views"]) == {v.name for v in model.views}
+    assert set(payload["views"]) == {
+        "headline", "body", "filler", "tone", "teaser_clickbait", "headline_clickbait"
+    }  # fmt: skip
 
 
 def test_reasons_are_signed_sorted_and_backed_by_spans():
@@ -64,9 +68,10 @@ def test_reasons_are_signed_sorted_and_backed_by_spans():
     for reason in with_evidence:
         for span in reason.evidence:
             assert fields[span.field][span.start : span.end].strip()
-    superlatives = next(r for r in result.reasons if r.feature.endswith("superlatives_per_1k"))
-    words = {article.text[s.start : s.end].lower() for s in superlatives.evidence}
-    assert words & {"biggest", "boldest", "best"}
+    # Evidence of a lower-ranked reason is as exact as the top ones' (the rank is the model's).
+    every = score(article, explain=200).reasons
+    body = next(r for r in every if r.feature == "body")
+    assert body.evidence and all(article.text[s.start : s.end] == s.text for s in body.evidence)
 
 
 def test_headline_reasons_point_into_the_title():
@@ -174,7 +179,8 @@ def test_options_object_and_keyword_shortcuts_agree():
         r.to_dict() for r in hypescore.score_many(texts, explain=3, features=True, chunk_size=2)
     ]
     assert by_options == by_keywords
-    assert hypescore.score(texts[0], options=options).to_dict() == by_options[0]
+    first = hypescore.Article(texts[0], id="0")  # score_many names strings by position
+    assert hypescore.score(first, options=options).to_dict() == by_options[0]
 
 
 def test_spans_travel_with_the_result_on_request():

@@ -7,6 +7,7 @@ when none is installed, ``find_chromium`` returns ``None`` and callers skip.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -78,3 +79,28 @@ def screenshot(page: Path, png: Path, *, width: int = 1400, height: int = 1800) 
 def dump_dom(page: Path) -> str:
     """The DOM after the page's scripts ran, serialised as HTML."""
     return _run(["--dump-dom", page.resolve().as_uri()]).stdout
+
+
+_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+_MEASURE = (
+    "<script>document.body.setAttribute('data-scroll-width',"
+    " String(document.documentElement.scrollWidth));</script></body>"
+)
+_MEASURED = re.compile(r'data-scroll-width="(\d+)"')
+
+
+def layout_width(page: Path, *, width: int, height: int = 1000) -> int:
+    """How wide ``page`` lays out in a ``width``-pixel window (its ``scrollWidth``).
+
+    More than ``width`` means the page scrolls sideways. Measured on a copy whose content
+    policy is lifted so the one measuring script may run; the page itself is unchanged.
+    """
+    html = _CSP_META.sub("", page.read_text(encoding="utf-8"), count=1)
+    with tempfile.TemporaryDirectory(prefix="hypescore-measure-") as folder:
+        copy = Path(folder) / page.name
+        copy.write_text(html.replace("</body>", _MEASURE, 1), encoding="utf-8")
+        dom = _run([f"--window-size={width},{height}", "--dump-dom", copy.as_uri()]).stdout
+    found = _MEASURED.search(dom)
+    if found is None:
+        raise RuntimeError(f"chromium did not run the measuring script on {page}")
+    return int(found.group(1))

@@ -13,8 +13,13 @@ there. Nothing here is imported directly: ``hypescore._engine.kernel`` decides.
 
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+)
 from libc.math cimport sqrt
-from libc.stdlib cimport calloc, free
+from libc.stdint cimport uint64_t
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memcmp
 
 import builtins
 import string
@@ -264,18 +269,33 @@ def vader_learn(tokens, dict known, dict lexicon, frozenset special_lows, learn_
             learn_one(raw)
 
 
-cdef double _punctuation_emphasis(str text):
-    """``vader._punctuation_emphasis``."""
-    cdef Py_ssize_t ep_count = text.count("!")
-    cdef Py_ssize_t qm_count
+cdef double _punctuation_emphasis(Py_ssize_t ep_count, Py_ssize_t qm_count):
+    """``vader._punctuation_emphasis`` given the text's counts of "!" and "?"."""
     cdef double ep_amplifier, qm_amplifier = 0.0
     if ep_count > 4:
         ep_count = 4
     ep_amplifier = ep_count * 0.292
-    qm_count = text.count("?")
     if qm_count > 1:
         qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
     return ep_amplifier + qm_amplifier
+
+
+cdef object _compound(list values, Py_ssize_t exclamations, Py_ssize_t questions):
+    """``CompoundScorer._score_hits`` from the sentence's non-zero sentiments."""
+    cdef double sum_s = float(_sum(values))
+    cdef double norm_score
+    if not sum_s:
+        return 0.0
+    if sum_s > 0:
+        sum_s += _punctuation_emphasis(exclamations, questions)
+    else:
+        sum_s -= _punctuation_emphasis(exclamations, questions)
+    norm_score = sum_s / sqrt((sum_s * sum_s) + 15)
+    if norm_score < -1.0:
+        norm_score = -1.0
+    elif norm_score > 1.0:
+        norm_score = 1.0
+    return _round(norm_score, 4)
 
 
 cdef class SentenceScorer:
@@ -299,7 +319,6 @@ cdef class SentenceScorer:
         cdef bint found = False, rules = False
         cdef object token
         cdef PyObject *valence
-        cdef double sum_s, norm_score
         # hits and hit_valence hold the same tokens (CompoundScorer keeps them so)
         for token in tokens:
             valence = PyDict_GetItem(self.hit_valence, token)
@@ -319,19 +338,7 @@ cdef class SentenceScorer:
             return 0.0
         if rules:
             values = self.rule_values(tokens)
-        sum_s = float(_sum(values))
-        if not sum_s:
-            return 0.0
-        if sum_s > 0:
-            sum_s += _punctuation_emphasis(text)
-        else:
-            sum_s -= _punctuation_emphasis(text)
-        norm_score = sum_s / sqrt((sum_s * sum_s) + 15)
-        if norm_score < -1.0:
-            norm_score = -1.0
-        elif norm_score > 1.0:
-            norm_score = 1.0
-        return _round(norm_score, 4)
+        return _compound(values, text.count("!"), text.count("?"))
 
     def score_text(self, str text, list tokens):
         return self.score(text, tokens)
@@ -343,4 +350,337 @@ cdef class SentenceScorer:
         for start, end in spans:
             sentence = text[start:end]
             scores.append(self.score(sentence, sentence.split()))
+        return scores
+
+
+# -- one document's tokens, interned: token sums, sentence count, sentence scores --------
+
+# What a distinct token is to VADER's sentence rules (resolved from the scorer's sets).
+cdef enum:
+    _HIT = 1
+    _UPPER_HIT = 2
+    _MODIFIER = 4
+    _BUT = 8
+
+cdef inline bint _is_separator(Py_UCS4 char):
+    """A character of readability's sentence separator ``[.!?]``."""
+    return char == 46 or char == 33 or char == 63
+
+
+cdef class DocumentTokens:
+    """The whitespace tokens of one text (``text.split()``), each distinct token once.
+
+    One pass over the code points finds the tokens and interns them in a hash table of
+    the document's own, keyed on the code points: each token becomes a small integer id,
+    and one Python string is made per distinct token (to look it up in the shared caches
+    of ``vader`` and ``readability``, once per document). Token sums and VADER's
+    sentence scores then run over integer arrays, without splitting sentences or
+    looking up every token. Holds no cache state: each method reads the tables given.
+    """
+
+    cdef readonly str text
+    cdef readonly list distinct  # the distinct tokens, in order of first occurrence
+    cdef Py_ssize_t length
+    cdef Py_ssize_t count  # tokens
+    cdef Py_ssize_t *starts  # per token: first code point, end, distinct id
+    cdef Py_ssize_t *ends
+    cdef Py_ssize_t *ids
+    cdef Py_ssize_t *occurrences  # per distinct id: how many tokens are it
+
+    def __cinit__(self, str text):
+        cdef Py_ssize_t length = len(text)
+        cdef Py_ssize_t capacity = length // 2 + 1
+        self.text = text
+        self.length = length
+        self.distinct = []
+        self.starts = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        self.ends = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        self.ids = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        if self.starts is NULL or self.ends is NULL or self.ids is NULL:
+            raise MemoryError()
+        self._tokenise()
+
+    def __dealloc__(self):
+        free(self.starts)
+        free(self.ends)
+        free(self.ids)
+        free(self.occurrences)
+
+    cdef int _tokenise(self) except -1:
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef char *data = <char *>PyUnicode_DATA(text)
+        cdef Py_ssize_t n = self.length, i = 0, start, k, slot, id_, distinct = 0
+        cdef Py_ssize_t size = 64, mask
+        cdef uint64_t h
+        cdef Py_UCS4 char
+        # open addressing: slot -> distinct id + 1 (0: empty); per id, hash and first token
+        cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+        cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
+        cdef Py_ssize_t *first = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+        cdef Py_ssize_t *counts = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+        cdef void *grown
+        try:
+            if table is NULL or hashes is NULL or first is NULL or counts is NULL:
+                raise MemoryError()
+            while True:
+                while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                    i += 1
+                if i >= n:
+                    break
+                start = i
+                h = 14695981039346656037ULL
+                while i < n:
+                    char = PyUnicode_READ(kind, data, i)
+                    if Py_UNICODE_ISSPACE(char):
+                        break
+                    h = (h ^ <uint64_t>char) * 1099511628211ULL
+                    i += 1
+                mask = size - 1
+                slot = <Py_ssize_t>(h & mask)
+                while True:
+                    id_ = table[slot] - 1
+                    if id_ < 0:
+                        break
+                    k = first[id_]
+                    if (
+                        hashes[id_] == h
+                        and self.ends[k] - self.starts[k] == i - start
+                        and memcmp(data + self.starts[k] * kind, data + start * kind,
+                                   (i - start) * kind) == 0
+                    ):
+                        break
+                    slot = (slot + 1) & mask
+                self.starts[self.count] = start
+                self.ends[self.count] = i
+                if id_ >= 0:
+                    counts[id_] += 1
+                else:
+                    id_ = distinct
+                    distinct += 1
+                    table[slot] = id_ + 1
+                    hashes[id_] = h
+                    first[id_] = self.count
+                    counts[id_] = 1
+                    self.distinct.append(text[start:i])
+                    if 2 * distinct > size:  # keep the table at most half full
+                        size *= 2
+                        mask = size - 1
+                        free(table)
+                        table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+                        if table is NULL:
+                            raise MemoryError()
+                        for k in range(distinct):
+                            slot = <Py_ssize_t>(hashes[k] & mask)
+                            while table[slot]:
+                                slot = (slot + 1) & mask
+                            table[slot] = k + 1
+                        grown = realloc(hashes, size * sizeof(uint64_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        hashes = <uint64_t *>grown
+                        grown = realloc(first, size * sizeof(Py_ssize_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        first = <Py_ssize_t *>grown
+                        grown = realloc(counts, size * sizeof(Py_ssize_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        counts = <Py_ssize_t *>grown
+                self.ids[self.count] = id_
+                self.count += 1
+            self.occurrences = counts
+            counts = NULL
+        finally:
+            free(table)
+            free(hashes)
+            free(first)
+            free(counts)
+        return 0
+
+    @property
+    def tokens(self):
+        """``text.split()``, from the interned strings."""
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t k
+        return [distinct[self.ids[k]] for k in range(self.count)]
+
+    def new_tokens(self, known):
+        """The distinct tokens that are not keys of ``known`` (a dict or set)."""
+        cdef object token
+        return [token for token in self.distinct if token not in known]
+
+    def token_sums(self, dict codes, dict many_syllables, int width):
+        """``readability.ReadabilityCounter._token_sums`` of the tokens (all learned)."""
+        cdef long long mask = (1 << width) - 1
+        cdef long long code, times
+        cdef long long words = 0, hard_dale_chall = 0, hard_fog = 0, polysyllables = 0
+        cdef long long syllables = 0
+        cdef bint many = False
+        cdef Py_ssize_t k
+        cdef list distinct = self.distinct
+        for k in range(len(distinct)):
+            code = codes[distinct[k]]
+            times = self.occurrences[k]
+            words += (code & mask) * times
+            hard_dale_chall += (code >> width & mask) * times
+            hard_fog += (code >> (2 * width) & mask) * times
+            polysyllables += (code >> (3 * width) & mask) * times
+            if code >> (4 * width) & mask:
+                many = True
+            syllables += (code >> (5 * width)) * times
+        if many:
+            for k in range(len(distinct)):
+                syllables += <long long>many_syllables.get(distinct[k], 0) * self.occurrences[k]
+        return words, hard_dale_chall, hard_fog, polysyllables, syllables
+
+    def count_sentences(self, set known, count_head_words):
+        """``readability.ReadabilityCounter._count_sentences`` of the text.
+
+        Segments between runs of ``.!?``; one counts when its first three tokens are
+        known words, or ``count_head_words`` finds three words in it. A head token that
+        is a whole token of the text is looked up by its id, once per document.
+        """
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef Py_ssize_t n = self.length, pos = 0, seg_end, at, head, t = 0, sentences = 0
+        cdef Py_ssize_t a, b
+        cdef bint all_known
+        cdef signed char *word = NULL  # per distinct id: 1 known, 0 not, -1 not looked up
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t k
+        if n == 0:
+            return 0
+        word = <signed char *>malloc(len(distinct) + 1)
+        if word is NULL:
+            raise MemoryError()
+        try:
+            for k in range(len(distinct)):
+                word[k] = -1
+            while pos <= n:
+                seg_end = pos
+                while seg_end < n and not _is_separator(PyUnicode_READ(kind, data, seg_end)):
+                    seg_end += 1
+                at = pos
+                all_known = True
+                head = 0
+                while head < 3:
+                    while at < seg_end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
+                        at += 1
+                    if at >= seg_end:
+                        break
+                    a = at
+                    while at < seg_end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
+                        at += 1
+                    b = at
+                    head += 1
+                    if not all_known:
+                        continue
+                    if (a == 0 or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))) and (
+                        b == n or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b))
+                    ):
+                        while self.starts[t] < a:  # a whole token of the text
+                            t += 1
+                        k = self.ids[t]
+                        if word[k] < 0:
+                            word[k] = distinct[k] in known
+                        all_known = word[k] == 1
+                    else:
+                        all_known = text[a:b] in known
+                if head == 3 and (
+                    all_known or count_head_words(text[pos:seg_end].split(None, 3)) >= 3
+                ):
+                    sentences += 1
+                pos = seg_end + 1
+                while pos < n and _is_separator(PyUnicode_READ(kind, data, pos)):
+                    pos += 1
+                if seg_end >= n:
+                    break
+        finally:
+            free(word)
+        return max(1, sentences)
+
+    def sentence_scores(
+        self, list spans, dict hit_valence, set upper_hits, set modifiers, set buts,
+        rule_values, score_plain,
+    ):
+        """``CompoundScorer.score_spans`` of the text's ``spans`` (tokens all learned).
+
+        A span whose edge cuts a token goes to ``score_plain`` whole.
+        """
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t size = len(distinct), k, first, last, low, high, middle, i
+        cdef Py_ssize_t start, end, exclamations, questions
+        cdef Py_UCS4 char
+        cdef unsigned char flag
+        cdef bint found, rules
+        cdef list values, valences = [None] * size, scores = []
+        cdef object token, valence
+        cdef unsigned char *flags = <unsigned char *>calloc(size + 1, 1)
+        if flags is NULL:
+            raise MemoryError()
+        try:
+            for k in range(size):
+                token = distinct[k]
+                valence = hit_valence.get(token)
+                if valence is not None:
+                    valences[k] = valence
+                    flags[k] = _HIT
+                if token in upper_hits:
+                    flags[k] |= _UPPER_HIT
+                if token in modifiers:
+                    flags[k] |= _MODIFIER
+                if token in buts:
+                    flags[k] |= _BUT
+            for start, end in spans:
+                # tokens first..last-1 start within the span (binary search on starts)
+                low, high = 0, self.count
+                while low < high:
+                    middle = (low + high) // 2
+                    if self.starts[middle] < start:
+                        low = middle + 1
+                    else:
+                        high = middle
+                first = low
+                high = self.count
+                while low < high:
+                    middle = (low + high) // 2
+                    if self.starts[middle] < end:
+                        low = middle + 1
+                    else:
+                        high = middle
+                last = low
+                if (first > 0 and self.ends[first - 1] > start) or (
+                    last > first and self.ends[last - 1] > end
+                ) or start < 0 or end > self.length:
+                    scores.append(score_plain(text[start:end]))
+                    continue
+                found = rules = False
+                values = []
+                for i in range(first, last):
+                    flag = flags[self.ids[i]]
+                    if flag & _HIT:
+                        found = True
+                        values.append(valences[self.ids[i]])
+                    if flag & (_UPPER_HIT | _MODIFIER | _BUT):
+                        rules = True
+                if not found:
+                    scores.append(0.0)
+                    continue
+                if rules:
+                    values = rule_values([distinct[self.ids[i]] for i in range(first, last)])
+                exclamations = questions = 0
+                for i in range(start, end):
+                    char = PyUnicode_READ(kind, data, i)
+                    if char == 33:
+                        exclamations += 1
+                    elif char == 63:
+                        questions += 1
+                scores.append(_compound(values, exclamations, questions))
+        finally:
+            free(flags)
         return scores

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
+from hypescore._engine import kernel
+
 # Characters for which str.lower() and the regex engine's IGNORECASE disagree (length
 # changes, or extra case equivalences such as long s ~ s and dotless i ~ i).
 _CASE_EXOTIC = ("\u0130", "\u0131", "\u017f")
@@ -41,6 +43,17 @@ class TextIndex:
     @cached_property
     def distinct_tokens(self) -> set[str]:
         return set(self.tokens)
+
+    def compiled_tokens(self) -> Any:
+        """The tokens interned by the compiled kernel (``None`` on the pure-Python path).
+
+        VADER and readability read a document's tokens through it when the kernel runs,
+        so the text is split and its distinct tokens found once, in C.
+        """
+        compiled = kernel.active()
+        if compiled is None:
+            return None
+        return self.memo("compiled-tokens", lambda index: compiled.DocumentTokens(index.norm))
 
     @cached_property
     def lowered(self) -> str:

@@ -26,6 +26,7 @@ from importlib import resources
 from itertools import repeat
 
 from hypescore._engine import kernel
+from hypescore._engine.index import TextIndex
 from hypescore._engine.syllables import compiled_syllables, syllables
 
 # Packed per-token counts, 8 bits a flag and the syllables on top, so that summing up to
@@ -184,6 +185,24 @@ class ReadabilityCounter:
         return _formulas(
             words=words,
             sentences=self._count_sentences(text),
+            syllables=syllables,
+            hard_dale_chall=hard_dale_chall,
+            hard_fog=hard_fog,
+            polysyllables=polysyllables,
+            letters=letters,
+        )
+
+    def index_scores(self, index: TextIndex, letters: int) -> list[float]:
+        """:meth:`scores` of the document behind ``index``, whose tokens were learned."""
+        compiled = index.compiled_tokens()
+        if compiled is None:
+            return self.scores(index.norm, index.tokens, letters)
+        words, hard_dale_chall, hard_fog, polysyllables, syllables = compiled.token_sums(
+            self._codes, self._many_syllables, _WIDTH
+        )
+        return _formulas(
+            words=words,
+            sentences=compiled.count_sentences(self._word_tokens, _head_words),
             syllables=syllables,
             hard_dale_chall=hard_dale_chall,
             hard_fog=hard_fog,

@@ -295,9 +295,20 @@ class CompoundScorer:
         """
         return self._score(text, text.split())
 
-    def score_spans(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
-        """:meth:`score_plain` of ``text[start:end]`` for each span, in one loop."""
+    def score_spans(
+        self, text: str, spans: list[tuple[int, int]], compiled_tokens: Any = None
+    ) -> list[float]:
+        """:meth:`score_plain` of ``text[start:end]`` for each span, in one loop.
+
+        ``compiled_tokens``, the kernel's tokens of ``text`` (``TextIndex.compiled_tokens``)
+        when it runs, lets the sentences be scored over them without splitting any.
+        """
         compiled = kernel.active()
+        if compiled is not None and compiled_tokens is not None and compiled_tokens.text == text:
+            return compiled_tokens.sentence_scores(
+                spans, self._hit_valence, self._upper_hits, self._modifiers, self._buts,
+                self._rule_values, self.score_plain,
+            )  # fmt: skip
         if compiled is not None:
             return self._compiled(compiled).score_spans(text, spans)
         miss = self._hits.isdisjoint

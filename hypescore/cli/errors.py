@@ -17,6 +17,12 @@ class CliIOError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def output_failure(exc: OSError, target: object = None) -> str:
+    """One line for a failed write: which output (stdout when none is named) and why."""
+    reason = exc.strerror or str(exc)
+    return f"cannot write {target or exc.filename or 'the output'}: {reason}"
+
+
 def interrupted_exit_code(signum: int) -> int:
     """128 + signal number, what shells report for a process killed by that signal."""
     return 128 + signum

@@ -7,6 +7,7 @@ registry (for ``--format html``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -25,13 +26,35 @@ def page_for(outcome: Outcome) -> str:
     return render_report(article, outcome.to_dict(), list(outcome.result.spans or ()))
 
 
-def report_paths(path: str | Path, count: int) -> list[Path]:
-    """``PATH`` itself for one article; ``stem-1.html``, ``stem-2.html``... for several."""
+def report_paths(path: str | Path, ids: list[str]) -> list[Path]:
+    """``PATH`` itself for one article; ``stem-ID.html`` for several, ID from the record id.
+
+    A path-like id gives its file name (``tests/fixtures/wire.txt`` -> ``wire.txt``),
+    characters unsafe in file names become ``_``, and a name given twice gets ``-2``...
+    """
     target = Path(path)
-    if count == 1:
+    if len(ids) == 1:
         return [target]
     suffix = target.suffix or ".html"
-    return [target.with_name(f"{target.stem}-{n}{suffix}") for n in range(1, count + 1)]
+    taken: dict[str, int] = {}
+    paths = []
+    for record_id in ids:
+        name = _file_safe(record_id)
+        taken[name] = taken.get(name, 0) + 1
+        if taken[name] > 1:
+            name = f"{name}-{taken[name]}"
+        paths.append(target.with_name(f"{target.stem}-{name}{suffix}"))
+    return paths
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_NAME = 80
+
+
+def _file_safe(record_id: str) -> str:
+    last = record_id.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    name = _UNSAFE.sub("_", last).strip("._-") or "record"
+    return name if len(name) <= MAX_NAME else name[: MAX_NAME // 2] + "_" + name[-MAX_NAME // 2 :]
 
 
 def write_reports(outcomes: Iterable[Outcome], path: str | Path) -> Iterator[Outcome]:
@@ -43,7 +66,8 @@ def write_reports(outcomes: Iterable[Outcome], path: str | Path) -> Iterator[Out
     from hypescore.cli.html_output import write_page
 
     gathered = list(outcomes)
-    for outcome, target in zip(gathered, report_paths(path, len(gathered)), strict=True):
+    targets = report_paths(path, [outcome.record.id for outcome in gathered])
+    for outcome, target in zip(gathered, targets, strict=True):
         written = write_page(target, page_for(outcome))
         click.echo(f"hypescore: report for {outcome.record.id} written to {written}", err=True)
     yield from gathered

@@ -57,6 +57,12 @@ def _article_text(outcome: Outcome, color: bool) -> str:
         f"   hype {result.hype:.2f}   impact {result.impact:.2f}"
     )
     lines.append(f"  model {model.name} {model.version} ({model.checksum[:12]})")
+    lines.extend("  " + style(f"! {warning}", fg="yellow") for warning in result.warnings)
+    if result.summary:
+        lines.append(f"  {result.summary}")
+    if result.context:
+        where = result.context.get("name") or result.context["domain"]
+        lines.append(f"  ran on {where} (context only, not part of the verdict)")
     if not result.reasons:
         return "\n".join(lines) + "\n"
     scale = max(abs(reason.contribution) for reason in result.reasons) or 1.0
@@ -67,7 +73,8 @@ def _article_text(outcome: Outcome, color: bool) -> str:
         colour = "green" if reason.contribution >= 0 else "red"
         lines.append(
             f"  {rank:>2}. {reason.contribution:+.3f} {style(f'{bar:<{BAR_WIDTH}}', fg=colour)}"
-            f" {reason.feature} = {reason.value:.3g}"
+            f" {reason.summary or f'{reason.feature} = {reason.value:.3g}'}"
+            f"  ({reason.scope}: {reason.feature})"
         )
         for span in reason.evidence[:QUOTES_PER_REASON]:
             lines.append("        " + _quote_in_context(article, span, style))

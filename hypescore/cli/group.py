@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from hypescore.cli.errors import EXIT_USAGE
+from hypescore.cli.errors import EXIT_USAGE, interrupted_exit_code, output_failure
 from hypescore.cli.registry import COMMANDS, load
 
 
@@ -24,16 +24,42 @@ class LazyGroup(click.Group):
         return load(target)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _tolerant_stdout()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            # 130 like any Ctrl-C'd program; click's own "Aborted!" would exit 1, the code
+            # scripts read as a triggered --fail-above/--fail-below check.
+            import signal
+
+            click.echo("\nhypescore: interrupted", err=True)
+            ctx.exit(interrupted_exit_code(signal.SIGINT))
+        except OSError as exc:  # an output that failed (disk full, read-only, I/O error)
+            _silence_stdout()
+            click.echo(f"Error: {output_failure(exc)}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+def _tolerant_stdout() -> None:
+    """Text no encoding can hold (lone surrogates) is replaced on stdout, never fatal."""
+    from hypescore.io.encodable import ENCODE_ERRORS
+
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors=ENCODE_ERRORS)
 
 
 def _silence_stdout() -> None:
-    """The reader of our output went away (``| head``): stop without a traceback."""
+    """Stdout is gone (``| head``, a full disk): stop without a traceback, and without
+    the interpreter failing again when it flushes stdout on the way out."""
     import os
 
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests, embedding): nothing to flush
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)

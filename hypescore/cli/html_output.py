@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from hypescore.cli.errors import CliIOError
+from hypescore.io.encodable import ENCODE_ERRORS
 
 
 def write_page(path: str | os.PathLike[str], page: str) -> Path:
@@ -17,7 +18,7 @@ def write_page(path: str | os.PathLike[str], page: str) -> Path:
     except OSError as exc:
         raise CliIOError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors=ENCODE_ERRORS) as handle:
             handle.write(page)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide it from a server
         os.replace(temporary, target)

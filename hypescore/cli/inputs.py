@@ -7,6 +7,7 @@ import sys
 import click
 
 from hypescore.cli.errors import CliIOError
+from hypescore.io.census import FieldCensus
 from hypescore.io.sources import STDIN, Source, SourceError, expand_sources
 
 
@@ -26,3 +27,10 @@ def total_bytes(sources: list[Source]) -> int | None:
     """Size of all inputs when every one is a file, for percent-done displays."""
     sizes = [source.size() for source in sources]
     return None if any(size is None for size in sizes) else sum(sizes)  # type: ignore[misc]
+
+
+def stop_if_no_text_field(census: FieldCensus) -> None:
+    """Exit 2 with a hint when not one JSONL/CSV record had the text field: a wrong name."""
+    hint = census.hint()
+    if hint:
+        raise CliIOError(hint)

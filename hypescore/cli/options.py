@@ -36,7 +36,7 @@ def input_options(function: F) -> F:
                 type=click.Choice(INPUT_FORMATS),
                 default="auto",
                 show_default=True,
-                help="auto: by file extension (.jsonl/.ndjson, .html/.htm, else text), "
+                help="auto: by file extension (.jsonl/.ndjson, .html/.htm, .csv, else text), "
                 "sniffed for stdin.",
             ),
             click.option(
@@ -44,28 +44,28 @@ def input_options(function: F) -> F:
                 default="text",
                 show_default=True,
                 metavar="NAME",
-                help="JSONL field holding the article text.",
+                help="JSONL/CSV field holding the article text.",
             ),
             click.option(
                 "--title-field",
                 default="title",
                 show_default=True,
                 metavar="NAME",
-                help="JSONL field holding the headline.",
+                help="JSONL/CSV field holding the headline.",
             ),
             click.option(
                 "--id-field",
                 default="id",
                 show_default=True,
                 metavar="NAME",
-                help="JSONL field holding the record id (else SOURCE:LINE).",
+                help="JSONL/CSV field holding the record id (else SOURCE:LINE).",
             ),
             click.option(
                 "--url-field",
                 default="url",
                 show_default=True,
                 metavar="NAME",
-                help="JSONL field holding the article URL.",
+                help="JSONL/CSV field holding the article URL.",
             ),
             click.option(
                 "--first-line-title",

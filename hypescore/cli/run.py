@@ -32,15 +32,8 @@ class Outcome:
         return self.result.error is None
 
     def to_dict(self) -> dict[str, Any]:
-        """``Result.to_dict()``, with each evidence span's quoted ``text`` added."""
-        data = self.result.to_dict()
-        article = self.record.article
-        if article is not None:
-            for reason in data.get("reasons", []):
-                for span in reason.get("evidence", []):
-                    source = article.title if span.get("field") == "title" else article.text
-                    span["text"] = (source or "")[span["start"] : span["end"]]
-        return data
+        """``Result.to_dict()``; evidence spans already quote their text (the library's)."""
+        return self.result.to_dict()
 
 
 def score_records(records: Iterable[InputRecord], options: ScoreOptions) -> Iterator[Outcome]:

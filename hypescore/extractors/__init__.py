@@ -9,9 +9,17 @@ while its presence feature is 0) and ``KINDS`` (the evidence kinds its spans car
 the registry below collects them.
 """
 
-from hypescore.extractors import factual, promotion, readability, sentiment, sourcing
+from hypescore.extractors import (
+    factual,
+    filler,
+    promotion,
+    readability,
+    sentiment,
+    sourcing,
+    substance,
+)
 
-EXTRACTORS = (sentiment, promotion, factual, sourcing, readability)
+EXTRACTORS = (sentiment, promotion, filler, factual, sourcing, substance, readability)
 
 EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     name: aliases for ex in EXTRACTORS for name, aliases in ex.EVIDENCE_ALIASES.items()

@@ -50,6 +50,11 @@ def merged_length(intervals: list[tuple[int, int]]) -> int:
     return total
 
 
+def found_matches(finder: Finder, index: TextIndex) -> list[re.Match[str]]:
+    """``finder.matches(index)``, found once per document however many features use them."""
+    return index.memo(f"matches-{id(finder)}", finder.matches)
+
+
 def count_found(
     finder: Finder,
     index: TextIndex,
@@ -57,10 +62,18 @@ def count_found(
     *,
     kind: str,
     feature: str,
+    shared: bool = False,
 ) -> int:
-    """Like :func:`count_matches` for a finder over the document's normalised text."""
-    if sink is None:
+    """Like :func:`count_matches` for a finder over the document's normalised text.
+
+    ``shared`` keeps the matches for other features (:func:`found_matches`).
+    """
+    if shared:
+        matches = found_matches(finder, index)
+    elif sink is None:
         return finder.count(index)
-    matches = finder.matches(index)
-    sink.extend(Span(m.start(), m.end(), kind, feature) for m in matches)
+    else:
+        matches = finder.matches(index)
+    if sink is not None:
+        sink.extend(Span(m.start(), m.end(), kind, feature) for m in matches)
     return len(matches)

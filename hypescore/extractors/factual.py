@@ -9,11 +9,12 @@ import math
 import re
 from collections.abc import Iterable
 
-from hypescore._engine.finders import CandidateFinder, ScanFinder
+from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
-from hypescore.evidence import SpanSink
+from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import count_found
+from hypescore.filler import FUNCTION_WORDS
 
 FAMILY = "factual"
 FEATURES = (
@@ -60,29 +61,53 @@ _UNITS = (
     r"people|residents|workers|jobs|deaths|cases|patients|votes|seats|troops|soldiers|"
     r"homes|households|students|employees|units|vehicles|doses|years|months|weeks|days|hours"
 )
-_QUANTITY_RE = re.compile(rf"(?<![\w.]){_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)", re.IGNORECASE)
+# A count of things: a number (not a bare year), up to two modifiers, a plural noun
+# ("250,000 X9 processors", "3 new reactors").
+_LINKS = r"(?:in|of|to|for|on|at|by|from|and|or|the|a|an|as|is|are|was|were|per|with|than)"
+_COUNTED = (
+    rf"(?!(?:19|20)\d\d(?![\d,]))(?-i:{_NUMBER}{_SCALE}[ ]"
+    rf"(?:(?!{_LINKS}[ ])[A-Za-z0-9][\w-]*[ ]){{0,2}}[a-z]{{3,}}s)(?!\w)"
+)
+_QUANTITY_RE = re.compile(
+    rf"(?<![\w.])(?:{_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)|{_COUNTED})", re.IGNORECASE
+)
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# Full month names that stand alone as dates ("in December"); "May" alone is a verb too.
+_BARE_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+_PERIODS = "week|month|year|weekend|quarter|spring|summer|autumn|fall|winter"
 _DATE_RE = re.compile(
     rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?\b"
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?\b"
     r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\b(?:in|since|by|until|from|of)\s+(?:{_MONTHS}\s+)?(?:19|20)\d{{2}}\b"
+    rf"|\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ](?:{_BARE_MONTHS}|(?:19|20)\d{{2}}s?)\b"
+    rf"|\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier[ ]this|[Ll]ater[ ]this)[ ](?:{_PERIODS})\b"
+    r"|\b(?:[Yy]esterday|[Tt]omorrow)\b"
+    rf"|\b(?:{_BARE_MONTHS})\b"
 )
-_NAMED_RE = re.compile(
-    r"\b[A-Z][a-z][\w'-]*(?:[ ]+(?:(?:of|de|la|von|van|al|bin|the)[ ]+)?[A-Z][\w'-]+)+"
-    r"|\b[A-Z]{2,}[a-z]?s?\b"
+# Words that start the relative and "mid-" branches of _DATE_RE (lower case).
+_DATE_LEAD_WORDS = ("mid", "early", "late", "last", "next", "this", "earlier", "later")
+_DATE_ALONE_WORDS = ("yesterday", "tomorrow")
+# A run of capitalised words, optionally joined by a particle ("Bank of England"); led
+# by a capital with no word character before it, so the engine skips to capitals.
+_CAPITALISED_RUN_RE = re.compile(
+    r"[A-Z](?<!\w[A-Z])[\w'-]*(?:[ ]+(?:(?:of|de|la|von|van|al|bin|the)[ ]+)?[A-Z][\w'-]*)*"
 )
-# The same matches, led by the capital both branches start with, so the engine skips to
-# capitals instead of trying every position (the look-behind restores the \b).
-_NAMED_SCAN_RE = re.compile(
-    r"[A-Z](?<!\w[A-Z])"
-    r"(?:[a-z][\w'-]*(?:[ ]+(?:(?:of|de|la|von|van|al|bin|the)[ ]+)?[A-Z][\w'-]+)+"
-    r"|[A-Z]+[a-z]?s?\b)"
-)
+# Quotes and brackets that may open a sentence before its first word.
+_OPENERS = "\"'([-* "
+# Capitalised words that are never a name by themselves.
+_PARTICLE_RE = re.compile(r"^(?:(?:of|de|la|von|van|al|bin|the)[ ]+)+")
+# Sentence openers that are no function words but never start a name either.
+_OPENING_WORDS = frozenset(
+    ("After", "Although", "Because", "Before", "Despite", "During", "Even", "However",
+     "Meanwhile", "Now", "Once", "Since", "Still", "Though", "Unlike", "Until", "While",
+     "Yet", "Like", "Many", "Some", "Most", "Every", "Each", "Only", "Just", "Even", "Last",
+     "Next", "Today", "Yesterday", "Instead", "Then", "Amid", "Among", "Against", "Under")
+)  # fmt: skip
 
 # Where numbers can start: a digit with no word character (or dot) before it. Every
 # number-led pattern above starts at one of these; one scan finds them all.
@@ -90,6 +115,7 @@ _DIGIT_WORD_START_RE = re.compile(r"\d(?<!\w\d)")
 _NON_ASCII_DIGIT_RE = re.compile(r"[^\D0-9]")
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NOT_NAMES = frozenset(("I", "A", *_MONTH_NAMES, *_WEEKDAY_NAMES))
 _WEEKDAYS = _WEEKDAY_NAMES
 _MONTH_SET = frozenset(_MONTH_NAMES)
 _YEARS = frozenset(f"{century}{year:02d}" for century in (19, 20) for year in range(100))
@@ -110,7 +136,8 @@ def _number_starts(index: TextIndex) -> list[int]:
     return [p for p in starts if p == 0 or norm[p - 1] != "."]
 
 
-def _numbers(index: TextIndex) -> list[int]:
+def number_starts(index: TextIndex) -> list[int]:
+    """Where a number can start (see ``_number_starts``), found once per document."""
     return index.memo("number_starts", _number_starts)
 
 
@@ -126,7 +153,7 @@ def _money_candidates(index: TextIndex) -> Iterable[int] | None:
         if code in lowered:
             candidates.extend(index.find_all(code, lowered=True))
     if any(word in lowered for word in _CURRENCY_WORDS):
-        candidates.extend(_numbers(index))
+        candidates.extend(number_starts(index))
     return candidates
 
 
@@ -154,7 +181,7 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     and the preposition before a year ("in 2019", "since March 2019").
     """
     norm = index.norm
-    if not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm):
+    if index.exotic or (not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm)):
         return None
     months = index.may_contain(_MONTH_NAMES)
     weekdays = index.may_contain(_WEEKDAYS)
@@ -168,6 +195,9 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
             gap = _whitespace_before(norm, at)
             if gap < at:
                 candidates.append(_word_before(norm, gap)[1])
+    # "last week", "mid-January", "mid-2020s", "yesterday": led by a few words.
+    for word in index.may_contain(_DATE_LEAD_WORDS + _DATE_ALONE_WORDS):
+        candidates.extend(index.find_all(word, lowered=True))
     # A year in a date is a whole word, so it starts where a digit follows a non-word
     # character: those places are known already, no search per year is needed.
     year_starts = (
@@ -193,32 +223,90 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
 
 def _percent_candidates(index: TextIndex) -> Iterable[int]:
     if "%" in index.norm or "cent" in index.lowered:
-        return _numbers(index)
+        return number_starts(index)
     return ()
 
 
-NUMBERS = CandidateFinder(_NUMBER_RE, _numbers)
-QUANTITIES = CandidateFinder(_QUANTITY_RE, _numbers)
+NUMBERS = CandidateFinder(_NUMBER_RE, number_starts)
+QUANTITIES = CandidateFinder(_QUANTITY_RE, number_starts)
 MONEY = CandidateFinder(_MONEY_RE, _money_candidates)
 PERCENTAGES = CandidateFinder(_PERCENT_RE, _percent_candidates)
 DATES = CandidateFinder(_DATE_RE, _date_candidates)
-NAMED = ScanFinder(_NAMED_RE, scan_pattern=_NAMED_SCAN_RE)
+
+
+def _sentence_starts(doc: AnalysedArticle) -> set[int]:
+    """Offset of each body sentence's first word (after opening quotes or brackets)."""
+    norm = doc.norm
+    starts = set()
+    for start, end in doc.sentences:
+        while start < end and norm[start] in _OPENERS:
+            start += 1
+        starts.add(start)
+    return starts
+
+
+def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
+    """Named actors, places and organisations: ``(start, end, text)`` in order.
+
+    A capitalised run is a name, except that a sentence's capitalised first word is not
+    part of one ("For Nvidia" names Nvidia) and is no name by itself ("Officials said")
+    unless the same word is capitalised inside a sentence elsewhere in the text. Single
+    words inside a sentence are names ("Siemens", "Airbus").
+    """
+    starts = doc.index.memo("sentence_starts", lambda _: _sentence_starts(doc))
+    found: list[tuple[int, int, str]] = []
+    initial: list[tuple[int, int, str]] = []
+    for match in _CAPITALISED_RUN_RE.finditer(doc.norm):
+        start, text = match.start(), match.group()
+        if start in starts:
+            first, _, rest = text.partition(" ")
+            if not rest:
+                initial.append((start, match.end(), text))
+                continue
+            if first.lower() in FUNCTION_WORDS or first in _OPENING_WORDS:
+                rest = _PARTICLE_RE.sub("", rest.lstrip())  # "In the Senate": Senate
+                start = match.end() - len(rest)
+                text = rest
+        if text not in _NOT_NAMES:
+            found.append((start, start + len(text), text))
+    if initial:
+        inside = {text for _, _, text in found}
+        found.extend(entity for entity in initial if entity[2] in inside)
+        found.sort()
+    return found
+
+
+def named_entities_of(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
+    """:func:`named_entities`, found once per document."""
+    return doc.index.memo("named_entities", lambda _: named_entities(doc))
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     numbers = NUMBERS.count(index)
     quantities = count_found(
-        QUANTITIES, index, sink, kind="quantity", feature="factual.quantities_per_1k"
+        QUANTITIES, index, sink, kind="quantity", feature="factual.quantities_per_1k", shared=True
     )
-    money = count_found(MONEY, index, sink, kind="money", feature="factual.money_per_1k")
+    money = count_found(
+        MONEY, index, sink, kind="money", feature="factual.money_per_1k", shared=True
+    )
     percentages = count_found(
-        PERCENTAGES, index, sink, kind="percentage", feature="factual.percentages_per_1k"
+        PERCENTAGES,
+        index,
+        sink,
+        kind="percentage",
+        feature="factual.percentages_per_1k",
+        shared=True,
     )
-    dates = count_found(DATES, index, sink, kind="date", feature="factual.dates_per_1k")
-    named = _NAMED_SCAN_RE.findall(doc.norm)
+    dates = count_found(
+        DATES, index, sink, kind="date", feature="factual.dates_per_1k", shared=True
+    )
+    named = [text for _, _, text in named_entities_of(doc)]
     if sink is not None:
-        count_found(NAMED, index, sink, kind="named", feature="factual.named_spans_per_1k")
+        sink.extend(
+            Span(start, end, "named", "factual.named_spans_per_1k")
+            for start, end, _ in named_entities_of(doc)
+        )
     n_sentences = len(doc.sentences)
     return [
         doc.per_1k_words(numbers),

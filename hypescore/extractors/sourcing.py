@@ -1,5 +1,8 @@
 """Sourcing: who says so. Attributions, named versus anonymous sources, direct quotes,
-cited outlets and links with their domain quality, and the publisher's own quality.
+cited outlets and links with their domain quality.
+
+Nothing here reads the article's own URL: the same text scores the same wherever it ran
+(the publisher's rating is display context, ``hypescore.outlets.outlet_context``).
 """
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ FEATURES = (
     "cited_outlet_quality",
     "links_per_1k",
     "link_quality",
-    "publisher_rated",
-    "publisher_quality",
 )
 
 # Features whose evidence is recorded under a sibling feature's name.
@@ -44,10 +45,9 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "sourcing.cited_outlet_quality": ("sourcing.cited_outlets",),
     "sourcing.link_quality": ("sourcing.links_per_1k",),
 }
-# A quality feature is a placeholder 0 when its presence feature is 0 (no URL, no cited
-# outlet, no link); its contribution then belongs to the absence, not to a "quality 0".
+# A quality feature is a placeholder 0 when its presence feature is 0 (no cited outlet,
+# no link); its contribution then belongs to the absence, not to a "quality 0".
 PLACEHOLDERS: dict[str, str] = {
-    "sourcing.publisher_quality": "sourcing.publisher_rated",
     "sourcing.cited_outlet_quality": "sourcing.cited_outlets",
     "sourcing.link_quality": "sourcing.links_per_1k",
 }
@@ -64,8 +64,11 @@ KINDS: tuple[str, ...] = (
 # Names have at most five words: the bound keeps a run of capitalised words linear.
 _NAME = r"[A-Z][a-z]+(?:[ ](?:[A-Z]\.[ ])?[A-Z][a-z'-]+){1,4}"
 _VERB = r"(?:said|says|told|added|noted|explained|wrote|testified|announced|confirmed)"
+# "Smith, a senior lecturer at Imperial College, told": a lone surname with a role
+# clause names Smith (not the institution inside the clause).
+_APPOSITIVE = r"[A-Z][a-z]+,[ ](?:a|an|the)[ ][^.,\n]{1,60},[ ]"
 _NAMED_SOURCE_RE = re.compile(
-    rf"\b{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
+    rf"\b(?:{_NAME},?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE}){_VERB}\b"
     rf"|\b{_VERB}[ ]{_NAME}\b"
     rf"|\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+"
 )
@@ -77,8 +80,8 @@ _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNO
 # the engine skips to capitals; "said Jane Doe" and "according to X" only start where
 # those words occur.
 _NAME_LED_RE = re.compile(
-    rf"[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}"
-    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]{_VERB}\b"
+    rf"[A-Z](?<!\w[A-Z])(?:{_NAME.removeprefix('[A-Z]')}"
+    rf",?(?:[ ][^.,\n]{{1,60}},)?[ ]|{_APPOSITIVE.removeprefix('[A-Z]')}){_VERB}\b"
 )
 _VERB_LED_RE = re.compile(rf"\b{_VERB}[ ]{_NAME}\b")
 _ACCORDING_RE = re.compile(r"\baccording[ ]to[ ](?:the[ ])?[A-Z]\w+")
@@ -145,7 +148,12 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         feature="sourcing.attributions_per_1k",
     )
     named = count_found(
-        NAMED_SOURCES, index, sink, kind="named_source", feature="sourcing.named_sources_per_1k"
+        NAMED_SOURCES,
+        index,
+        sink,
+        kind="named_source",
+        feature="sourcing.named_sources_per_1k",
+        shared=True,
     )
     anonymous = count_found(
         lexicon_finder("anonymous_sources"),
@@ -153,6 +161,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sink,
         kind="anonymous_source",
         feature="sourcing.anonymous_sources_per_1k",
+        shared=True,
     )
     quoted_chars = 0
     quotes = 0
@@ -163,7 +172,6 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
             sink.append(Span(match.start(), match.end(), "quote", "sourcing.quotes_per_1k"))
     outlet_quality = _cited_outlets(index, sink)
     link_scores = _link_scores(index, sink)
-    publisher = domain_quality(doc.url) if doc.url else None
     return [
         doc.per_1k_words(attributions),
         doc.per_1k_words(named),
@@ -175,8 +183,6 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sum(outlet_quality.values()) / len(outlet_quality) if outlet_quality else 0.0,
         doc.per_1k_words(len(link_scores)),
         _mean_rated(link_scores),
-        float(publisher is not None),
-        publisher if publisher is not None else 0.0,
     ]
 
 

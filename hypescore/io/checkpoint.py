@@ -11,8 +11,8 @@ as the new shadow. Every record is written twice, and memory holds one block.
 Opening the output always gives a whole committed version; a reader that keeps an old
 version open may see it grow later, since its file is recycled as the shadow.
 
-Leftover ``.NAME.hypescore-*`` siblings after a kill are harmless and are cleared by the
-next run.
+Leftover ``.NAME.hypescore-shadow`` and ``-swap`` siblings after a kill are harmless and
+are cleared by the next run.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import contextlib
 import os
 import shutil
 from pathlib import Path
+
+from hypescore.io.encodable import ENCODE_ERRORS
 
 
 class CheckpointedFile:
@@ -64,7 +66,7 @@ class CheckpointedFile:
             return
         if self._stale:
             self._rebuild_shadow()
-        block = "".join(self._pending).encode("utf-8")
+        block = "".join(self._pending).encode("utf-8", ENCODE_ERRORS)
         with open(self._shadow, "r+b") as handle:
             handle.truncate(self._shadow_size)
             handle.seek(self._shadow_size)
@@ -104,8 +106,9 @@ class CheckpointedFile:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._shadow.unlink(missing_ok=True)
-        self._swap.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # leftovers are harmless; the next run clears them
+            self._shadow.unlink(missing_ok=True)
+            self._swap.unlink(missing_ok=True)
 
 
 def _second_name(path: Path, name: Path) -> None:

@@ -1,4 +1,4 @@
-"""Input records from sources: one article per text/HTML file, one per JSONL line.
+"""Input records from sources: one article per text/HTML file, one per JSONL line or CSV row.
 
 Every record the user can count comes out exactly once, in order, either as an
 :class:`~hypescore.Article` or as an error message; a bad record never stops the stream.
@@ -16,9 +16,13 @@ from typing import BinaryIO
 
 from hypescore.article import Article
 from hypescore.article import record_id as own_id
-from hypescore.io.html import NoMainText, extract_html
+from hypescore.io.census import FieldCensus
+from hypescore.io.csv_records import read_csv
+from hypescore.io.encodable import encodable, encodable_or_none
+from hypescore.io.html import NoMainText, read_html
+from hypescore.io.normalized import normalized
 from hypescore.io.sources import Source, format_from_name, peek, sniff_format
-from hypescore.records import DEFAULT_MAX_CHARS
+from hypescore.records import DEFAULT_MAX_CHARS, FIELD_LIMITS, over_limit
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _DRAIN_BLOCK = 1 << 20
@@ -68,39 +72,49 @@ SkipCheck = Callable[[str], bool]
 
 
 def read_records(
-    sources: Iterable[Source], options: ReadOptions, skip: SkipCheck | None = None
+    sources: Iterable[Source],
+    options: ReadOptions,
+    skip: SkipCheck | None = None,
+    census: FieldCensus | None = None,
 ) -> Iterator[InputRecord]:
     """Records of every source in turn, lazily: memory stays bounded by one record.
 
     Records that ``skip`` claims come out marked ``skipped`` (for counting), unparsed
     where possible, so resuming does not redo expensive work such as HTML extraction.
+    ``census`` counts the field names of JSONL and CSV records (see ``FieldCensus``).
     """
     for source in sources:
-        yield from read_source(source, options, skip)
+        yield from read_source(source, options, skip, census)
 
 
 def read_source(
-    source: Source, options: ReadOptions, skip: SkipCheck | None = None
+    source: Source,
+    options: ReadOptions,
+    skip: SkipCheck | None = None,
+    census: FieldCensus | None = None,
 ) -> Iterator[InputRecord]:
     if skip is not None and _is_whole_file(source, options) and skip(source.label):
         yield InputRecord(source.label, None, None, source.size() or 0, skipped=True)
         return
     try:
-        stream = source.open()
+        raw = source.open()
     except OSError as exc:
         yield InputRecord(source.label, None, f"cannot read {source.label}: {exc.strerror}")
         return
     try:
+        stream = normalized(raw)
         input_format = resolve_format(source, stream, options.input_format)
         if input_format == "jsonl":
-            yield from _read_jsonl(source, stream, options, skip)
+            yield from _read_jsonl(source, stream, options, skip, census)
+        elif input_format == "csv":
+            yield from read_csv(source, stream, options, skip, census)
         elif input_format == "html":
             yield _read_html(source, stream, options)
         else:
             yield _read_text(source, stream, options)
     finally:
         if not source.is_stdin:
-            stream.close()
+            raw.close()
 
 
 def _is_whole_file(source: Source, options: ReadOptions) -> bool:
@@ -157,11 +171,10 @@ def _read_html(source: Source, stream: BinaryIO, options: ReadOptions) -> InputR
         message = f"HTML is over {options.max_html_bytes:,} bytes (16 x --max-chars)"
         return InputRecord(source.label, None, message, len(data))
     try:
-        text, title, url = extract_html(data)
+        article = read_html(data, id=source.label, max_bytes=options.max_html_bytes)
     except NoMainText as exc:
         return InputRecord(source.label, None, str(exc), len(data))
-    article = Article(text=text, title=title, url=url, id=source.label)
-    return InputRecord(source.label, article, None, len(data))
+    return InputRecord(source.label, _encodable_article(article, source.label), None, len(data))
 
 
 def _too_large(options: ReadOptions) -> str:
@@ -171,7 +184,11 @@ def _too_large(options: ReadOptions) -> str:
 
 
 def _read_jsonl(
-    source: Source, stream: BinaryIO, options: ReadOptions, skip: SkipCheck | None
+    source: Source,
+    stream: BinaryIO,
+    options: ReadOptions,
+    skip: SkipCheck | None,
+    census: FieldCensus | None,
 ) -> Iterator[InputRecord]:
     limit = options.max_line_bytes
     line_number = 0
@@ -193,7 +210,7 @@ def _read_jsonl(
             line = line.removeprefix(_UTF8_BOM)
         if not line.strip():
             continue  # blank lines separate nothing and are not records
-        yield _parse_jsonl_line(line, fallback_id, line_number, options, skip)
+        yield _parse_jsonl_line(line, fallback_id, line_number, options, skip, census)
 
 
 def _drain_line(stream: BinaryIO) -> int:
@@ -212,22 +229,40 @@ def _parse_jsonl_line(
     line_number: int,
     options: ReadOptions,
     skip: SkipCheck | None,
+    census: FieldCensus | None = None,
 ) -> InputRecord:
     nbytes = len(line)
     try:
         record = json.loads(_decode(line.rstrip(b"\r\n"), f" of line {line_number}"))
     except (ValueError, RecursionError) as exc:
-        record_id = fallback_id
         error = str(exc) if isinstance(exc, ValueError) else "JSON is nested too deeply"
         if isinstance(exc, json.JSONDecodeError):
             error = f"malformed JSON on line {line_number}: {exc.msg} (column {exc.colno})"
-    else:
-        record_id = own_id(record, options.id_field) or fallback_id
-        error = None
+        if skip is not None and skip(fallback_id):
+            return InputRecord(fallback_id, None, None, nbytes, skipped=True)
+        return InputRecord(fallback_id, None, error, nbytes)
+    if census is not None and isinstance(record, dict):
+        census.observe(record)
+    return record_from_fields(record, fallback_id, line_number, nbytes, options, skip)
+
+
+def record_from_fields(
+    record: object,
+    fallback_id: str,
+    line_number: int,
+    nbytes: int,
+    options: ReadOptions,
+    skip: SkipCheck | None,
+) -> InputRecord:
+    """A parsed record (JSON object, CSV row) to an article, by the field options."""
+    record_id = encodable(own_id(record, options.id_field) or fallback_id)
+    if len(record_id) > FIELD_LIMITS["id"]:  # a bounded id even for the error record
+        error = f"line {line_number}: {over_limit('id', len(record_id))}"
+        if skip is not None and skip(fallback_id):
+            return InputRecord(fallback_id, None, None, nbytes, skipped=True)
+        return InputRecord(fallback_id, None, error, nbytes)
     if skip is not None and skip(record_id):
         return InputRecord(record_id, None, None, nbytes, skipped=True)
-    if error is not None:
-        return InputRecord(record_id, None, error, nbytes)
     try:
         article = Article.from_record(
             record,
@@ -238,6 +273,15 @@ def _parse_jsonl_line(
         )
     except ValueError as exc:
         return InputRecord(record_id, None, f"line {line_number}: {exc}", nbytes)
-    if article.id is None:
-        article = dataclasses.replace(article, id=record_id)
-    return InputRecord(record_id, article, None, nbytes)
+    return InputRecord(record_id, _encodable_article(article, record_id), None, nbytes)
+
+
+def _encodable_article(article: Article, record_id: str) -> Article:
+    """The article with every field writable as UTF-8 and its id settled."""
+    return dataclasses.replace(
+        article,
+        text=encodable(article.text),
+        title=encodable_or_none(article.title),
+        url=encodable_or_none(article.url),
+        id=record_id,
+    )

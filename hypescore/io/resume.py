@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hypescore.io.writers import csv_text
+
 
 class NotResumable(ValueError):
     """The output file is not one this format could have written (usage error)."""
@@ -67,5 +69,5 @@ def _csv_ids(path: Path) -> FinishedIds:
         done.csv_header = header
         for row in reader:
             if row:
-                done.counts[row[0]] += 1
+                done.counts[csv_text(row[0])] += 1
     return done

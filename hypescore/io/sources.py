@@ -11,11 +11,12 @@ from typing import BinaryIO
 
 STDIN = "-"
 # What a source can hold; ``auto`` picks one by extension or by sniffing stdin.
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+INPUT_FORMATS = ("auto", "text", "html", "jsonl", "csv")
 
 _EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -35,6 +36,8 @@ class Source:
     """One input: a file path or standard input (``name == "-"``)."""
 
     name: str
+    alias: str | None = None
+    """The label to use instead of the name's own (``batch --resume``: the first run's)."""
 
     @property
     def is_stdin(self) -> bool:
@@ -42,8 +45,11 @@ class Source:
 
     @property
     def label(self) -> str:
-        """How ids and messages refer to this source."""
-        return "<stdin>" if self.is_stdin else self.name
+        """How ids and messages refer to this source: one spelling per path
+        (``./in.jsonl`` and ``in.jsonl`` give the same ids)."""
+        if self.alias is not None:
+            return self.alias
+        return "<stdin>" if self.is_stdin else os.path.normpath(self.name)
 
     def size(self) -> int | None:
         """Bytes in the source when knowable up front (for progress), else None."""

@@ -1,82 +1,88 @@
-"""HypeModel: fitted numbers in, hype, impact, verdict, label and signed contributions out.
+"""HypeModel v2: four named parts of hype, impact as checkable substance, a verdict map.
 
-Plain data only (arrays, strings, numbers), so the file holding it needs no code to
-load, and every score is a short, auditable computation:
+Plain data only (hashed linear models, arrays, strings, numbers), so the file holding it
+needs no code to load, and every score is a short, auditable computation:
 
-- each view is a logistic regression on ``arcsinh`` features, standardised and clipped
-  to +-3 standard deviations (a feature almost always zero in training, such as a tag
-  block in a news article, cannot swing a verdict by itself);
-- ``hype`` = weighted mean of the view probabilities (headline views read the headline,
-  the article view reads the whole article);
+- ``headline``: clickbait of the headline (``analysis.headline``), 0.6 x the Webis teaser
+  model + 0.4 x the Stop Clickbait model (``hypescore.model.parts``);
+- ``body``: body language, the sentence subjectivity model over the body sentences
+  (filler already cut out; ``hypescore.model.body_language``);
+- ``filler``: the documented ``filler_score`` formula (``hypescore.model.filler``);
+- ``tone``: one-sided (hyperpartisan) tone from the title and body text, never the URL;
+- ``hype`` = ``HypeCombination``: the learned parts' weighted mean, noisy-OR with filler;
 - ``impact`` = the documented formula in ``hypescore.model.impact``;
-- substance ``s = (impact + 1 - hype) / 2`` and ``verdict = min(10, 1 + floor(10 s))``;
+- substance ``s = (impact + 1 - hype) / 2`` and ``verdict = VerdictMap(s)`` (deciles of
+  ``s`` over the SemEval training articles);
 - ``label`` = quadrant of (hype, impact) around the two thresholds.
+
+No publisher reputation enters any of them; the outlet is shown as context only.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
-from hypescore.extractors import PLACEHOLDERS
+from hypescore.model.body_language import BodyLanguage
+from hypescore.model.combination import LEARNED_PARTS, PARTS, HypeCombination
+from hypescore.model.filler import filler_scores
 from hypescore.model.impact import ImpactSpec
+from hypescore.model.parts import (
+    HEADLINE_MODELS,
+    SUBJECTIVITY,
+    TONE,
+    body_and_tone,
+    headline_models,
+)
+from hypescore.model.verdict_map import VerdictMap
 
-# The two scopes a view reads: the whole article or its headline alone.
+# Where a part or an impact term reads: the headline alone or the body (filler cut out).
 HEADLINE = "headline"
-ARTICLE = "article"
+BODY = "body"
 
 FORMAT = "hypescore-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3  # 3: four named parts, noisy-OR combination, verdict map, no views
+REQUIRED_PARTS = (*(name for name, _ in HEADLINE_MODELS), SUBJECTIVITY, TONE)
 LABELS = {
     (False, True): "substantive",
     (True, True): "hyped-but-significant",
     (True, False): "overhyped",
     (False, False): "thin",
 }
-
-
-Z_CLIP = 3.0
-
-
-def transform(values: np.ndarray) -> np.ndarray:
-    """Squash heavy-tailed rates (per-1k counts on ten-word headlines reach the hundreds)."""
-    return np.arcsinh(values)
-
-
-def clip_z(z: np.ndarray) -> np.ndarray:
-    """Bound standardised values: rare features must not extrapolate wildly."""
-    return np.clip(z, -Z_CLIP, Z_CLIP)
+# Reasons that say the same thing become one: a role source is a named source.
+MERGED_TERMS = {"substance.role_sources": "substance.named_sources"}
 
 
 @dataclass(frozen=True)
-class LinearView:
-    """One labelled view: standardisation and logistic-regression weights."""
+class Parts:
+    """The four parts of one article's hype (each 0..1) and what they were read from."""
 
-    name: str
-    scope: str
-    kind: str
-    weight: float
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    headline: float
+    teaser: float
+    stop: float
+    body: BodyLanguage
+    filler: float
+    tone: float
 
-    def terms(self, values: np.ndarray) -> np.ndarray:
-        """Per-feature logit terms ``coef * z``; they sum with the intercept to the logit."""
-        return self.coef * clip_z((transform(values) - self.mean) / self.scale)
+    def scores(self) -> dict[str, float]:
+        return {
+            "headline": self.headline,
+            "body": self.body.score,
+            "filler": self.filler,
+            "tone": self.tone,
+        }
 
-    def proba(self, values: np.ndarray) -> np.ndarray:
-        """Probability of the view's positive class for rows of raw features."""
-        return _sigmoid(self.intercept + self.terms(np.atleast_2d(values)).sum(axis=1))
+    def views(self) -> dict[str, float]:
+        """``Result.views``: each part and the two headline sub-models."""
+        names = [name for name, _ in HEADLINE_MODELS]
+        return {**self.scores(), names[0]: self.teaser, names[1]: self.stop}
 
 
 @dataclass(frozen=True)
 class Contribution:
-    """A feature's signed push on the verdict, in verdict points."""
+    """A part's or an impact term's signed push on ``10 * s``, in verdict points."""
 
     scope: str
     feature: str
@@ -88,6 +94,7 @@ class Contribution:
 class Assessment:
     hype: float
     impact: float
+    substance: float
     verdict: int
     label: str
     views: dict[str, float]
@@ -96,116 +103,147 @@ class Assessment:
 
 @dataclass(frozen=True)
 class HypeModel:
-    """A fitted hypescore model; build with ``hypescore.train``, read with ``load_model``."""
+    """A fitted hypescore model; build with ``hypescore.train``, read with ``load_model``.
+
+    ``reference_parts``: median part scores over the reference (SemEval training)
+    articles, the baseline contributions are measured from.
+    """
 
     name: str
     version: str
     feature_names: tuple[str, ...]
-    views: tuple[LinearView, ...]
     impact: ImpactSpec
+    lexical: dict
+    combination: HypeCombination
+    verdict_map: VerdictMap
+    reference_parts: dict[str, float]
     hype_threshold: float = 0.5
     impact_threshold: float = 0.5
     training: dict = field(default_factory=dict)
     checksum: str = ""
 
     @property
-    def needs_headline(self) -> bool:
-        return any(view.scope == HEADLINE for view in self.views)
+    def view_names(self) -> tuple[str, ...]:
+        """The keys of ``Result.views``: the four parts, then the two headline models."""
+        return (*PARTS, *(name for name, _ in HEADLINE_MODELS))
 
-    def _impact_columns(self) -> list[int]:
-        return [self.feature_names.index(f) for f in self.impact.features]
+    def _columns(self, features: Sequence[str]) -> list[int]:
+        return [self.feature_names.index(f) for f in features]
 
-    def hype_of(self, probs: Mapping[str, Any]) -> Any:
-        """``hype``: the views' probabilities (floats or arrays) averaged by view weight;
-        the one combination, for scoring and evaluation alike."""
-        total_weight = sum(view.weight for view in self.views)
-        hype: Any = 0.0
-        for view in self.views:
-            hype = hype + view.weight / total_weight * probs[view.name]
-        return hype
+    def parts_many(
+        self,
+        titles: Sequence[str | None],
+        bodies: Sequence[str],
+        sentences: Sequence[list[tuple[int, int]]],
+        headlines: Sequence[str],
+        headline_rows: np.ndarray,
+        rows: np.ndarray,
+    ) -> list[Parts]:
+        """The parts of a batch: ``bodies`` with filler blanked out, ``sentences`` their
+        sentence spans, ``headline_rows`` / ``rows`` the featurizer rows of each headline
+        (``Article(text=h, title=h)``) and article. One hashing pass for body and tone."""
+        n = len(bodies)
+        sub = {name: np.zeros(n) for name, _ in HEADLINE_MODELS}
+        present = [i for i, h in enumerate(headlines) if h.strip()]
+        if present:
+            found = headline_models(
+                self.lexical, [headlines[i] for i in present], np.atleast_2d(headline_rows)[present]
+            )
+            for name, values in found.items():
+                sub[name][present] = values
+        body, tone = body_and_tone(self.lexical, [t or "" for t in titles], bodies, sentences)
+        filler = filler_scores(np.atleast_2d(rows), self.feature_names)
+        (teaser, w_teaser), (stop, w_stop) = HEADLINE_MODELS
+        return [
+            Parts(
+                headline=float(w_teaser * sub[teaser][i] + w_stop * sub[stop][i]),
+                teaser=float(sub[teaser][i]),
+                stop=float(sub[stop][i]),
+                body=body[i],
+                filler=float(filler[i]),
+                tone=float(tone[i]),
+            )
+            for i in range(n)
+        ]
 
-    def verdict(self, hype: float, impact: float) -> int:
-        return min(10, 1 + math.floor(10 * self.substance(hype, impact)))
+    def hype(self, parts: Mapping[str, float]) -> float:
+        return float(
+            self.combination.hype(parts["headline"], parts["body"], parts["filler"], parts["tone"])
+        )
+
+    def impact_of(self, row: np.ndarray) -> float:
+        return float(self.impact.score(np.asarray(row)[self._columns(self.impact.features)]))
 
     @staticmethod
-    def substance(hype: float, impact: float) -> float:
+    def substance(hype: float | np.ndarray, impact: float | np.ndarray) -> float | np.ndarray:
+        """``s = (impact + 1 - hype) / 2``, for one article or arrays of them (training)."""
         return (impact + 1.0 - hype) / 2.0
+
+    def verdict(self, hype: float, impact: float) -> int:
+        return self.verdict_map.verdict(self.substance(hype, impact))
 
     def label(self, hype: float, impact: float) -> str:
         return LABELS[(hype >= self.hype_threshold, impact >= self.impact_threshold)]
 
-    def assess(self, article: np.ndarray, headline: np.ndarray | None) -> Assessment:
-        """Scores of one article and every feature's contribution in verdict points.
+    def assess(self, parts: Parts, row: np.ndarray) -> Assessment:
+        """Scores of one article and each part's and impact term's contribution.
 
-        Contributions are exact for impact (linear in percentiles, measured from a
-        typical article at 0.5) and exact in sum for each view: a view's probability change
-        from its intercept-only value is shared among features in proportion to their
-        logit terms (the sigmoid's secant slope), so all contributions plus the baseline
-        add up to ``10 * s``.
+        Contributions are in points of ``10 * s`` measured from the reference article
+        (``baseline_points``): all contributions plus the baseline add up to ``10 * s``
+        exactly, unless impact is clipped at 0 or 1. Hype splits exactly between the
+        learned mean ``m`` and filler ``f`` (``hype = 1 - (1 - m)(1 - f)`` is bilinear, so
+        the two-player Shapley split is exact), and ``m`` among the learned parts by
+        weight. The verdict is the verdict map's step of ``s``.
         """
-        total_weight = sum(view.weight for view in self.views)
-        points: dict[tuple[str, str], float] = {}
-        values: dict[tuple[str, str], float] = {}
-        view_probs: dict[str, float] = {}
-        for view in self.views:
-            scope_values = headline if view.scope == HEADLINE else article
-            terms = view.terms(scope_values)
-            logit = view.intercept + float(terms.sum())
-            prob = float(_sigmoid(logit))
-            view_probs[view.name] = prob
-            w = view.weight / total_weight
-            slope = _secant_slope(view.intercept, logit)
-            for j, name in enumerate(self.feature_names):
-                key = (view.scope, name)
-                points[key] = points.get(key, 0.0) - 10 * 0.5 * w * slope * float(terms[j])
-                values[key] = float(scope_values[j])
-        hype = self.hype_of(view_probs)
-        columns = self._impact_columns()
-        u = self.impact.percentiles(article[columns])
-        weights = self.impact.weights / self.impact.weights.sum()
-        impact = float(u @ weights)
-        for k, name in enumerate(self.impact.features):
-            key = (ARTICLE, name)
-            points[key] = points.get(key, 0.0) + 10 * 0.5 * float(weights[k] * (u[k] - 0.5))
-            values[key] = float(article[columns[k]])
-        for (scope, name), presence in _placeholder_pairs(points):
-            if values[(scope, presence)] == 0.0:
-                points[(scope, presence)] += points.pop((scope, name))
+        scores = parts.scores()
+        hype = self.hype(scores)
+        values = np.asarray(row)[self._columns(self.impact.features)]
+        impact = float(self.impact.score(values))
+        substance = self.substance(hype, impact)
+        points: dict[str, float] = {}
+        shown: dict[str, float] = {}
+        w, ref = self.combination.weights, self.reference_parts
+        m = float(self.combination.learned(scores["headline"], scores["body"], scores["tone"]))
+        m0 = float(self.combination.learned(ref["headline"], ref["body"], ref["tone"]))
+        f, f0 = scores["filler"], ref["filler"]
+        m_weight = 0.5 * ((1 - f0) + (1 - f))
+        for part in LEARNED_PARTS:
+            points[part] = -5.0 * w[part] * (scores[part] - ref[part]) * m_weight
+        points["filler"] = -5.0 * (f - f0) * 0.5 * ((1 - m0) + (1 - m))
+        shown.update(scores)
+        relative = self.impact.contributions(values)
+        for k, feature in enumerate(self.impact.features):
+            key = MERGED_TERMS.get(feature, feature)
+            points[key] = points.get(key, 0.0) + 5.0 * float(relative[k])
+            if key == feature:
+                shown[key] = float(values[k])
         contributions = [
-            Contribution(scope, name, values[(scope, name)], pts)
-            for (scope, name), pts in points.items()
+            Contribution(HEADLINE if name == "headline" else BODY, name, shown[name], pts)
+            for name, pts in points.items()
         ]
         return Assessment(
             hype=hype,
             impact=impact,
-            verdict=self.verdict(hype, impact),
+            substance=substance,
+            verdict=self.verdict_map.verdict(substance),
             label=self.label(hype, impact),
-            views=view_probs,
+            views=parts.views(),
             contributions=contributions,
         )
 
     def baseline_points(self) -> float:
-        """``10 * s`` of a typical article: where contributions start from."""
-        total_weight = sum(view.weight for view in self.views)
-        hype0 = sum(v.weight * float(_sigmoid(v.intercept)) for v in self.views) / total_weight
-        return 10 * self.substance(hype0, 0.5)
+        """``10 * s`` of the reference article: where contributions start from."""
+        return 10 * self.substance(self.hype(self.reference_parts), self.impact.reference_score())
 
 
-def _placeholder_pairs(points: dict[tuple[str, str], float]) -> list:
-    return [
-        ((scope, name), PLACEHOLDERS[name])
-        for scope, name in list(points)
-        if name in PLACEHOLDERS and (scope, PLACEHOLDERS[name]) in points
-    ]
-
-
-def _sigmoid(x: np.ndarray | float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
-
-
-def _secant_slope(a: float, b: float) -> float:
-    """Slope of the sigmoid between logits ``a`` and ``b`` (its derivative when they meet)."""
-    if abs(b - a) < 1e-9:
-        p = float(_sigmoid(a))
-        return p * (1 - p)
-    return float((_sigmoid(b) - _sigmoid(a)) / (b - a))
+__all__ = [
+    "BODY",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "HEADLINE",
+    "PARTS",
+    "Assessment",
+    "Contribution",
+    "HypeModel",
+    "Parts",
+]

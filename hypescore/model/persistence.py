@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import zipfile
 from functools import cache
 from importlib import resources
@@ -23,8 +24,22 @@ from typing import Any
 import numpy as np
 
 from hypescore.features import feature_names
-from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, HypeModel, LinearView
+from hypescore.model.array_schema import (
+    COMBINATION_ARRAYS,
+    IMPACT_ARRAYS,
+    REFERENCE_PART_ARRAYS,
+    THRESHOLD_ARRAYS,
+    VERDICT_MAP_ARRAYS,
+    InvalidArray,
+    read_arrays,
+)
+from hypescore.model.combination import LEARNED_PARTS, PARTS, HypeCombination
+from hypescore.model.hypemodel import FORMAT, FORMAT_VERSION, REQUIRED_PARTS, HypeModel
 from hypescore.model.impact import ImpactSpec
+from hypescore.model.lexical import LexicalModelError
+from hypescore.model.lexical import from_payload as lexical_from_payload
+from hypescore.model.lexical import to_payload as lexical_to_payload
+from hypescore.model.verdict_map import VerdictMap
 
 DEFAULT_MODEL_NAME = "hypescore-default.skops"
 # (module, class, skops loader) of every node a hypescore model file may contain.
@@ -48,6 +63,8 @@ TRUSTED_TYPES = [
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # A model is tens of KB unpacked; a file claiming far more is hostile or not a model.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = MAX_UNPACKED_BYTES  # deflate never makes plain data bigger, bar headers
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024  # the shipped schema is 25 KB
 
 
 class ModelLoadError(ValueError):
@@ -62,35 +79,26 @@ class UntrustedModelError(ModelLoadError):
 
 
 def to_payload(model: HypeModel) -> dict[str, Any]:
-    return {
+    payload = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "name": model.name,
         "version": model.version,
         "feature_names": list(model.feature_names),
-        "feature_transform": "arcsinh",
-        "views": [
-            {
-                "name": v.name,
-                "scope": v.scope,
-                "kind": v.kind,
-                "weight": float(v.weight),
-                "mean": np.asarray(v.mean, dtype=np.float64),
-                "scale": np.asarray(v.scale, dtype=np.float64),
-                "coef": np.asarray(v.coef, dtype=np.float64),
-                "intercept": float(v.intercept),
-            }
-            for v in model.views
-        ],
+        "lexical": {name: lexical_to_payload(m) for name, m in model.lexical.items()},
+        "combination": {p: float(model.combination.weights[p]) for p in LEARNED_PARTS},
+        "verdict_map": np.asarray(model.verdict_map.cuts, dtype=np.float64),
+        "reference_parts": {p: float(model.reference_parts[p]) for p in PARTS},
         "impact": {
             "features": list(model.impact.features),
-            "directions": np.asarray(model.impact.directions, dtype=np.float64),
             "weights": np.asarray(model.impact.weights, dtype=np.float64),
-            "quantiles": np.asarray(model.impact.quantiles, dtype=np.float64),
+            "scales": np.asarray(model.impact.scales, dtype=np.float64),
+            "reference": np.asarray(model.impact.reference, dtype=np.float64),
         },
         "thresholds": {"hype": model.hype_threshold, "impact": model.impact_threshold},
         "training": model.training,
     }
+    return payload
 
 
 def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
@@ -105,51 +113,62 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         )
     _check_feature_names(payload.get("feature_names"), source)
     try:
-        views = tuple(
-            LinearView(
-                name=v["name"],
-                scope=v["scope"],
-                kind=v["kind"],
-                weight=float(v["weight"]),
-                mean=_vector(v["mean"]),
-                scale=_vector(v["scale"]),
-                coef=_vector(v["coef"]),
-                intercept=float(v["intercept"]),
-            )
-            for v in payload["views"]
+        impact = _impact(payload["impact"])
+        thresholds = read_arrays(payload["thresholds"], THRESHOLD_ARRAYS, {}, "thresholds")
+        weights = read_arrays(payload["combination"], COMBINATION_ARRAYS, {}, "combination")
+        if not np.isclose(sum(float(weights[p]) for p in LEARNED_PARTS), 1.0):
+            raise InvalidArray("combination: the weights of the learned parts must sum to 1")
+        cuts = read_arrays({"cuts": payload["verdict_map"]}, VERDICT_MAP_ARRAYS, {}, "verdict_map")
+        reference = read_arrays(
+            payload["reference_parts"], REFERENCE_PART_ARRAYS, {}, "reference_parts"
         )
-        imp = payload["impact"]
-        impact = ImpactSpec(
-            features=tuple(imp["features"]),
-            directions=np.asarray(imp["directions"], dtype=np.float64),
-            weights=np.asarray(imp["weights"], dtype=np.float64),
-            quantiles=np.asarray(imp["quantiles"], dtype=np.float64),
-        )
-        unknown = set(impact.features) - set(feature_names())
-        if unknown:
-            raise ModelLoadError(f"{source}: impact uses unknown features {sorted(unknown)}")
         return HypeModel(
             name=str(payload["name"]),
             version=str(payload["version"]),
             feature_names=tuple(payload["feature_names"]),
-            views=views,
             impact=impact,
-            hype_threshold=float(payload["thresholds"]["hype"]),
-            impact_threshold=float(payload["thresholds"]["impact"]),
+            lexical=_lexical_parts(payload.get("lexical"), source),
+            combination=HypeCombination({p: float(weights[p]) for p in LEARNED_PARTS}),
+            verdict_map=VerdictMap(cuts=cuts["cuts"]),
+            reference_parts={p: float(reference[p]) for p in PARTS},
+            hype_threshold=float(thresholds["hype"]),
+            impact_threshold=float(thresholds["impact"]),
             training=dict(payload.get("training") or {}),
             checksum=checksum,
         )
+    except ModelLoadError:
+        raise
+    except InvalidArray as exc:
+        raise ModelLoadError(f"{source}: {exc}") from exc
     except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, ModelLoadError):
-            raise
         raise ModelLoadError(f"{source}: malformed model payload ({exc!r})") from exc
 
 
-def _vector(value: Any) -> np.ndarray:
-    array = np.asarray(value, dtype=np.float64)
-    if array.shape != (len(feature_names()),):
-        raise ModelLoadError(f"weight vector of shape {array.shape}, expected one per feature")
-    return array
+def _lexical_parts(raw: Any, source: str) -> dict:
+    """The learned lexical parts by name: every part hype reads must be there."""
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"{source}: lexical parts must be a mapping by name")
+    missing = [name for name in REQUIRED_PARTS if name not in raw]
+    if missing:
+        raise ModelLoadError(f"{source}: model lacks the learned parts {missing}")
+    try:
+        return {
+            str(name): lexical_from_payload(part, f"{source}[{name}]") for name, part in raw.items()
+        }
+    except LexicalModelError as exc:
+        raise ModelLoadError(str(exc)) from exc
+
+
+def _impact(node: Any) -> ImpactSpec:
+    """The impact formula, checked against :data:`IMPACT_ARRAYS`, on known features only."""
+    features = node["features"]
+    if not isinstance(features, list) or not features:
+        raise InvalidArray("impact.features: the impact formula needs at least one feature")
+    unknown = set(map(str, features)) - set(feature_names())
+    if unknown or not all(isinstance(f, str) for f in features):
+        raise InvalidArray(f"impact.features: unknown features {sorted(unknown)}")
+    arrays = read_arrays(node, IMPACT_ARRAYS, {"terms": len(features)}, "impact")
+    return ImpactSpec(features=tuple(features), **arrays)
 
 
 def _check_feature_names(names: Any, source: str) -> None:
@@ -233,6 +252,12 @@ def default_model_path() -> Path:
 def load_model(path: str | Path | None = None) -> HypeModel:
     """Load a model file (``None``: the default model shipped in the package).
 
+    Accepts a ``str`` or ``pathlib.Path`` to a ``.skops`` file, or None.
+
+    >>> import hypescore
+    >>> model = hypescore.load_model()                 # the shipped model
+    >>> result = hypescore.score("Some text ...", model=model)
+
     Refuses, with a ``ModelLoadError`` saying why: garbage or truncated files, object
     types outside the allow-list (``UntrustedModelError``), other format versions, and
     models whose feature names differ from this featurizer's.
@@ -249,20 +274,44 @@ def _default_model() -> HypeModel:
 
 def _load(path: Path) -> HypeModel:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ModelLoadError(
+            f"{path}: over the {MAX_FILE_BYTES:,}-byte limit for a model file; not a model"
+        )
     return load_model_bytes(data, source=str(path))
 
 
 def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
-    checksum = hashlib.sha256(data).hexdigest()
+    return from_payload(_payload(data, source), hashlib.sha256(data).hexdigest(), source)
+
+
+def load_model_parts(path: str | Path) -> dict:
+    """The learned lexical parts of any hypescore model file that has them (also of
+    format-2 files, where they were an additive key): for retraining around them."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelLoadError(f"{path}: cannot read model file ({exc.strerror or exc})") from exc
+    payload = _payload(data, str(path))
+    if not isinstance(payload, dict):
+        raise ModelLoadError(f"{path}: not a hypescore model")
+    return _lexical_parts(payload.get("lexical"), str(path))
+
+
+def _payload(data: bytes, source: str) -> Any:
+    """The audited plain payload of a model archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive, source)
-            schema = json.loads(archive.read("schema.json"))
+            budget = _ReadBudget(MAX_UNPACKED_BYTES, source)
+            schema = json.loads(budget.read(archive, "schema.json", MAX_SCHEMA_BYTES))
             audit_schema(schema, source)
-            payload = _build(schema, archive)
+            return _build(schema, archive, budget)
     except ModelLoadError:
         raise
     except RecursionError as exc:
@@ -272,7 +321,6 @@ def load_model_bytes(data: bytes, source: str = "<bytes>") -> HypeModel:
             f"{source}: not a readable hypescore model file (corrupt, truncated or not a "
             f"skops archive: {exc})"
         ) from exc
-    return from_payload(payload, checksum, source)
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile, source: str) -> None:
@@ -311,17 +359,55 @@ def audit_schema(schema: Any, source: str = "<bytes>") -> None:
         )
 
 
-def _build(node: dict[str, Any], archive: zipfile.ZipFile) -> Any:
+class _ReadBudget:
+    """Bytes actually decompressed, counted across members: a member's declared size can
+    lie (zipfile would inflate all of it before cutting to the declared size)."""
+
+    def __init__(self, limit: int, source: str) -> None:
+        self.left = limit
+        self.source = source
+
+    def read(self, archive: zipfile.ZipFile, name: str, limit: int | None = None) -> bytes:
+        cap = min(self.left, limit if limit is not None else self.left)
+        with archive.open(name) as handle:
+            data = handle.read(cap + 1)  # a bounded read inflates at most cap + 1 bytes
+        if len(data) > cap:
+            raise ModelLoadError(
+                f"{self.source}: member {name!r} unpacks to over {cap:,} bytes, more than "
+                "any model needs"
+            )
+        self.left -= len(data)
+        return data
+
+
+def _build(node: dict[str, Any], archive: zipfile.ZipFile, budget: _ReadBudget) -> Any:
     loader = node["__loader__"]
     if loader == "DictNode":
-        return {key: _build(value, archive) for key, value in node["content"].items()}
+        return {key: _build(value, archive, budget) for key, value in node["content"].items()}
     if loader == "ListNode":
-        return [_build(value, archive) for value in node["content"]]
+        return [_build(value, archive, budget) for value in node["content"]]
     if loader == "TupleNode":
-        return tuple(_build(value, archive) for value in node["content"])
+        return tuple(_build(value, archive, budget) for value in node["content"])
     if loader == "JsonNode":
         return json.loads(node["content"])
     if loader == "NdArrayNode":
-        with archive.open(node["file"]) as handle:
-            return np.load(io.BytesIO(handle.read()), allow_pickle=False)
+        return _numeric_array(budget.read(archive, node["file"]), node["file"])
     raise UntrustedModelError(f"unexpected node {loader}")  # audit_schema stops this first
+
+
+def _numeric_array(data: bytes, name: str) -> np.ndarray:
+    """A .npy member whose header promises exactly the bytes present, of a plain numeric
+    dtype; numpy would otherwise allocate whatever size the header claims first."""
+    stream = io.BytesIO(data)
+    major, _minor = np.lib.format.read_magic(stream)
+    read_header = (
+        np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+    )
+    shape, _fortran, dtype = read_header(stream)
+    if dtype.hasobject or dtype.kind not in "biuf":
+        raise ValueError(f"array {name} holds {dtype}, not plain numbers")
+    expected = math.prod(shape) * dtype.itemsize
+    if expected != len(data) - stream.tell():
+        raise ValueError(f"array {name} claims {expected:,} bytes but holds {len(data):,}")
+    stream.seek(0)
+    return np.load(stream, allow_pickle=False)

@@ -129,18 +129,34 @@ def _verdict_card(data: Mapping[str, Any]) -> str:
     verdict = data.get("verdict")
     label = data.get("label")
     pill = family_pill(verdict_family(verdict), str(label)) if label else ""
+    summary = (
+        f'<p id="summary">{escape_text(str(data["summary"]))}</p>' if data.get("summary") else ""
+    )
+    context = data.get("context") or {}
+    outlet = ""
+    if context:
+        where = escape_text(str(context.get("name") or context["domain"]))
+        outlet = (
+            f'<p class="muted" id="context">Ran on {where} (domain quality '
+            f"{float(context['quality']):.2f}; context only, not part of the verdict)</p>"
+        )
     return (
         f'<div class="card" id="verdict"><h2>Verdict {pill}</h2>'
-        f"{gauge(verdict, None if label is None else str(label))}</div>"
+        f"{gauge(verdict, None if label is None else str(label))}{summary}{outlet}</div>"
     )
 
 
 def _scores_card(data: Mapping[str, Any]) -> str:
     views = data.get("views") or {}
     view_bars = "".join(
-        score_bar(f"view: {name}", value, VIEW_COLOUR, width=360) for name, value in views.items()
+        score_bar(f"part: {name}", value, VIEW_COLOUR, width=360) for name, value in views.items()
     )
-    note = "Each labelled view is one trained reading of hype; hype blends them." if views else ""
+    note = (
+        "Hype's parts: headline (with its two clickbait models), body language, filler and "
+        "one-sided tone; filler adds to the others, it is never averaged away."
+        if views
+        else ""
+    )
     return (
         '<div class="card" id="scores"><h2>Scores (0 to 1)</h2>'
         f"{score_bar('hype', data.get('hype'), HYPE_COLOUR)}"

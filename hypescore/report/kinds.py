@@ -31,11 +31,14 @@ class KindStyle:
 
 
 _STYLES = (
-    KindStyle("viral_block", HYPE, "viral-phrases block", "#f9a8a8"),
     KindStyle("tag_list", HYPE, "tag list", "#fbc4c4"),
+    KindStyle("keyword_cloud", HYPE, "keyword cloud", "#f9a8a8"),
     KindStyle("hashtag", HYPE, "hashtag", "#f8b4d9"),
     KindStyle("boilerplate", HYPE, "boilerplate", "#fdd7b0"),
     KindStyle("call_to_action", HYPE, "call to action", "#fbb6ce"),
+    KindStyle("related_links", HYPE, "related links", "#fed7aa"),
+    KindStyle("navigation", HYPE, "breadcrumb navigation", "#fde2e2"),
+    KindStyle("headings", HYPE, "headings-only summary", "#fecaca"),
     KindStyle("clickbait", HYPE, "clickbait phrase", "#f87171"),
     KindStyle("hype_word", HYPE, "hype word", "#fdba74"),
     KindStyle("hype_phrase", HYPE, "hype phrase", "#fb923c"),
@@ -53,6 +56,11 @@ _STYLES = (
     KindStyle("attribution", SUBSTANCE, "attribution", "#99f6e4"),
     KindStyle("outlet", SUBSTANCE, "cited outlet", "#a7f3d0"),
     KindStyle("link", SUBSTANCE, "link", "#bae6fd"),
+    KindStyle("quantified_claim", SUBSTANCE, "quantified claim", "#7dd3fc"),
+    KindStyle("role_source", SUBSTANCE, "source with a role", "#2dd4bf"),
+    KindStyle("decision", SUBSTANCE, "decision with who and when", "#1d4ed8", "underline"),
+    KindStyle("caveat", SUBSTANCE, "caveat or counterpoint", "#a5b4fc"),
+    KindStyle("evidence", SUBSTANCE, "evidence quality", "#6ee7b7"),
     KindStyle("quote", SUBSTANCE, "direct quote", "#2563eb", "underline"),
 )
 _BY_KIND = {style.kind: style for style in _STYLES}

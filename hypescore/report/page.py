@@ -69,6 +69,9 @@ body.focus mark.ev.lit { opacity: 1; outline: 2px solid #111827; }
 table.grid { border-collapse: collapse; font-size: 14px; width: 100%; }
 table.grid th, table.grid td { padding: 6px 10px; border-bottom: 1px solid #e5e7eb;
   text-align: left; vertical-align: top; }
+main { overflow-wrap: break-word; }
+table.grid .name { overflow-wrap: anywhere; min-width: 10ch; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
 table.grid th { font-size: 12px; color: #6b7280; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .yes { color: #1d4ed8; font-weight: 600; } .no { color: #b91c1c; }

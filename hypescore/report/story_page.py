@@ -97,14 +97,15 @@ def _summary_card(c: StoryComparison) -> str:
 
 def _outlet_table(c: StoryComparison) -> str:
     rows = [
-        '<table class="grid"><thead><tr><th>outlet</th><th>verdict</th><th>hype</th>'
-        "<th>impact</th><th>carries</th><th>omits</th><th>only here</th></tr></thead><tbody>"
+        '<div class="table-scroll"><table class="grid"><thead><tr><th>outlet</th><th>verdict</th>'
+        "<th>hype</th><th>impact</th><th>carries</th><th>omits</th><th>only here</th></tr>"
+        "</thead><tbody>"
     ]
     for i, outlet in enumerate(c.outlets):
         name = escape_text(outlet.name)
         if not outlet.ok:
             rows.append(
-                f'<tr data-outlet="{name}"><td>{name}</td><td colspan="6" class="no">'
+                f'<tr data-outlet="{name}"><td class="name">{name}</td><td colspan="6" class="no">'
                 f"not scored: {escape_text(str(outlet.result.get('error')))}</td></tr>"
             )
             continue
@@ -113,7 +114,7 @@ def _outlet_table(c: StoryComparison) -> str:
         label = f"{'n/a' if verdict is None else f'{float(verdict):.0f}'} {r.get('label') or ''}"
         carries = sum(c.carries(i, f.key) for f in c.facts)
         rows.append(
-            f'<tr data-outlet="{name}"><td><b>{name}</b></td>'
+            f'<tr data-outlet="{name}"><td class="name"><b>{name}</b></td>'
             f"<td>{family_pill(verdict_family(verdict), label.strip())}</td>"
             f"<td>{score_bar('hype', r.get('hype'), HYPE_COLOUR, width=160)}</td>"
             f"<td>{score_bar('impact', r.get('impact'), SUBSTANCE_COLOUR, width=160)}</td>"
@@ -123,17 +124,17 @@ def _outlet_table(c: StoryComparison) -> str:
             f'<tr class="outlet-summary"><td></td><td colspan="6" class="muted">'
             f"{escape_text(outlet_summary(c, i))}</td></tr>"
         )
-    rows.append("</tbody></table>")
+    rows.append("</tbody></table></div>")
     return "".join(rows)
 
 
 def _fact_table(c: StoryComparison) -> str:
     if not c.facts:
         return '<p class="muted">No figures or named actors found in any outlet.</p>'
-    head = "".join(f"<th>{escape_text(o.name)}</th>" for o in c.outlets)
+    head = "".join(f'<th class="name">{escape_text(o.name)}</th>' for o in c.outlets)
     rows = [
-        f'<table class="grid facts"><thead><tr><th>fact</th><th>kind</th>{head}'
-        "<th>agreement</th></tr></thead><tbody>"
+        '<div class="table-scroll"><table class="grid facts"><thead><tr><th>fact</th>'
+        f"<th>kind</th>{head}<th>agreement</th></tr></thead><tbody>"
     ]
     for fact in c.facts:
         carriers = c.carried_by(fact.key)
@@ -157,7 +158,7 @@ def _fact_table(c: StoryComparison) -> str:
             f"<td><b>{escape_text(fact.label)}</b></td><td>{kind}</td>{''.join(cells)}"
             f"<td>{agreement}</td></tr>"
         )
-    rows.append("</tbody></table>")
+    rows.append("</tbody></table></div>")
     return "".join(rows)
 
 

@@ -165,6 +165,8 @@ def _contribution_row(
     value_x = axis + length + 4 if positive else axis - length - 4
     anchor = "start" if positive else "end"
     tip = f"{shown} = {value_text}: contribution {contribution:+.3f} verdict points"
+    if reason.get("summary"):
+        tip = f"{reason['summary']} ({tip})"
     return (
         f'<g class="reason" data-feature="{escape_text(feature)}" '
         f'data-scope="{escape_text(scope)}">'

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import click
 
+from hypescore._optional import OptionalPartMissing, import_optional
 from hypescore.cli.errors import CliIOError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,11 +59,10 @@ def _running_on(client: Any, stack: contextlib.ExitStack) -> Iterator[int]:
 
 def _connect(stack: contextlib.ExitStack, scheduler: str | None, jobs: int, timeout: float) -> Any:
     try:
-        from distributed import Client, LocalCluster
-    except ImportError as exc:
-        raise CliIOError(
-            "the dask backend needs dask.distributed: pip install 'hypescore[dask]'"
-        ) from exc
+        distributed = import_optional("distributed", "dask", "the dask backend")
+    except OptionalPartMissing as exc:
+        raise CliIOError(str(exc)) from exc
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if scheduler is None:
         cluster = stack.enter_context(
             LocalCluster(

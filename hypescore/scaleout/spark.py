@@ -12,11 +12,11 @@ pyspark is optional (``pip install 'hypescore[spark]'``); this module imports it
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from hypescore.article import plain_value
 from hypescore.records import DEFAULT_MAX_CHARS
 
 RESULT_SCHEMA = (
@@ -99,15 +99,7 @@ def _records(frame: Any, fields: dict[str, str | None]) -> Iterator[dict[str, An
         raise KeyError(f"the DataFrame has no text column {fields['text']!r}")
     values = {key: frame[col].astype(object).tolist() for key, col in columns.items()}
     for row in range(len(frame)):
-        yield {key: _plain(column[row]) for key, column in values.items()}
-
-
-def _plain(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    return value
+        yield {key: plain_value(column[row]) for key, column in values.items()}
 
 
 def results_frame(results: Any) -> Any:

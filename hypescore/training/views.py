@@ -15,7 +15,11 @@ from typing import Any
 
 from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article, record_id
-from hypescore.model.hypemodel import ARTICLE, HEADLINE
+from hypescore.extractors import filler
+from hypescore.model.hypemodel import HEADLINE
+
+# A view that reads the whole article (the headline views read the headline alone).
+ARTICLE = "article"
 
 SOFT = "soft"
 BINARY = "binary"
@@ -85,14 +89,7 @@ class ViewSpec:
         return int(record[self.class_field] == self.positive_class)
 
 
-SITE_CHROME = (
-    "promotion.tag_list_lines",
-    "promotion.viral_phrase_blocks",
-    "promotion.filler_share",
-    "promotion.boilerplate_hits",
-    "promotion.calls_to_action_per_1k",
-    "promotion.hashtag_runs",
-)
+SITE_CHROME = tuple(f"{filler.FAMILY}.{name}" for name in filler.FEATURES)
 
 DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec(
@@ -154,6 +151,7 @@ DEFAULT_VIEWS: tuple[ViewSpec, ...] = (
         measures="hyperpartisan full article, hand-labelled",
     ),
 )
+
 
 def headline_article(article: Article) -> Article:
     """The headline fed to headline views, the same way their training records were."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypescore._engine.finders import emulate_finditer, union_finditer
 from hypescore.analysis import analyse
 from hypescore.article import Article
-from hypescore.extractors import factual, promotion, sentiment, sourcing
+from hypescore.extractors import factual, promotion, sentiment, sourcing, substance
 from hypescore.lexicons import lexicon_finder, load_lexicon
 from hypescore.outlets import outlet_scores
 from tests._engine.test_token_caches import LEXICONS, PIECES
@@ -22,15 +22,14 @@ FINDERS = {
     "money": factual.MONEY,
     "percentages": factual.PERCENTAGES,
     "dates": factual.DATES,
-    "named": factual.NAMED,
     "named sources": sourcing.NAMED_SOURCES,
+    "comparisons": substance.COMPARISONS,
     "quotes": sourcing.QUOTES,
     "links": sourcing.LINKS,
     "outlets": sourcing.outlet_finder(),
     "exclamations": sentiment.EXCLAMATIONS,
     "allcaps": sentiment.ALLCAPS,
     "hashtags": promotion.HASHTAGS,
-    "hashtag runs": promotion.HASHTAG_RUNS,
     **{f"lexicon {name}": lexicon_finder(name) for name in LEXICONS},
 }
 WORDS = sorted({*PIECES, *outlet_scores(), *(p for name in LEXICONS for p in load_lexicon(name))})

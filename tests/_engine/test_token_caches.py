@@ -24,10 +24,14 @@ LEXICONS = (
     "attribution_verbs",
     "boilerplate",
     "calls_to_action",
+    "caveats",
     "clickbait_phrases",
+    "decision_verbs",
+    "evidence_terms",
     "filler_headers",
     "hype_phrases",
     "hype_words",
+    "related_headers",
     "superlatives",
 )
 # Pieces the fast paths make assumptions about: case, word boundaries, prepositions
@@ -43,7 +47,12 @@ PIECES = (
     "Related searches -", "a, b, c, d, e", "x | y | z | w", "\u00b7", "\u2022", "The",
     "New", "York", "Times", "Mr.", "U.S.", "e.g.", "don't", "can't", "kind of", "no",
     "but", "not", "never", "so", "this", "least", "very", "SAID", "Reuters's", "CNN-style",
-    "e-mail", "rock'n'roll", "'tis", "_", "x_y",
+    "e-mail", "rock'n'roll", "'tis", "_", "x_y", "mid-", "Mid", "early", "late", "last",
+    "next", "this", "earlier this", "week", "month", "year", "December", "mid-January",
+    "Yesterday", "tomorrow", "250,000", "X9", "processors", "2021", "1999s", "Smith,",
+    "a senior lecturer at", "told", "For", "As", "Siemens", "Airbus", "more than", "up from",
+    "compared with", "doubled", "3 times more", "Related:", "Read more", "Share this",
+    "Tags & Viral Phrases", "95%", "lithium supply", "NewsPolitics", "Home >",
 )  # fmt: skip
 
 

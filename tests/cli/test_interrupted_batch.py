@@ -107,7 +107,11 @@ def test_sigkill_then_resume_gives_the_uninterrupted_output(reference, tmp_path)
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert f"{kept:,} already done".encode() in resumed.stderr
     assert out.read_text(encoding="utf-8") == full
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    # no checkpoint litter: only OUT and the record of its inputs (for --resume) remain
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".out.jsonl.hypescore-inputs.json",
+        "out.jsonl",
+    ]
 
 
 def test_sigterm_saves_finished_records_then_resume_completes(reference, tmp_path):

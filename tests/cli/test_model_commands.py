@@ -5,17 +5,22 @@ import json
 import pytest
 
 import hypescore
+from hypescore.model.persistence import default_model_path
 
 from ..conftest import FIXTURES
 from .conftest import jsonl, run_cli
 
-LIMIT = ("--limit", "60", "--folds", "2")
+LIMIT = ("--limit", "60")
+# Quick runs reuse the shipped model's learned parts (retraining them takes ~18 CPU minutes).
+PARTS = ("--parts-from", str(default_model_path()))
 
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     out = tmp_path_factory.mktemp("model")
-    result = run_cli("train", *LIMIT, "-o", out, "--name", "tiny", "--model-version", "0.0.1")
+    result = run_cli(
+        "train", *LIMIT, *PARTS, "-o", out, "--name", "tiny", "--model-version", "0.0.1"
+    )
     assert result.exit_code == 0, result.stderr
     return out, result
 
@@ -42,33 +47,28 @@ def test_info_describes_model_features_and_versions(tiny_model):
     shown = json.loads(run_cli("info", "-f", "json", "--model", out / "tiny.skops").stdout)
     assert shown["model"]["name"] == "tiny"
     assert shown["model"]["card"] == str(out / "tiny.card.md")
-    assert [v["name"] for v in shown["model"]["views"]] == [
-        "teaser_clickbait",
-        "headline_clickbait",
-        "article_hyperpartisan",
-    ]
+    assert [p["name"] for p in shown["model"]["parts"]] == ["headline", "body", "filler", "tone"]
+    assert len(shown["model"]["verdict_map"]) == 9
     families = shown["features"]["by_family"]
     flat = [f"{family}.{name}" for family, names in families.items() for name in names]
     assert flat == list(hypescore.feature_names()) and shown["features"]["count"] == len(flat)
     assert shown["versions"]["hypescore"] == hypescore.__version__
     text = run_cli("info").stdout
     assert text.startswith("model      hypescore-default")
-    assert f"features   {len(flat)} in 5 families" in text
+    assert f"features   {len(flat)} in {len(families)} families" in text
+    assert len(families) == 7
     card = run_cli("info", "--card", "--model", out / "tiny.skops").stdout
     assert card.startswith("# Model card: tiny")
 
 
-def test_evaluate_reports_each_labelled_view():
+def test_evaluate_reports_the_parts_combination_impact_and_verdicts():
     result = run_cli("evaluate", *LIMIT, "-f", "json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert (report["folds"], report["limit"]) == (2, 60)
-    assert set(report["views"]) == {
-        "teaser_clickbait",
-        "headline_clickbait",
-        "article_hyperpartisan",
-    }
-    assert 0 <= report["views"]["headline_clickbait"]["accuracy"] <= 1
+    assert (report["limit"], report["n"]) == (60, 60)
+    assert set(report["combination"]["part_auc"]) == {"headline", "body", "filler", "tone"}
+    assert 0.5 < report["combination"]["part_auc"]["tone"] <= 1
+    assert sum(report["verdicts"]["counts"].values()) == 60
 
 
 @pytest.mark.parametrize(

@@ -33,9 +33,23 @@ def test_explain_html_names_one_page_per_article(tmp_path):
         tmp_path / "r.html",
     )
     assert done.exit_code == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-1.html", "r-2.html"]
-    assert 'id="error"' in (tmp_path / "r-2.html").read_text(encoding="utf-8")
-    assert 'id="error"' not in (tmp_path / "r-1.html").read_text(encoding="utf-8")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["r-empty.txt.html", "r-wire_report.txt.html"]
+    assert 'id="error"' in (tmp_path / "r-empty.txt.html").read_text(encoding="utf-8")
+    assert 'id="error"' not in (tmp_path / "r-wire_report.txt.html").read_text(encoding="utf-8")
+
+
+def test_explain_html_pages_are_named_by_record_id_even_when_ids_clash(tmp_path):
+    records = tmp_path / "in.jsonl"
+    text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
+    lines = [{"id": "a/1", "text": text}, {"id": "b/1", "text": text}, {"id": "x y?", "text": ""}]
+    records.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    done = run_cli("explain", records, "--html", tmp_path / "out" / "r.html")
+    assert done.exit_code == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["r-1-2.html", "r-1.html", "r-x_y.html"]
+    assert "report for b/1 written to" in done.stderr
 
 
 def test_explain_format_html_prints_one_page_and_refuses_several():
@@ -96,7 +110,8 @@ def test_story_gives_a_story_verdict_and_outlet_summaries_in_json_and_text():
     assert 1 <= without_wire["story"]["verdict"] < full["story"]["verdict"] <= 10
     assert full["story"]["best_sourced"] == "wire_desalination"
     assert full["story"]["summary"].count(". ") == 1 and full["story"]["summary"].endswith(".")
-    assert all(o["summary"].startswith("Carries ") for o in full["outlets"])
+    # Each row says what drives hype and what carries substance (the result's own summary).
+    assert all(o["summary"].startswith(("Hype comes", "Little drives")) for o in full["outlets"])
     assert {"verdict", "hype", "impact", "carries"} <= set(full["outlets"][0])  # still there
     text = run_cli("story", *STORY, "--first-line-title").stdout
     assert f"Story verdict: {full['story']['verdict']}/10" in text.splitlines()

@@ -66,16 +66,19 @@ def test_csv_columns_and_features():
     assert rows[0]["verdict"].isdigit() and rows[1]["error"] == "text is empty"
 
 
-def test_table_names_top_reasons_and_has_no_colour_when_piped():
-    result = run_cli("score", WIRE, EMPTY, "--format", "table")
+def test_table_names_top_reasons_and_has_no_colour_when_piped(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "140")  # wide enough for the "top reasons" column
+    result = run_cli("score", WIRE, EMPTY, "--format", "table", "--explain", "3")
     lines = result.stdout.splitlines()
     assert lines[0].split()[:5] == ["id", "verdict", "hype", "impact", "label"]
     scored = lines[1].split()
     assert scored[1].isdigit() and scored[4] in {"substantive", "mixed", "hype", "thin"} | {
         scored[4]
     }
-    assert any(token.startswith(("+", "-")) and "." in token for token in scored[5:])
-    assert "error: text is empty" in lines[2]
+    # Top reasons are named by their summaries ("+2 named sources, ...").
+    assert any(token.startswith(("+", "-")) for token in scored[5:])
+    assert "named source" in lines[1]
+    assert "error: text is empty" in lines[-1]
     assert "\x1b[" not in result.stdout
     coloured = run_cli("score", WIRE, "--format", "table", "--color")
     assert "\x1b[" in coloured.stdout
@@ -207,3 +210,52 @@ def test_parallel_jobs_give_the_same_results_in_order(tmp_path):
     parallel = run_cli("score", path, "--chunk-size", "2", "--jobs", "2")
     assert parallel.stdout == serial.stdout
     assert [r["id"] for r in jsonl(serial.stdout)] == [str(i) for i in range(12)]
+
+
+def test_jsonl_without_the_text_field_stops_with_a_hint(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "body": "The council said."}\n{"id": "b", "headline": "H"}\n')
+    done = run_cli("score", "--format", "jsonl", path)
+    assert done.exit_code == 2
+    assert [r["id"] for r in jsonl(done.stdout)] == ["a", "b"]  # still one result per record
+    assert "--text-field" in done.stderr and "fields seen: id, body, headline" in done.stderr
+    fixed = run_cli("score", "--format", "jsonl", "--text-field", "body", path)
+    assert fixed.exit_code == 0
+
+
+def test_csv_input_is_scored_row_by_row(tmp_path):
+    path = tmp_path / "in.csv"
+    body = fixture_text("wire_report.txt").replace("\n", " ")
+    path.write_text(f'id,title,text\nw1,Grid link approved,"{body}"\nw2,Empty,\n')
+    done = run_cli("score", "--format", "jsonl", path)
+    results = jsonl(done.stdout)
+    assert [r["id"] for r in results] == ["w1", "w2"]
+    assert results[0]["verdict"] is not None and results[1]["error"]
+    piped = path.read_text()
+    same = run_cli("score", "--format", "jsonl", "--input-format", "csv", "-", input=piped)
+    assert jsonl(same.stdout) == results
+
+
+def test_the_same_reasons_in_every_output_format(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    [record] = jsonl(run_cli("score", HYPE, "--explain", "2", "--first-line-title").stdout)
+    features = [r["feature"] for r in record["reasons"]]
+    assert len(features) == 2
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run_cli("score", HYPE, "-f", "csv", "--explain", "2", "--first-line-title").stdout
+            )
+        )
+    )
+    assert [cell.split(" ")[0] for cell in rows[0]["reasons"].split("; ")] == features
+    table = run_cli("score", HYPE, "-f", "table", "--explain", "2", "--first-line-title").stdout
+    listed = [
+        line.split()[0][1:]
+        for line in table.splitlines()
+        if line.startswith("    ") and not line.startswith("        ")
+    ]
+    assert listed == features
+    assert max(len(line) for line in table.splitlines()) <= 80
+    bare = run_cli("score", HYPE, "-f", "table", "--first-line-title").stdout
+    assert not any(feature in bare for feature in features)  # no --explain: none anywhere

@@ -3,8 +3,11 @@
 import json
 import os
 import pty
+import signal
 import subprocess
 import sys
+
+import pytest
 
 from ..conftest import FIXTURES, fixture_text
 from .conftest import ROOT, jsonl, run_subprocess, subprocess_env, write_semeval_sample
@@ -56,15 +59,23 @@ def test_help_and_version():
     assert version.returncode == 0 and version.stdout.strip().endswith(b"0.1.0")
 
 
-def test_html_without_trafilatura_says_how_to_get_it():
-    code = "import sys; sys.modules['trafilatura'] = None; from hypescore.cli import main; main()"
-    done = subprocess.run(
+def _score_html_with(blocked_module: str) -> subprocess.CompletedProcess:
+    """``hypescore score wire_page.html`` in a process where one module cannot be imported."""
+    code = (
+        f"import sys; sys.modules[{blocked_module!r}] = None; "
+        "from hypescore.cli import main; main()"
+    )
+    return subprocess.run(
         [sys.executable, "-c", code, "score", str(FIXTURES / "wire_page.html")],
         capture_output=True,
         cwd=ROOT,
         env=subprocess_env(),
         timeout=300,
     )
+
+
+def test_html_without_trafilatura_says_how_to_get_it():
+    done = _score_html_with("trafilatura")
     assert done.returncode == 2
     assert b"pip install 'hypescore[html]'" in done.stderr
     assert b"Traceback" not in done.stderr
@@ -119,3 +130,57 @@ def test_output_to_a_closed_pipe_stops_quietly(tmp_path):
     )
     assert b"Traceback" not in done.stderr and b"Broken pipe" not in done.stderr
     assert done.returncode == 2
+
+
+def test_html_with_a_broken_trafilatura_reports_the_real_cause():
+    # lxml_html_clean blocked: lxml.html.clean, and so trafilatura, fail to import for real,
+    # as they do when old pip skipped the lxml[html_clean] extra.
+    done = _score_html_with("lxml_html_clean")
+    assert done.returncode == 2
+    assert b"installed but fails to import" in done.stderr
+    assert b"lxml_html_clean" in done.stderr
+    assert b"pip install 'hypescore[html]'" not in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def _many_texts(tmp_path, count: int) -> str:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"w{i:04}.txt").write_text(fixture_text("wire_report.txt"))
+    return str(folder)
+
+
+def _score_process(*args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "hypescore", "score", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=subprocess_env(),
+    )
+
+
+def test_ctrl_c_in_score_exits_130_not_the_check_failure_code(tmp_path):
+    process = _score_process(_many_texts(tmp_path, 400))
+    assert process.stdout.readline()  # it is scoring
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert b"interrupted" in stderr and b"Traceback" not in stderr and b"Aborted" not in stderr
+
+
+@pytest.mark.parametrize("count", [1, 300])
+def test_a_closed_output_pipe_exits_the_same_way_at_any_size(tmp_path, count):
+    # The reader goes away before the first result (small output) or after one line of
+    # many (large output): either way exit 2, silently.
+    read_end, write_end = os.pipe()
+    process = _score_process(_many_texts(tmp_path, count), "-f", "table", stdout=write_end)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        if count > 1:
+            reader.readline()
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 2, stderr
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr

@@ -1,3 +1,5 @@
+import pytest
+
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import factual
@@ -60,3 +62,69 @@ def test_empty_and_one_word():
     assert values(analyse(Article(text=""))) == dict.fromkeys(factual.FEATURES, 0.0)
     v = values(analyse(Article(text="Hello")))
     assert v["numbers_per_1k"] == 0.0 and v["words_per_sentence"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Talks resume in mid-January.", "mid-January"),
+        ("Talks resume in early March.", "early March"),
+        ("The law took effect in December.", "December"),
+        ("Shares fell last week.", "last week"),
+        ("Output will rise next year.", "next year"),
+        ("Earlier this month the plant closed.", "Earlier this month"),
+        ("Yesterday the court ruled.", "Yesterday"),
+        ("Demand peaked in the late 2010s.", "late 2010s"),
+    ],
+)
+def test_named_and_relative_dates(text, date):
+    assert date in found(text, "date")
+
+
+def test_may_alone_is_not_a_date():
+    assert found("Prices may fall. May I ask?", "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Nvidia shipped 250,000 X9 processors.", "250,000 X9 processors"),
+        ("The city bought 40 electric buses.", "40 electric buses"),
+        ("Airbus delivered 735 jets.", "735 jets"),
+        ("It installed 1.2 million smart meters.", "1.2 million smart meters"),
+    ],
+)
+def test_counted_things_are_quantities(text, quantity):
+    assert quantity in found(text, "quantity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2019 prices rose.", "The fund holds 3 in reserve.", "He was 5 as well."],
+)
+def test_years_and_loose_numbers_are_no_quantities(text):
+    assert found(text, "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("For Nvidia the quarter was strong.", ["Nvidia"]),
+        ("As Chinese buyers hesitated, prices fell.", ["Chinese"]),
+        ("In the Senate, the bill passed.", ["Senate"]),
+        ("After Brexit the pound fell.", ["Brexit"]),
+        ("Orders from Siemens and Airbus rose.", ["Siemens", "Airbus"]),
+        ("The Bank of England held rates.", ["Bank of England"]),
+    ],
+)
+def test_sentence_openers_are_not_part_of_names_and_single_words_are_names(text, names):
+    assert found(text, "named") == names
+
+
+def test_a_sentence_initial_word_alone_is_a_name_only_if_named_elsewhere():
+    assert found("Officials met. Prices fell.", "named") == []
+    assert found("Siemens fell. Orders at Siemens slowed.", "named") == ["Siemens", "Siemens"]
+
+
+def test_months_and_weekdays_are_dates_not_names():
+    assert found("The vote is on Monday in December.", "named") == []

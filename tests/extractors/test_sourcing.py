@@ -1,7 +1,9 @@
+import pytest
+
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import sourcing
-from hypescore.outlets import domain_quality, host_of, outlet_scores
+from hypescore.outlets import domain_quality, host_of, outlet_context, outlet_scores
 
 
 def values(doc):
@@ -35,16 +37,24 @@ def test_spans(wire, hype):
     assert "Sources familiar with" in kinds(hype)["anonymous_source"]
 
 
-def test_links_and_publisher_quality():
+def test_links_are_rated_and_the_article_url_is_not_read():
     text = "Read the filing at https://www.reuters.com/business/x and www.infowars.com/y today."
     doc = analyse(Article(text=text, url="https://video.apnews.com/article/abc"))
     v = values(doc)
     assert v["links_per_1k"] > 0
     expected = (domain_quality("reuters.com") + domain_quality("infowars.com")) / 2
     assert v["link_quality"] == expected
-    assert v["publisher_rated"] == 1.0 and v["publisher_quality"] == domain_quality("apnews.com")
-    unknown = values(analyse(Article(text=text, url="https://no-such-site.example/x")))
-    assert unknown["publisher_rated"] == 0.0
+    for url in (None, "https://no-such-site.example/x", "http://infowars.com/b"):
+        assert values(analyse(Article(text=text, url=url))) == v
+
+
+def test_outlet_context_names_the_rated_publisher():
+    context = outlet_context("https://video.apnews.com/article/abc")
+    assert context is not None
+    assert context["domain"] == "apnews.com" and context["name"] == "AP"
+    assert context["quality"] == domain_quality("apnews.com")
+    assert outlet_context("https://no-such-site.example/x") is None
+    assert outlet_context(None) is None and outlet_context("") is None
 
 
 def test_domain_quality_orders_outlets():
@@ -56,3 +66,32 @@ def test_domain_quality_orders_outlets():
 def test_empty_and_one_word():
     assert values(analyse(Article(text=""))) == dict.fromkeys(sourcing.FEATURES, 0.0)
     assert values(analyse(Article(text="Hello")))["attributions_per_1k"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("One insider told the paper the deal was close.", "One insider"),
+        ("A person familiar with the talks said they stalled.", "person familiar"),
+        ("An aide, who asked not to be named, confirmed it.", "who asked not to be named"),
+        ("He spoke on condition of anonymity.", "on condition of anonymity"),
+        ("People close to the board said it would vote.", "People close to"),
+        ("The official was not authorized to speak publicly.", "not authorized to speak"),
+    ],
+)
+def test_anonymous_phrasings(text, phrase):
+    found = kinds(analyse(Article(text=text)))["anonymous_source"]
+    assert any(phrase.lower() in span.lower() for span in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Smith, a senior lecturer at Imperial College London, told the BBC.", "Smith"),
+        ("Jane Smith, a senior lecturer at Imperial College London, told the BBC.", "Jane Smith"),
+        ("Ruiz, the head of the Port of Bilbao, said so.", "Ruiz"),
+    ],
+)
+def test_a_source_with_a_role_at_an_institution_names_the_person(text, name):
+    (source,) = kinds(analyse(Article(text=text)))["named_source"]
+    assert source.startswith(name + ",")

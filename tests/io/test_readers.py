@@ -177,3 +177,56 @@ def test_skip_marks_done_records_without_parsing_them(tmp_path):
     text = Source(str(FIXTURES / "wire_report.txt"))
     [done] = read_records([text], ReadOptions(), skip=lambda record_id: True)
     assert done.skipped and done.article is None and done.nbytes > 0
+
+
+def test_csv_rows_are_records_with_the_same_field_options(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "key,headline,body\n"
+        'k1,Council approves plan,"The council said 400 homes, the mayor said."\n'
+        "k2,No body here,\n"
+        "\n"
+        ',"Quoted, title","Line one\nline two, officials said."\n'
+        "k4,Short row\n",
+        encoding="utf-8",
+    )
+    options = ReadOptions(text_field="body", title_field="headline", id_field="key")
+    records = list(read_records([Source(str(path))], options))
+    assert [r.id for r in records] == ["k1", "k2", f"{path}:5", "k4"]
+    first, no_body, multiline, short = records
+    assert first.article.title == "Council approves plan"
+    assert first.article.text == "The council said 400 homes, the mayor said."
+    assert no_body.article is None and "'body' is missing" in no_body.error
+    assert multiline.article.text == "Line one\nline two, officials said."
+    assert multiline.article.title == "Quoted, title"
+    assert short.article is None and "'body' is missing" in short.error
+
+
+def test_csv_bad_utf8_is_one_error_record_and_an_overlong_field_ends_the_file(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"\xef\xbb\xbftext\nfirst article\n\xff\xfe broken\nthird\n")
+    records = list(read_records([Source(str(path))], ReadOptions()))
+    assert [r.article.text if r.article else r.error for r in records] == [
+        "first article",
+        "invalid UTF-8 at byte 0 of line 3",
+        "third",
+    ]
+    path.write_text("text\nok\n" + "x" * 70_000 + "\nnever read\n")  # over 6 x 10 + 64 KiB
+    records = list(read_records([Source(str(path))], ReadOptions(max_chars=10)))
+    assert records[0].article.text == "ok"
+    assert len(records) == 2 and "CSV cannot be read from line 3" in records[1].error
+
+
+def test_census_names_the_fields_when_no_record_has_the_text_field(tmp_path):
+    from hypescore.io.census import FieldCensus
+
+    source = _jsonl_file(tmp_path, [b'{"key": 1, "body": "x"}', b'{"key": 2, "headline": "y"}'])
+    census = FieldCensus("text")
+    assert len(list(read_records([source], ReadOptions(), census=census))) == 2
+    assert census.hint() == (
+        "no record has the text field 'text' (fields seen: key, body, headline); "
+        "name the field holding the article text with --text-field NAME"
+    )
+    right = FieldCensus("body")
+    list(read_records([source], ReadOptions(text_field="body"), census=right))
+    assert right.hint() is None  # one record has it: the others are ordinary bad records

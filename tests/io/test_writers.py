@@ -96,7 +96,7 @@ def test_csv_has_stable_columns_and_feature_columns_on_request():
 
 
 def test_table_shows_verdict_reasons_and_errors_without_colour_by_default():
-    text = _render("table", [SCORED, FAILED], explain=1)
+    text = _render("table", [SCORED, FAILED], explain=1, width=140)
     lines = text.splitlines()
     assert lines[0].split() == ["id", "verdict", "hype", "impact", "label", "top", "reasons"]
     assert lines[1].split()[:5] == ["a1", "8", "0.12", "0.75", "substantive"]
@@ -108,3 +108,34 @@ def test_table_shows_verdict_reasons_and_errors_without_colour_by_default():
 
 def test_table_colour_only_when_asked():
     assert "\x1b[" in _render("table", [SCORED], color=True)
+
+
+LONG_ID = "../shared/data/some-collection/2025/03/very-long-article-name-wire_report.txt"
+
+
+@pytest.mark.parametrize("width", [80, 100, 140])
+def test_table_fits_the_terminal_and_shortens_ids_from_the_middle(width):
+    scored = {**SCORED, "id": LONG_ID}
+    failed = {**FAILED, "id": LONG_ID, "error": "malformed JSON on line 2: " + "x" * 200}
+    text = _render("table", [scored, failed], explain=2, width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    row_id = text.splitlines()[1].split()[0]
+    assert row_id.startswith("../shared") and row_id.endswith("wire_report.txt") and "…" in row_id
+
+
+def test_table_lists_the_reasons_the_result_carries_and_no_others():
+    two = {**SCORED, "reasons": SCORED["reasons"][:1]}
+    text = _render("table", [two], explain=1, width=140)
+    features = [r["feature"] for r in SCORED["reasons"]]
+    assert f"+{features[0]}" in text.splitlines()[1] and features[1] not in text
+    bare = _render("table", [{**SCORED, "reasons": []}], explain=0, width=140)
+    assert "top reasons" not in bare and features[0] not in bare
+
+
+def test_warnings_appear_in_every_format():
+    warned = {**SCORED, "warnings": ["too short to judge: 24 words", "headline looks like a x"]}
+    [row] = list(csv.DictReader(io.StringIO(_render("csv", [warned]))))
+    assert row["warnings"] == "too short to judge: 24 words; headline looks like a x"
+    assert json.loads(_render("jsonl", [warned]))["warnings"] == warned["warnings"]
+    table = _render("table", [warned], width=80).splitlines()
+    assert table[2:4] == ["    ! too short to judge: 24 words", "    ! headline looks like a x"]

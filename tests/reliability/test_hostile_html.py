@@ -13,9 +13,9 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
+from ..optional_parts import require
 
-pytest.importorskip("trafilatura")
+require("trafilatura", "html")
 
 PARAGRAPH = (
     "<p>The council said on {day} that {n:,} homes would be connected by 20{yy}, "

@@ -20,7 +20,7 @@ from hypescore.report import render_report, render_story
 from hypescore.report.kinds import kind_style
 from hypescore.story import StoryOutlet, compare_story
 from hypescore.story_verdict import story_verdict
-from tools.chromium import dump_dom, find_chromium, screenshot
+from tools.chromium import dump_dom, find_chromium, layout_width, screenshot
 
 from ..conftest import fixture_article
 
@@ -182,6 +182,25 @@ def test_story_screenshot_is_drawn(story_page, tmp_path):
     png = screenshot(page, tmp_path / "story.png", width=WIDTH, height=HEIGHT)
     assert colour_pixels(png, kind_style("money").colour) > 100
     assert colour_pixels(png, kind_style("named").colour) > 500
+
+
+def test_story_page_fits_1280_pixels_with_many_long_outlet_names(tmp_path, model):
+    outlets = []
+    for copy in ("", "_coverage_from_an_outlet_with_a_very_long_name"):
+        for name in ("wire", "regional", "viral"):
+            article = fixture_article(f"story/{name}_desalination.txt")
+            result = hypescore.score(article, model=model)
+            spans = extract_features(article, with_spans=True)[1]
+            outlets.append(StoryOutlet(f"{name}{copy}", article, result.to_dict(), spans))
+    page = tmp_path / "story6.html"
+    page.write_text(render_story(compare_story(outlets)), encoding="utf-8")
+    assert layout_width(page, width=1280) <= 1280
+    assert layout_width(page, width=1280 + 400) <= 1280 + 400  # the measure itself is sound
+
+
+def test_report_page_fits_1280_pixels(hype_report):
+    *_, page = hype_report
+    assert layout_width(page, width=1280) <= 1280
 
 
 def test_story_page_shows_the_story_verdict_beside_each_outlets(story_page):

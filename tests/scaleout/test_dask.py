@@ -6,16 +6,21 @@ import os
 
 import numpy as np
 import pytest
-from distributed import Client, LocalCluster
 from joblib import Parallel, delayed, parallel_config
 
-import hypescore
-from hypescore import featurize
-from hypescore.features import FeatureMatrix
-from hypescore.scaleout.dask_sharing import PLUGIN_PREFIX
-from hypescore.scaleout.parallel import map_chunks
+from ..optional_parts import require
 
-from .support import (
+require("distributed", "dask")
+
+from distributed import Client, LocalCluster  # noqa: E402
+
+import hypescore  # noqa: E402
+from hypescore import featurize  # noqa: E402
+from hypescore.features import FeatureMatrix  # noqa: E402
+from hypescore.scaleout.dask_sharing import PLUGIN_PREFIX  # noqa: E402
+from hypescore.scaleout.parallel import map_chunks  # noqa: E402
+
+from .support import (  # noqa: E402
     BAD_RECORDS,
     MAX_CHARS,
     UnpickleCounter,

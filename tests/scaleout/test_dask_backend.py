@@ -14,11 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
-from distributed import Client
 
 from tests.cli.conftest import ROOT, jsonl, run_cli, run_subprocess, subprocess_env
 
+from ..optional_parts import require
 from .support import BAD_RECORDS, MAX_CHARS, mixed_records
+
+Client = require("distributed", "dask").Client
 
 RECORDS = 120
 

@@ -10,10 +10,12 @@ import sys
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'hypescore[spark]'")
+from ..optional_parts import require
+
+pd = require("pandas", "spark")
+require("pyspark", "spark")
 if shutil.which("java") is None:
     pytest.skip("no Java runtime on PATH for Spark", allow_module_level=True)
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import click
 
-from hypescore.cli.errors import CliIOError, interrupted_exit_code
-from hypescore.cli.inputs import total_bytes
+from hypescore.cli.errors import CliIOError, interrupted_exit_code, output_failure
+from hypescore.cli.inputs import stop_if_no_text_field, total_bytes
 from hypescore.cli.options import (
     check_options,
     input_options,
@@ -32,8 +32,16 @@ from hypescore.cli.progress import Progress
 from hypescore.cli.registry import BATCH_BACKENDS, load
 from hypescore.cli.run import Tally, score_records, thresholds_from
 from hypescore.cli.signals import Interrupted, StopSignals
+from hypescore.io.census import FieldCensus
 from hypescore.io.checkpoint import CheckpointedFile
 from hypescore.io.html import HtmlSupportMissing
+from hypescore.io.input_identity import (
+    InputIdentity,
+    InputMismatch,
+    identify,
+    resume_sources,
+    write_manifest,
+)
 from hypescore.io.readers import InputRecord, read_records
 from hypescore.io.resume import FinishedIds, NotResumable, finished_ids
 from hypescore.io.sources import Source, SourceError, expand_sources
@@ -107,6 +115,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         "csv" if output.suffix.lower() == ".csv" else "jsonl"
     )
     _check_output(output, resume=params["resume"], overwrite=params["overwrite"])
+    sources, identities = _inputs_of_run(output, sources, resume=params["resume"])
     options = score_options(params)
     feature_names = _feature_names() if params["with_features"] else ()
     formatter = make_formatter(output_format, feature_names=feature_names)
@@ -118,8 +127,10 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
         show_progress = is_terminal(sys.stderr)
     progress = Progress(sys.stderr, enabled=show_progress, total_bytes=total_bytes(sources))
     tally = Tally(thresholds_from(params))
-    records = read_records(sources, read_options(params), skip=done.take if done else None)
-    with CheckpointedFile(output, keep_existing=params["resume"]) as out, StopSignals() as stop:
+    census = FieldCensus(params["text_field"])
+    skip = done.take if done else None
+    records = read_records(sources, read_options(params), skip=skip, census=census)
+    with _checkpointed(output, identities, resume=params["resume"]) as out, StopSignals() as stop:
         if not out.path.exists() or out.path.stat().st_size == 0 or not params["resume"]:
             out.write(formatter.header())
         try:
@@ -133,15 +144,18 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: Path, **params: A
                 out.close()
         except (Interrupted, HtmlSupportMissing, OSError) as exc:
             stop.ignore()
-            out.commit()
+            saved = _save_what_is_finished(out)
             progress.finish()
-            _report_stop(exc, output, tally, quiet=params["quiet"])
+            if isinstance(exc, OSError):
+                raise CliIOError(_write_failure(exc, output)) from exc
+            _report_stop(exc, output, tally, quiet=params["quiet"], saved=saved)
             if isinstance(exc, Interrupted):
                 ctx.exit(interrupted_exit_code(exc.signum))
             raise CliIOError(str(exc)) from exc
     progress.finish()
     if not params["quiet"]:
         click.echo(f"hypescore batch: {tally.summary()} -> {output}", err=True)
+    stop_if_no_text_field(census)
     ctx.exit(tally.exit_code(strict=params["strict"]))
 
 
@@ -154,6 +168,23 @@ def _sources(inputs: tuple[str, ...], output: Path) -> list[Source]:
     if any(not s.is_stdin and Path(s.name).resolve() == target for s in sources):
         raise click.UsageError(f"{output} is both an input and the output")
     return sources
+
+
+def _inputs_of_run(
+    output: Path, sources: list[Source], *, resume: bool
+) -> tuple[list[Source], list[InputIdentity]]:
+    """The sources (labelled as when OUT was begun, on --resume) and their identities."""
+    identities = [identify(source) for source in sources]
+    if resume and output.exists():
+        try:
+            sources = resume_sources(output, sources, identities)
+        except InputMismatch as exc:
+            raise CliIOError(f"cannot resume: {exc}") from exc
+        identities = [
+            dataclasses.replace(identity, label=source.label)
+            for identity, source in zip(identities, sources, strict=True)
+        ]
+    return sources, identities
 
 
 def _check_output(output: Path, *, resume: bool, overwrite: bool) -> None:
@@ -230,11 +261,45 @@ def _write_all(
             last_commit = time.monotonic()
 
 
-def _report_stop(exc: BaseException, output: Path, tally: Tally, *, quiet: bool) -> None:
+def _checkpointed(
+    output: Path, identities: list[InputIdentity], *, resume: bool
+) -> CheckpointedFile:
+    """The output file with its inputs recorded, or one clear line when its directory
+    takes no files."""
+    try:
+        out = CheckpointedFile(output, keep_existing=resume)
+        write_manifest(output, identities)
+        return out
+    except OSError as exc:
+        raise CliIOError(output_failure(exc, output)) from exc
+
+
+def _save_what_is_finished(out: CheckpointedFile) -> bool:
+    """Commit the finished records if the output still takes them; either way OUT stays
+    the last whole checkpoint, which ``--resume`` continues."""
+    try:
+        out.commit()
+    except OSError:
+        return False
+    return True
+
+
+def _write_failure(exc: OSError, output: Path) -> str:
+    return (
+        f"{output_failure(exc, output)}; it keeps every record up to its last checkpoint: "
+        "fix the cause and run again with --resume"
+    )
+
+
+def _report_stop(
+    exc: BaseException, output: Path, tally: Tally, *, quiet: bool, saved: bool
+) -> None:
     if isinstance(exc, Interrupted):
+        what = (
+            f"saved {tally.total:,} finished records to" if saved else "kept the last checkpoint of"
+        )
         click.echo(
-            f"hypescore batch: {exc}; saved {tally.total:,} finished records to {output}."
-            " Run again with --resume to finish.",
+            f"hypescore batch: {exc}; {what} {output}. Run again with --resume to finish.",
             err=True,
         )
     elif not quiet:

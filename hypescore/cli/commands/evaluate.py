@@ -1,4 +1,4 @@
-"""``hypescore evaluate``: cross-validated metrics per labelled dataset."""
+"""``hypescore evaluate``: the v2 model's figures on its reference articles (SemEval)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import click
 from hypescore.cli.errors import CliIOError
 
 
-@click.command(short_help="Cross-validated metrics per labelled dataset.")
+@click.command(short_help="The model's figures on the SemEval reference articles.")
 @click.option(
     "--data",
     "data_dir",
@@ -23,23 +23,15 @@ from hypescore.cli.errors import CliIOError
     "model_path",
     type=click.Path(dir_okay=False),
     metavar="PATH",
-    help="Take view weights and thresholds from this .skops model [default: refit them].",
+    help="Evaluate this .skops model [default: the shipped one].",
 )
-@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Fixes the folds.")
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Use only the first N rows of each file (quick runs).",
-)
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Reuse featurized data between runs.",
+    help="Use only N evenly spaced articles (quick runs).",
 )
 @click.option(
     "-f",
@@ -50,11 +42,11 @@ from hypescore.cli.errors import CliIOError
     show_default=True,
 )
 def evaluate(model_path: str | None, output_format: str, **params: Any) -> None:
-    """Cross-validated metrics on each labelled dataset, as in the model card.
+    """The model's figures on the SemEval training articles, as in the model card.
 
-    Each dataset measures one view of hype (clickbait teasers, clickbait headlines,
-    hyperpartisan articles); the same --folds, --seed and --limit as `train` reproduce
-    the card's figures.
+    Parts AUC (tone out of fold), combined hype AUC against the best part, impact against
+    publisher domain quality (an outside check only), the verdict spread. The same --seed
+    and --limit as `train` reproduce the card's figures.
     """
     import hypescore
 
@@ -67,11 +59,8 @@ def evaluate(model_path: str | None, output_format: str, **params: Any) -> None:
     try:
         report = hypescore.evaluate(
             params["data_dir"],
-            folds=params["folds"],
             seed=params["seed"],
             limit=params["limit"],
-            n_jobs=params["jobs"],
-            cache_dir=params["cache_dir"],
             model=model,
         )
     except (OSError, KeyError, ValueError) as exc:

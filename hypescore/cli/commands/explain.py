@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from hypescore.cli.errors import CliIOError
-from hypescore.cli.inputs import resolve_sources
+from hypescore.cli.inputs import resolve_sources, stop_if_no_text_field
 from hypescore.cli.options import (
     color_option,
     input_options,
@@ -18,6 +18,7 @@ from hypescore.cli.options import (
 )
 from hypescore.cli.registry import EXPLAIN_RENDERERS, load
 from hypescore.cli.run import score_records
+from hypescore.io.census import FieldCensus
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 
@@ -54,7 +55,7 @@ from hypescore.io.readers import read_records
     "html_path",
     type=click.Path(dir_okay=False),
     metavar="PATH",
-    help="Also write a visual HTML report (PATH, or PATH-1.html... for several articles).",
+    help="Also write a visual HTML report (PATH; PATH-ID.html per record for several).",
 )
 @color_option
 def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any) -> None:
@@ -63,7 +64,8 @@ def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any
     wants_page = bool(params["html_path"]) or output_format == "html"
     options = score_options(params, explain=top, chunk_size=16, spans=wants_page)
     renderer = load(EXPLAIN_RENDERERS[output_format])
-    outcomes = score_records(read_records(sources, read_options(params)), options)
+    census = FieldCensus(params["text_field"])
+    outcomes = score_records(read_records(sources, read_options(params), census=census), options)
     if params["html_path"]:
         from hypescore.cli.explain_html import write_reports
 
@@ -72,3 +74,4 @@ def explain(inputs: tuple[str, ...], top: int, output_format: str, **params: Any
         renderer(outcomes, sys.stdout, color=use_color(params["color"]))
     except HtmlSupportMissing as exc:
         raise CliIOError(str(exc)) from exc
+    stop_if_no_text_field(census)

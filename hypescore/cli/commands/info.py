@@ -75,10 +75,8 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             "card": _display(card_path) if card_path else None,
             "hype_threshold": model.hype_threshold,
             "impact_threshold": model.impact_threshold,
-            "views": [
-                {"name": v.name, "reads": v.scope, "target": v.kind, "weight": v.weight}
-                for v in model.views
-            ],
+            "parts": _parts(model),
+            "verdict_map": [round(float(c), 4) for c in model.verdict_map.cuts],
             "training": model.training,
         },
         "features": {"count": len(names), "by_family": families},
@@ -89,6 +87,28 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             **{package: _version(package) for package in PACKAGES},
         },
     }
+
+
+PART_READS = {
+    "headline": ("headline", "teaser_clickbait + headline_clickbait"),
+    "body": ("body", "sentence_subjectivity"),
+    "filler": ("body", "filler_score formula"),
+    "tone": ("body", "one_sided_tone"),
+}
+
+
+def _parts(model: Any) -> list[dict[str, Any]]:
+    """The four parts of hype: what each reads and its weight in the combination."""
+    weights = model.combination.weights
+    return [
+        {
+            "name": name,
+            "reads": reads,
+            "model": source,
+            "weight": "noisy-OR" if name == "filler" else weights[name],
+        }
+        for name, (reads, source) in PART_READS.items()
+    ]
 
 
 def _version(package: str) -> str | None:
@@ -125,18 +145,14 @@ def _as_text(facts: dict[str, Any]) -> str:
         f"card       {model['card'] or '(none beside the model file)'}",
         f"labels     hype threshold {model['hype_threshold']}, "
         f"impact threshold {model['impact_threshold']}",
-        "views      (hype = weighted mean of each view's probability)",
+        "parts      (hype = 1 - (1 - weighted mean of headline, body, tone) * (1 - filler))",
     ]
-    rows = {v["name"]: v for v in model["training"].get("views", [])}
-    for view in model["views"]:
-        trained = rows.get(view["name"])
-        data = ""
-        if trained:
-            dataset = trained["path"].split("/")[0]
-            data = f"trained on {trained['rows']:,} rows of {dataset}"
+    for part in model["parts"]:
         lines.append(
-            f"  {view['name']:<22} weight {view['weight']:<4} on the {view['reads']:<8}  {data}"
+            f"  {part['name']:<9} weight {part['weight']!s:<8} on the {part['reads']:<8} "
+            f"({part['model']})"
         )
+    lines.append(f"verdict    1 + cut points of substance reached: {model['verdict_map']}")
     features = facts["features"]
     lines.append(f"features   {features['count']} in {len(features['by_family'])} families")
     for family, names in features["by_family"].items():
@@ -148,9 +164,21 @@ def _as_text(facts: dict[str, Any]) -> str:
             f"{name} {version or 'not installed'}" for name, version in facts["versions"].items()
         )
     )
-    if facts["versions"].get("trafilatura") is None:
-        lines.append("           (HTML input needs: pip install 'hypescore[html]')")
+    html_problem = _html_problem()
+    if html_problem:
+        lines.append(f"           ({html_problem})")
     return "\n".join(_wrap(line) for line in lines) + "\n"
+
+
+def _html_problem() -> str | None:
+    """Why HTML input would stop, if it would: the install hint or the real import error."""
+    from hypescore.io.html import HtmlSupportMissing, ensure_html_support
+
+    try:
+        ensure_html_support()
+    except HtmlSupportMissing as exc:
+        return str(exc)
+    return None
 
 
 def _wrap(line: str, width: int = 100) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from hypescore.cli.errors import CliIOError
-from hypescore.cli.inputs import resolve_sources
+from hypescore.cli.inputs import resolve_sources, stop_if_no_text_field
 from hypescore.cli.options import (
     check_options,
     color_option,
@@ -22,11 +22,10 @@ from hypescore.cli.options import (
 )
 from hypescore.cli.output import stream_outcomes
 from hypescore.cli.run import Tally, score_records, thresholds_from
+from hypescore.io.census import FieldCensus
 from hypescore.io.html import HtmlSupportMissing
 from hypescore.io.readers import read_records
 from hypescore.io.writers import OUTPUT_FORMATS, make_formatter
-
-TABLE_REASONS = 3
 
 
 @click.command(short_help="Score articles and print the results.")
@@ -51,18 +50,16 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
     """
     sources = resolve_sources(inputs)
     output_format = params["output_format"] or ("table" if is_terminal(sys.stdout) else "jsonl")
-    explain = params["explain"]
-    if output_format == "table":
-        explain = max(explain, TABLE_REASONS)  # the table always names the top reasons
-    options = score_options(params, explain=explain)
+    options = score_options(params)  # the same --explain reasons in every format
     formatter = make_formatter(
         output_format,
         explain=params["explain"],
         feature_names=_feature_names() if params["with_features"] else (),
         color=use_color(params["color"]),
-        width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
+        width=shutil.get_terminal_size().columns,  # $COLUMNS, else 80 when not a terminal
     )
-    records = read_records(sources, read_options(params))
+    census = FieldCensus(params["text_field"])
+    records = read_records(sources, read_options(params), census=census)
     tally = Tally(thresholds_from(params))
     try:
         stream_outcomes(score_records(records, options), formatter, sys.stdout, tally)
@@ -70,6 +67,7 @@ def score(ctx: click.Context, inputs: tuple[str, ...], **params: Any) -> None:
         raise CliIOError(str(exc)) from exc
     if tally.errors:
         click.echo(f"hypescore: {tally.summary()}", err=True)
+    stop_if_no_text_field(census)
     ctx.exit(tally.exit_code(strict=params["strict"]))
 
 

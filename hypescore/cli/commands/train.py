@@ -28,27 +28,25 @@ from hypescore.cli.errors import CliIOError
 @click.option("--model-version", default=None, help="Version recorded in the model.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Fixes folds and fits.")
 @click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Cross-validation folds for the card's metrics.",
-)
-@click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Use only the first N rows of each file (quick runs).",
+    help="Use only N evenly spaced rows of each file (quick runs).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    "--parts-from",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="Reuse featurized training data between runs.",
+    help="Reuse the learned parts of this model file instead of retraining them (~18 CPU min).",
 )
-@click.option("--no-card", is_flag=True, help="Skip cross-validation and the model card.")
+@click.option(
+    "--parts-figures",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="JSON figures of the reused parts' training run, for the card [docs/v2-models.json].",
+)
+@click.option("--no-card", is_flag=True, help="Skip the model card.")
 def train(**params: Any) -> None:
     """Train a model from the labelled views and save it (prints the model file's path).
 
@@ -59,11 +57,10 @@ def train(**params: Any) -> None:
     options: dict[str, Any] = {
         "out": params["out"],
         "seed": params["seed"],
-        "folds": params["folds"],
         "limit": params["limit"],
-        "n_jobs": params["jobs"],
-        "cache_dir": params["cache_dir"],
         "card": not params["no_card"],
+        "parts_from": params["parts_from"],
+        "parts_figures": params["parts_figures"],
     }
     if params["name"]:
         options["name"] = params["name"]

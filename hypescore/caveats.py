@@ -1,0 +1,72 @@
+"""Why a verdict should not be trusted: inputs too thin to judge, flagged rather than scored.
+
+A 24-word photo caption, a page whose "headline" is the site's breadcrumb trail, or an
+HTML page from which extraction kept almost nothing all still get scores, but a score
+of such input says little; ``Result.warnings`` carries these messages so callers can
+filter or re-fetch. The thresholds are written once, here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypescore.lexicons import load_lexicon
+
+MIN_WORDS = 80
+"""Below this many words the features are too noisy to judge an article (a caption, a teaser)."""
+THIN_SHARE = 0.10
+MIN_PAGE_WORDS = 200
+"""Extraction kept "almost nothing": under THIN_SHARE of a page of at least this many words."""
+MAX_CRUMB_WORDS = 4
+
+_CRUMB_SEPARATOR = re.compile(r" (?:[>»›/|]|::) |::")  # on whitespace-folded text
+_ARROWS = (">", "»", "›", "/")
+
+
+def word_count(text: str, stop_at: int | None = None) -> int:
+    """Whitespace-separated tokens holding a letter or digit; stops counting at ``stop_at``."""
+    count = 0
+    for token in text.split():
+        if any(ch.isalnum() for ch in token):
+            count += 1
+            if stop_at is not None and count >= stop_at:
+                break
+    return count
+
+
+def too_short(text: str) -> str | None:
+    words = word_count(text, stop_at=MIN_WORDS)
+    if words >= MIN_WORDS:
+        return None
+    unit = "word" if words == 1 else "words"
+    return f"too short to judge: {words} {unit} (scores mean little under {MIN_WORDS})"
+
+
+def label_like_headline(title: str | None) -> str | None:
+    """A breadcrumb trail ("News > Science") or a bare section label ("World news")."""
+    if not title or not title.strip():
+        return None
+    shown = " ".join(title.split())
+    parts = [p for p in _CRUMB_SEPARATOR.split(shown) if p.strip()]
+    arrows = any(f" {arrow} " in f" {shown} " for arrow in _ARROWS)
+    if len(parts) >= 2 and arrows and all(len(p.split()) <= MAX_CRUMB_WORDS for p in parts):
+        return f"headline looks like a breadcrumb trail, not a headline: {shown!r}"
+    words = [w.strip(".,:;!?'\"()-").lower() for w in shown.split()]
+    section_words = frozenset(load_lexicon("section_labels"))
+    if len(words) <= 3 and all(w in section_words for w in words if w):
+        return f"headline looks like a section label, not a headline: {shown!r}"
+    return None
+
+
+def thin_extraction(kept_words: int, page_words: int) -> str | None:
+    """HTML extraction kept under a tenth of a page's words: likely the wrong block."""
+    if page_words < MIN_PAGE_WORDS or kept_words >= THIN_SHARE * page_words:
+        return None
+    return (
+        f"HTML extraction kept almost nothing: {kept_words:,} of the page's {page_words:,} words"
+    )
+
+
+def article_caveats(text: str, title: str | None) -> tuple[str, ...]:
+    """The warnings the article's own text and headline call for, in a fixed order."""
+    return tuple(w for w in (too_short(text), label_like_headline(title)) if w)

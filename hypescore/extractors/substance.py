@@ -1,0 +1,175 @@
+"""Substance: what a reader could check. Counts (not rates) of the body's specific claims.
+
+Quantified claims (figures with units, money, percentages, counts, comparisons), named
+actors, named sources and those given a role ("X, a senior lecturer at Y, said"),
+concrete decisions with who and when, caveats and counterpoints, markers of evidence
+quality, anonymous sources. Impact (``hypescore.model.impact``) is a saturating formula
+over these counts: length matters only through them, and filler, cut from the body
+before this runs, adds none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from hypescore._engine.finders import CandidateFinder
+from hypescore._engine.index import TextIndex
+from hypescore.analysis import AnalysedArticle
+from hypescore.evidence import Span, SpanSink
+from hypescore.extractors import factual, sourcing
+from hypescore.extractors._matching import count_found, found_matches
+from hypescore.lexicons import lexicon_finder
+
+FAMILY = "substance"
+FEATURES = (
+    "quantified_claims",
+    "named_actors",
+    "named_sources",
+    "role_sources",
+    "decisions",
+    "dates",
+    "caveats",
+    "evidence_terms",
+    "anonymous_sources",
+)
+
+# Counts whose evidence the factual and sourcing families record.
+EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "substance.named_actors": ("factual.named_spans_per_1k",),
+    "substance.named_sources": ("sourcing.named_sources_per_1k",),
+    "substance.dates": ("factual.dates_per_1k",),
+    "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
+}
+PLACEHOLDERS: dict[str, str] = {}
+# The evidence kinds this family's spans carry (report styles and the story use them).
+KINDS: tuple[str, ...] = ("quantified_claim", "role_source", "decision", "caveat", "evidence")
+
+_COMPARISON_RE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)[ ]than[ ]"
+    r"(?:[$€£¥]|US\$)?\d"
+    r"|\b(?:up|down)[ ]from[ ](?:[$€£¥]|US\$)?\d"
+    r"|\bcompared[ ](?:with|to)\b"
+    r"|\b(?:doubled|halved|tripled|quadrupled|twice[ ]as)\b"
+    r"|\b\d+(?:\.\d+)?[ ]times[ ](?:more|less|as|higher|lower|faster|larger|bigger)\b",
+    re.IGNORECASE,
+)
+# Every comparison starts with one of these words or with a number ("3 times more").
+_COMPARISON_LEADS = (
+    "more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller", "bigger", "up",
+    "down", "compared", "doubled", "halved", "tripled", "quadrupled", "twice",
+)  # fmt: skip
+
+
+def _comparison_candidates(index: TextIndex) -> list[int] | None:
+    if index.exotic:
+        return None
+    candidates = [
+        at
+        for word in index.may_contain(_COMPARISON_LEADS)
+        for at in index.find_all(word, lowered=True)
+    ]
+    if "times" in index.lower_runs:
+        candidates.extend(factual.number_starts(index))
+    return candidates
+
+
+COMPARISONS = CandidateFinder(_COMPARISON_RE, _comparison_candidates)
+_ROLES = (
+    r"professor|lecturer|researcher|scientist|director|minister|secretary|spokes(?:man|woman"
+    r"|person)|chief|executive|president|chair(?:man|woman|person)?|analyst|economist|official"
+    r"|head|founder|senator|governor|mayor|judge|lawyer|attorney|author|editor|officer|manager"
+    r"|advis[eo]r|commissioner|ceo|doctor|physician|epidemiologist|engineer|expert|leader"
+    r"|deputy|ambassador|councill?or|representative|fellow|dean|prosecutor|chancellor"
+    r"|economist|strategist|investigator|historian|statistician|virologist|professor"
+)
+_ROLE_RE = re.compile(rf"\b(?:{_ROLES})s?\b", re.IGNORECASE)
+# ", a senior lecturer at Y" or ", National Grid's director of planning" after "said X".
+_ROLE_AFTER_RE = re.compile(r",[ ](?:(?:a|an|the)[ ])?[^.,\n]{0,60}", re.IGNORECASE)
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _quantified(doc: AnalysedArticle) -> list[tuple[int, int]]:
+    """Figures with units, money, percentages, counts and comparisons, merged where they
+    overlap ("more than 40%" is one claim)."""
+    index = doc.index
+    intervals = [
+        m.span()
+        for finder in (factual.QUANTITIES, factual.MONEY, factual.PERCENTAGES)
+        for m in found_matches(finder, index)
+    ]
+    intervals.extend(m.span() for m in found_matches(COMPARISONS, index))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _role_sources(doc: AnalysedArticle) -> list[re.Match[str]]:
+    """Named sources given a role, in the name ("Health Minister Ann Lee said"), in a
+    clause before the verb, or in one after "said X"."""
+    norm = doc.norm
+    found = []
+    for match in found_matches(sourcing.NAMED_SOURCES, doc.index):
+        after = _ROLE_AFTER_RE.match(norm, match.end())
+        if _ROLE_RE.search(match.group()) or (after and _ROLE_RE.search(after.group())):
+            found.append(match)
+    return found
+
+
+def _decisions(doc: AnalysedArticle, quantified: list[tuple[int, int]], sink: SpanSink) -> int:
+    """Sentences where a named actor does something concrete, with a date or a figure."""
+    verbs = found_matches(lexicon_finder("decision_verbs"), doc.index)
+    if not verbs or not doc.sentences:
+        return 0
+    starts = [start for start, _ in doc.sentences]
+    with_verb = {_sentence_of(starts, m.start()) for m in verbs}
+    with_actor = {_sentence_of(starts, start) for start, _, _ in factual.named_entities_of(doc)}
+    with_when = {_sentence_of(starts, m.start()) for m in found_matches(factual.DATES, doc.index)}
+    with_when.update(_sentence_of(starts, start) for start, _ in quantified)
+    decided = sorted(with_verb & with_actor & with_when)
+    if sink is not None:
+        sink.extend(
+            Span(*doc.sentences[k], "decision", "substance.decisions") for k in decided if k >= 0
+        )
+    return len(decided)
+
+
+def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
+    index = doc.index
+    quantified = _quantified(doc)
+    roles = _role_sources(doc)
+    if sink is not None:
+        sink.extend(
+            Span(s, e, "quantified_claim", "substance.quantified_claims") for s, e in quantified
+        )
+        sink.extend(
+            Span(m.start(), m.end(), "role_source", "substance.role_sources") for m in roles
+        )
+    caveats = count_found(
+        lexicon_finder("caveats"), index, sink, kind="caveat", feature="substance.caveats"
+    )
+    evidence = count_found(
+        lexicon_finder("evidence_terms"),
+        index,
+        sink,
+        kind="evidence",
+        feature="substance.evidence_terms",
+    )
+    return [
+        float(len(quantified)),
+        float(len({text for _, _, text in factual.named_entities_of(doc)})),
+        float(len(found_matches(sourcing.NAMED_SOURCES, index))),
+        float(len(roles)),
+        float(_decisions(doc, quantified, sink)),
+        float(len(found_matches(factual.DATES, index))),
+        float(caveats),
+        float(evidence),
+        float(len(found_matches(lexicon_finder("anonymous_sources"), index))),
+    ]

@@ -1,0 +1,228 @@
+"""Reasons and the verdict box: plain words for what moved an article's verdict.
+
+One reason per part of hype (headline, body language, filler, one-sided tone) and per
+impact term (a role source is a named source: one reason), each with its contribution in
+verdict points, its scope (``headline`` or ``body``), a plain-language summary and the
+evidence spans with their text. ``verdict_summary`` is the two sentences of a verdict
+box: what drives hype, what carries substance. The outlet is never a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from hypescore.analysis import AnalysedArticle
+from hypescore.article import Article
+from hypescore.evidence import Span
+from hypescore.extractors import EVIDENCE_ALIASES
+from hypescore.features import feature_names
+from hypescore.model.hypemodel import HEADLINE, MERGED_TERMS, Contribution, Parts
+from hypescore.result import Reason
+
+MAX_EVIDENCE = 10
+MAX_QUOTES = 3
+QUOTE_CHARS = 60
+PARTS_SHOWN = ("headline", "body", "filler", "tone")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What reasons quote from: the article, its analysis, spans, features and parts."""
+
+    article: Article
+    doc: AnalysedArticle
+    spans: list[Span]
+    head_spans: list[Span]
+    values: np.ndarray
+    parts: Parts
+
+    def count(self, feature: str) -> int:
+        return int(round(float(self.values[feature_names().index(feature)])))
+
+    def text_of(self, span: Span) -> str:
+        source = (self.article.title or "") if span.field == "title" else self.article.text
+        return source[span.start : span.end]
+
+    def with_text(self, spans: Sequence[Span]) -> tuple[Span, ...]:
+        """The spans with their text, one per distinct text (a named source is often a
+        role source too: the same words twice are one piece of evidence)."""
+        by_text: dict[str, Span] = {}
+        for span in spans:
+            by_text.setdefault(self.text_of(span), replace(span, text=self.text_of(span)))
+        return tuple(by_text.values())[:MAX_EVIDENCE]
+
+    def spans_of(self, feature: str) -> list[Span]:
+        wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
+        wanted |= {f for f, into in MERGED_TERMS.items() if into == feature}
+        return list(dict.fromkeys(s for s in self.spans if s.feature in wanted))
+
+    def quotes(self, spans: Sequence[Span]) -> str:
+        """The first distinct quotes, ``'a', 'b', ...``."""
+        quoted = list(dict.fromkeys(_clip(self.text_of(s)) for s in spans))
+        more = ", ..." if len(quoted) > MAX_QUOTES else ""
+        return ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3].rstrip() + "..."
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# ---------------------------------------------------------------- one summary per reason
+
+
+def _headline(ev: Evidence) -> str:
+    p = ev.parts
+    words = "clickbait" if p.headline >= 0.5 else "plain"
+    return (
+        f"{words} headline ({p.headline:.2f}: teaser model {p.teaser:.2f}, "
+        f"Stop Clickbait {p.stop:.2f})"
+    )
+
+
+def _body(ev: Evidence) -> str:
+    body = ev.parts.body
+    flagged = len(body.flagged)
+    head = f"{flagged} of {_plural(body.sentences, 'sentence')} read as opinion"
+    return f"{head}: {ev.quotes(body.flagged)}" if flagged else head
+
+
+def _filler(ev: Evidence) -> str:
+    blocks = ev.doc.filler
+    if not blocks:
+        return "no filler blocks"
+    # Commas, not semicolons: multi-item CSV cells are joined with "; ".
+    return ", ".join(b.summary for b in blocks[:MAX_QUOTES]) + (", ..." if len(blocks) > 3 else "")
+
+
+def _tone(ev: Evidence) -> str:
+    t = ev.parts.tone
+    words = "one-sided" if t >= 0.5 else "even-handed"
+    return f"{words} tone ({t:.2f}, from the title and body wording)"
+
+
+def _counted(one: str, many: str, none: str) -> Callable[[Evidence, str], str]:
+    def summary(ev: Evidence, feature: str) -> str:
+        n = ev.count(feature)
+        if n == 0:
+            return none
+        found = ev.spans_of(feature)
+        quoted = f": {ev.quotes(found)}" if found else ""
+        return f"{_plural(n, one, many)}{quoted}"
+
+    return summary
+
+
+TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {
+    "substance.quantified_claims": _counted(
+        "figure with units", "figures with units", "no figure with units"
+    ),
+    "substance.named_actors": _counted(
+        "named person, place or organisation",
+        "named people, places or organisations",
+        "no named actor",
+    ),  # fmt: skip
+    "substance.named_sources": _counted("named source", "named sources", "no named source"),
+    "substance.decisions": _counted("decision or action", "decisions or actions", "no decision"),
+    "substance.dates": _counted("date", "dates", "no date"),
+    "substance.caveats": _counted(
+        "caveat or counterpoint", "caveats or counterpoints", "no caveat"
+    ),
+    "substance.evidence_terms": _counted(
+        "evidence-quality term", "evidence-quality terms", "no evidence-quality term"
+    ),
+    "sourcing.cited_outlets": _counted("outlet cited", "outlets cited", "no outlet cited"),
+    "substance.anonymous_sources": _counted(
+        "anonymous source", "anonymous sources", "no anonymous source"
+    ),
+}
+PART_SUMMARIES: dict[str, Callable[[Evidence], str]] = {
+    "headline": _headline,
+    "body": _body,
+    "filler": _filler,
+    "tone": _tone,
+}
+
+
+def reason_summary(feature: str, ev: Evidence) -> str:
+    if feature in PART_SUMMARIES:
+        return PART_SUMMARIES[feature](ev)
+    return TERM_SUMMARIES[feature](ev, feature)
+
+
+def reason_evidence(feature: str, ev: Evidence) -> tuple[Span, ...]:
+    if feature == "headline":
+        return ev.with_text([s for s in ev.head_spans if s.feature == HEADLINE])
+    if feature == "body":
+        return ev.with_text(ev.parts.body.flagged)
+    if feature == "filler":
+        return ev.with_text(ev.spans_of("filler.lines"))
+    if feature == "tone":
+        return ()
+    return ev.with_text(ev.spans_of(feature))
+
+
+def build_reasons(
+    contributions: list[Contribution], ev: Evidence, explain: int
+) -> tuple[Reason, ...]:
+    """The ``explain`` largest contributions as reasons (none when ``explain`` is 0)."""
+    if explain <= 0:
+        return ()
+    top = sorted(contributions, key=lambda c: (-abs(c.points), c.scope, c.feature))[:explain]
+    return tuple(
+        Reason(
+            feature=c.feature,
+            value=c.value,
+            contribution=round(c.points, 4),
+            evidence=reason_evidence(c.feature, ev),
+            scope=c.scope,
+            summary=reason_summary(c.feature, ev),
+        )
+        for c in top
+    )
+
+
+def verdict_summary(contributions: list[Contribution], ev: Evidence) -> str:
+    """Two sentences: what drives hype, what carries substance."""
+    parts = ev.parts.scores()
+    drivers = sorted(
+        (c for c in contributions if c.feature in PARTS_SHOWN and parts[c.feature] >= 0.5),
+        key=lambda c: c.points,
+    )[:2]
+    if drivers:
+        hype = (
+            "Hype comes from " + " and ".join(reason_summary(c.feature, ev) for c in drivers) + "."
+        )
+    else:
+        hype = "Little drives hype: " + _headline(ev) + ", " + _tone(ev) + "."
+    carriers = sorted(
+        (c for c in contributions if c.feature not in PARTS_SHOWN and c.points > 0),
+        key=lambda c: -c.points,
+    )[:2]
+    if carriers:
+        substance = (
+            "Substance rests on "
+            + " and ".join(_short(reason_summary(c.feature, ev)) for c in carriers)
+            + "."
+        )
+    else:
+        substance = (
+            "Little carries substance: "
+            + _short(reason_summary("substance.named_sources", ev))
+            + ", "
+            + _short(reason_summary("substance.quantified_claims", ev))
+            + "."
+        )
+    return f"{hype} {substance}"
+
+
+def _short(summary: str) -> str:
+    """A summary without its quotes, for the verdict box."""
+    return summary.split(": ", 1)[0]
