@@ -607,7 +607,8 @@ cdef class DocumentTokens:
     ):
         """``CompoundScorer.score_spans`` of the text's ``spans`` (tokens all learned).
 
-        A span whose edge cuts a token goes to ``score_plain`` whole.
+        A span whose edge cuts a token, or that counts from the end (negative offsets),
+        goes to ``score_plain`` whole.
         """
         cdef str text = self.text
         cdef int kind = PyUnicode_KIND(text)
@@ -656,7 +657,7 @@ cdef class DocumentTokens:
                 last = low
                 if (first > 0 and self.ends[first - 1] > start) or (
                     last > first and self.ends[last - 1] > end
-                ) or start < 0 or end > self.length:
+                ) or start < 0 or end < 0 or end > self.length:
                     scores.append(score_plain(text[start:end]))
                     continue
                 found = rules = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -17,10 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hypescore._engine import kernel, syllables
+from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import ReadabilityCounter
 from hypescore._engine.syllables import hyphenator
 from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
 from tests._engine.conftest import select_path
+from tests._engine.test_token_caches import corpus, features
 from tests._engine.test_vader import RULE_WORDS
 
 LEXICON = read_lexicon()
@@ -44,8 +47,12 @@ def texts(draw: st.DrawFn) -> str:
     return "".join(w + draw(SEPARATORS) for w in words)
 
 
-def outputs(path: str, text: str) -> tuple:
-    """Everything the hot loops compute for ``text``, on ``path``, from empty caches."""
+def outputs(path: str, text: str, ragged: list[tuple[int, int]] = ()) -> tuple:
+    """Everything the hot loops compute for ``text``, on ``path``, from empty caches.
+
+    ``ragged`` spans (cutting tokens, empty, past the end) are scored over the document's
+    tokens as the sentiment extractor scores sentences.
+    """
     select_path(path)
     syllables._counted.clear()
     vader = CompoundScorer(LEXICON, EMOJIS)
@@ -60,11 +67,22 @@ def outputs(path: str, text: str) -> tuple:
         spans.append((start, start + len(part)))
         start += len(part) + 1
     vader.learn([token for start, end in spans for token in plain[start:end].split()])
+    vader.learn([token for start, end in ragged for token in plain[start:end].split()])
+    index = TextIndex(plain, [])
+    compiled_tokens = index.compiled_tokens()
+    if compiled_tokens is not None:  # the kernel's tokens are the text's, in order
+        assert compiled_tokens.tokens == plain.split()
+        assert sorted(compiled_tokens.new_tokens({})) == sorted(set(plain.split()))
+    plain_index = TextIndex(text, [])
+    letters = len(re.findall(r"\w", text))
     return (
         vader.compound(text),
         vader.score_spans(plain, spans),
+        vader.score_spans(plain, spans, compiled_tokens),
+        vader.score_spans(plain, list(ragged), compiled_tokens),
         counter.scores(text, tokens),
         counter.scores(text),
+        counter.index_scores(plain_index, letters),
         [hyphenator().positions(word) for word in tokens[:20]],
         dict(vader._tokens),
         dict(counter.known),
@@ -80,9 +98,22 @@ def restore_default_path():
 
 @pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=texts())
-def test_kernel_equals_pure_python(text):
-    assert outputs("kernel", text) == outputs("python", text)
+@given(text=texts(), data=st.data())
+def test_kernel_equals_pure_python(text, data):
+    bound = len(text) + 3
+    ragged = data.draw(st.lists(st.tuples(st.integers(-3, bound), st.integers(-3, bound))))
+    assert outputs("kernel", text, ragged) == outputs("python", text, ragged)
+
+
+def test_features_equal_on_both_paths():
+    """Every feature value and evidence span of whole articles, kernel against Python."""
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    articles = corpus()
+    select_path("python")
+    expected = [features(article) for article in articles]
+    select_path("kernel")
+    assert [features(article) for article in articles] == expected
 
 
 @pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
