@@ -386,6 +386,11 @@ cdef class DocumentTokens:
     cdef Py_ssize_t *ends
     cdef Py_ssize_t *ids
     cdef Py_ssize_t *occurrences  # per distinct id: how many tokens are it
+    # Per distinct id, its readability code as found by new_tokens in ``codes_seen``
+    # (a token's code never changes, so the later token sums need not look it up again).
+    cdef long long *codes
+    cdef bint *coded
+    cdef object codes_seen
 
     def __cinit__(self, str text):
         cdef Py_ssize_t length = len(text)
@@ -405,6 +410,8 @@ cdef class DocumentTokens:
         free(self.ends)
         free(self.ids)
         free(self.occurrences)
+        free(self.codes)
+        free(self.coded)
 
     cdef int _tokenise(self) except -1:
         cdef str text = self.text
@@ -505,10 +512,29 @@ cdef class DocumentTokens:
         cdef Py_ssize_t k
         return [distinct[self.ids[k]] for k in range(self.count)]
 
-    def new_tokens(self, known):
-        """The distinct tokens that are not keys of ``known`` (a dict or set)."""
-        cdef object token
-        return [token for token in self.distinct if token not in known]
+    def new_tokens(self, dict known):
+        """The distinct tokens that are not keys of ``known`` (readability's codes).
+
+        The codes found are kept for :meth:`token_sums` over the same dict.
+        """
+        cdef list distinct = self.distinct, new = []
+        cdef Py_ssize_t size = len(distinct), k
+        cdef PyObject *found
+        free(self.codes)
+        free(self.coded)
+        self.codes = <long long *>malloc((size + 1) * sizeof(long long))
+        self.coded = <bint *>calloc(size + 1, sizeof(bint))
+        if self.codes is NULL or self.coded is NULL:
+            raise MemoryError()
+        self.codes_seen = known
+        for k in range(size):
+            found = PyDict_GetItem(known, distinct[k])
+            if found is NULL:
+                new.append(distinct[k])
+            else:
+                self.codes[k] = <object>found
+                self.coded[k] = True
+        return new
 
     def token_sums(self, dict codes, dict many_syllables, int width):
         """``readability.ReadabilityCounter._token_sums`` of the tokens (all learned)."""
@@ -519,8 +545,9 @@ cdef class DocumentTokens:
         cdef bint many = False
         cdef Py_ssize_t k
         cdef list distinct = self.distinct
+        cdef bint seen = codes is self.codes_seen and self.coded is not NULL
         for k in range(len(distinct)):
-            code = codes[distinct[k]]
+            code = self.codes[k] if seen and self.coded[k] else codes[distinct[k]]
             times = self.occurrences[k]
             words += (code & mask) * times
             hard_dale_chall += (code >> width & mask) * times
@@ -601,6 +628,31 @@ cdef class DocumentTokens:
             free(word)
         return max(1, sentences)
 
+    cdef list _rule_values(
+        self, Py_ssize_t first, Py_ssize_t last, unsigned char rules, unsigned char *flags,
+        list valences,
+    ):
+        """``CompoundScorer._rule_values`` of tokens first..last-1 when no rule changes a
+        valence: no "but", no lexicon word in capitals, no modifier within three tokens
+        before a lexicon word or two after it (``tokens[i-3:i+3]``). Otherwise ``None``:
+        the Python rules run.
+        """
+        cdef list values = []
+        cdef Py_ssize_t i, j
+        cdef object valence
+        if rules & (_UPPER_HIT | _BUT):
+            return None
+        for i in range(first, last):
+            if not flags[self.ids[i]] & _HIT:
+                continue
+            for j in range(max(first, i - 3), min(last, i + 3)):
+                if flags[self.ids[j]] & _MODIFIER:
+                    return None
+            valence = valences[self.ids[i]]
+            if valence:
+                values.append(valence)
+        return values
+
     def sentence_scores(
         self, list spans, dict hit_valence, set upper_hits, set modifiers, set buts,
         rule_values, score_plain,
@@ -617,8 +669,8 @@ cdef class DocumentTokens:
         cdef Py_ssize_t size = len(distinct), k, first, last, low, high, middle, i
         cdef Py_ssize_t start, end, exclamations, questions
         cdef Py_UCS4 char
-        cdef unsigned char flag
-        cdef bint found, rules
+        cdef unsigned char flag, rules
+        cdef bint found
         cdef list values, valences = [None] * size, scores = []
         cdef object token, valence
         cdef unsigned char *flags = <unsigned char *>calloc(size + 1, 1)
@@ -660,20 +712,22 @@ cdef class DocumentTokens:
                 ) or start < 0 or end < 0 or end > self.length:
                     scores.append(score_plain(text[start:end]))
                     continue
-                found = rules = False
+                found = False
+                rules = 0
                 values = []
                 for i in range(first, last):
                     flag = flags[self.ids[i]]
                     if flag & _HIT:
                         found = True
                         values.append(valences[self.ids[i]])
-                    if flag & (_UPPER_HIT | _MODIFIER | _BUT):
-                        rules = True
+                    rules |= flag
                 if not found:
                     scores.append(0.0)
                     continue
-                if rules:
-                    values = rule_values([distinct[self.ids[i]] for i in range(first, last)])
+                if rules & (_UPPER_HIT | _MODIFIER | _BUT):
+                    values = self._rule_values(first, last, rules, flags, valences)
+                    if values is None:
+                        values = rule_values([distinct[self.ids[i]] for i in range(first, last)])
                 exclamations = questions = 0
                 for i in range(start, end):
                     char = PyUnicode_READ(kind, data, i)
