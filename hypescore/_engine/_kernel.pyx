@@ -8,7 +8,10 @@ operations in the same order, so every number is bit-identical; tests/_engine ru
 parity tests on both paths and a hypothesis test compares them directly. Rare cases
 (lexicon words and rule words, non-ASCII words, sentences where VADER's rules apply)
 are handed back to the Python code through callbacks, so each rule is written once
-there. Nothing here is imported directly: ``hypescore._engine.kernel`` decides.
+there. ``DocumentTokens`` owns one document's tokens: split once over the code points,
+interned to integer ids, with token sums, readability's sentence count and VADER's
+sentence scores as passes over C arrays. Nothing here is imported directly:
+``hypescore._engine.kernel`` decides.
 """
 
 from cpython.dict cimport PyDict_GetItem
@@ -628,6 +631,17 @@ cdef class DocumentTokens:
             free(word)
         return max(1, sentences)
 
+    cdef Py_ssize_t _starting_before(self, Py_ssize_t low, Py_ssize_t position):
+        """How many tokens start before ``position`` (at least ``low``; binary search)."""
+        cdef Py_ssize_t high = self.count, middle
+        while low < high:
+            middle = (low + high) // 2
+            if self.starts[middle] < position:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
     cdef list _rule_values(
         self, Py_ssize_t first, Py_ssize_t last, unsigned char rules, unsigned char *flags,
         list valences,
@@ -666,7 +680,7 @@ cdef class DocumentTokens:
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         cdef list distinct = self.distinct
-        cdef Py_ssize_t size = len(distinct), k, first, last, low, high, middle, i
+        cdef Py_ssize_t size = len(distinct), k, first, last, i
         cdef Py_ssize_t start, end, exclamations, questions
         cdef Py_UCS4 char
         cdef unsigned char flag, rules
@@ -690,23 +704,9 @@ cdef class DocumentTokens:
                 if token in buts:
                     flags[k] |= _BUT
             for start, end in spans:
-                # tokens first..last-1 start within the span (binary search on starts)
-                low, high = 0, self.count
-                while low < high:
-                    middle = (low + high) // 2
-                    if self.starts[middle] < start:
-                        low = middle + 1
-                    else:
-                        high = middle
-                first = low
-                high = self.count
-                while low < high:
-                    middle = (low + high) // 2
-                    if self.starts[middle] < end:
-                        low = middle + 1
-                    else:
-                        high = middle
-                last = low
+                # tokens first..last-1 start within the span
+                first = self._starting_before(0, start)
+                last = self._starting_before(first, end)
                 if (first > 0 and self.ends[first - 1] > start) or (
                     last > first and self.ends[last - 1] > end
                 ) or start < 0 or end < 0 or end > self.length:

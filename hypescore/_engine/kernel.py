@@ -2,7 +2,8 @@
 
 ``hypescore._engine._kernel`` is an optional Cython extension (built by ``pip install``
 where Cython and a C compiler work, skipped otherwise) that replays the loops of
-``vader``, ``readability`` and ``syllables`` bit for bit. The Python code stays the
+``vader``, ``readability`` and ``syllables`` bit for bit, and reads each document's
+tokens once (``TextIndex.compiled_tokens``). The Python code stays the
 reference and the fallback: it runs when the extension is not built, when
 ``HYPESCORE_PURE_PYTHON=1`` is set, or after :func:`use` ``(False)`` (tests run both).
 """
