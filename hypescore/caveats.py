@@ -62,9 +62,7 @@ def thin_extraction(kept_words: int, page_words: int) -> str | None:
     """HTML extraction kept under a tenth of a page's words: likely the wrong block."""
     if page_words < MIN_PAGE_WORDS or kept_words >= THIN_SHARE * page_words:
         return None
-    return (
-        f"HTML extraction kept almost nothing: {kept_words:,} of the page's {page_words:,} words"
-    )
+    return f"HTML extraction kept almost nothing: {kept_words:,} of the page's {page_words:,} words"
 
 
 def article_caveats(text: str, title: str | None) -> tuple[str, ...]:

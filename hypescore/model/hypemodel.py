@@ -9,7 +9,7 @@ needs no code to load, and every score is a short, auditable computation:
   (filler already cut out; ``hypescore.model.body_language``);
 - ``filler``: the documented ``filler_score`` formula (``hypescore.model.filler``);
 - ``tone``: one-sided (hyperpartisan) tone from the title and body text, never the URL;
-- ``hype`` = ``HypeCombination``: the learned parts' weighted mean, noisy-OR with filler;
+- ``hype`` = ``HypeCombination``: a noisy-OR of the four parts, each learned part weighted;
 - ``impact`` = the documented formula in ``hypescore.model.impact``;
 - substance ``s = (impact + 1 - hype) / 2`` and ``verdict = VerdictMap(s)`` (deciles of
   ``s`` over the SemEval training articles);
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hypescore.model.body_language import BodyLanguage
-from hypescore.model.combination import LEARNED_PARTS, PARTS, HypeCombination
+from hypescore.model.combination import PARTS, HypeCombination
 from hypescore.model.filler import filler_scores
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.parts import (
@@ -43,7 +43,7 @@ HEADLINE = "headline"
 BODY = "body"
 
 FORMAT = "hypescore-model"
-FORMAT_VERSION = 3  # 3: four named parts, noisy-OR combination, verdict map, no views
+FORMAT_VERSION = 4  # 3: four named parts, verdict map; 4: the parts combine by noisy-OR
 REQUIRED_PARTS = (*(name for name, _ in HEADLINE_MODELS), SUBJECTIVITY, TONE)
 LABELS = {
     (False, True): "substantive",
@@ -190,10 +190,9 @@ class HypeModel:
 
         Contributions are in points of ``10 * s`` measured from the reference article
         (``baseline_points``): all contributions plus the baseline add up to ``10 * s``
-        exactly, unless impact is clipped at 0 or 1. Hype splits exactly between the
-        learned mean ``m`` and filler ``f`` (``hype = 1 - (1 - m)(1 - f)`` is bilinear, so
-        the two-player Shapley split is exact), and ``m`` among the learned parts by
-        weight. The verdict is the verdict map's step of ``s``.
+        exactly, unless impact is clipped at 0 or 1. Hype splits exactly among its four
+        parts (``HypeCombination.shares``, the Shapley split of the noisy-OR). The verdict
+        is the verdict map's step of ``s``.
         """
         scores = parts.scores()
         hype = self.hype(scores)
@@ -202,14 +201,9 @@ class HypeModel:
         substance = self.substance(hype, impact)
         points: dict[str, float] = {}
         shown: dict[str, float] = {}
-        w, ref = self.combination.weights, self.reference_parts
-        m = float(self.combination.learned(scores["headline"], scores["body"], scores["tone"]))
-        m0 = float(self.combination.learned(ref["headline"], ref["body"], ref["tone"]))
-        f, f0 = scores["filler"], ref["filler"]
-        m_weight = 0.5 * ((1 - f0) + (1 - f))
-        for part in LEARNED_PARTS:
-            points[part] = -5.0 * w[part] * (scores[part] - ref[part]) * m_weight
-        points["filler"] = -5.0 * (f - f0) * 0.5 * ((1 - m0) + (1 - m))
+        shares = self.combination.shares(scores, self.reference_parts)
+        for part in PARTS:
+            points[part] = -5.0 * float(shares[part])
         shown.update(scores)
         relative = self.impact.contributions(values)
         for k, feature in enumerate(self.impact.features):

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hypescore.model._rows import row_sums
+
 # (feature, weight); a negative weight marks the anonymous-sourcing penalty.
 IMPACT_TERMS: tuple[tuple[str, float], ...] = (
     ("substance.quantified_claims", 0.20),
@@ -95,7 +97,7 @@ class ImpactSpec:
 
     def score(self, values: np.ndarray) -> np.ndarray | float:
         """Impact in 0..1: the sum of the terms, clipped."""
-        return np.clip(self.terms(values).sum(axis=-1), 0.0, 1.0)
+        return np.clip(row_sums(self.terms(values)), 0.0, 1.0)
 
     def contributions(self, values: np.ndarray) -> np.ndarray:
         """Each term's contribution relative to the reference article's."""

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from hypescore.model import _hashing
+from hypescore.model._rows import row_sums
 
 FORMAT = "hypescore-lexical"
 FORMAT_VERSION = 1
@@ -187,7 +188,7 @@ class HashedLinearModel:
                     f"dense features of shape {dense.shape}, expected "
                     f"({n_rows}, {len(self.dense.names)})"
                 )
-            logits += self.dense.terms(dense).sum(axis=1)
+            logits += row_sums(self.dense.terms(dense))
         return logits
 
     def proba(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:

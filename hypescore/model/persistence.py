@@ -116,8 +116,6 @@ def from_payload(payload: Any, checksum: str, source: str) -> HypeModel:
         impact = _impact(payload["impact"])
         thresholds = read_arrays(payload["thresholds"], THRESHOLD_ARRAYS, {}, "thresholds")
         weights = read_arrays(payload["combination"], COMBINATION_ARRAYS, {}, "combination")
-        if not np.isclose(sum(float(weights[p]) for p in LEARNED_PARTS), 1.0):
-            raise InvalidArray("combination: the weights of the learned parts must sum to 1")
         cuts = read_arrays({"cuts": payload["verdict_map"]}, VERDICT_MAP_ARRAYS, {}, "verdict_map")
         reference = read_arrays(
             payload["reference_parts"], REFERENCE_PART_ARRAYS, {}, "reference_parts"

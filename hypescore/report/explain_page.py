@@ -82,6 +82,7 @@ def render_report(
         "</header>",
         "<main>",
         _error_card(data),
+        _warnings_card(data),
         '<section class="cards">',
         _verdict_card(data),
         _scores_card(data),
@@ -122,6 +123,18 @@ def _error_card(data: Mapping[str, Any]) -> str:
     return (
         '<section class="card error" id="error"><h2>Not scored</h2>'
         f"{escape_text(str(data['error']))}</section>"
+    )
+
+
+def _warnings_card(data: Mapping[str, Any]) -> str:
+    """Why this verdict may mean little (too short, a label for a headline, thin HTML)."""
+    warnings = [str(w) for w in data.get("warnings") or ()]
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{escape_text(w)}</li>" for w in warnings)
+    return (
+        '<section class="card warn" id="warnings"><h2>Read with care</h2>'
+        f"<ul>{items}</ul></section>"
     )
 
 

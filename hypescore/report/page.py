@@ -39,6 +39,7 @@ aside .card + .card { margin-top: 16px; }
   font-family: Georgia, "DejaVu Serif", serif; max-width: 80ch; }
 .muted { color: #6b7280; }
 .error { background: #fef2f2; color: #991b1b; border: 1px solid #fecaca; }
+.warn { background: #fffbeb; color: #92400e; border: 1px solid #fde68a; }
 svg text { font-family: system-ui, "DejaVu Sans", sans-serif; }
 svg .axis { font-size: 12px; fill: #6b7280; }
 svg .axis.hype { fill: #c2410c; } svg .axis.substance { fill: #1d4ed8; }

@@ -68,14 +68,21 @@ def evaluate(
     from hypescore.model.persistence import load_model
     from hypescore.training import combination
     from hypescore.training.data import DEFAULT_DATA_DIR
-    from hypescore.training.fit import load_reference, out_of_fold_tone, reference_figures
+    from hypescore.training.fit import (
+        load_reference,
+        load_teasers,
+        out_of_fold_tone,
+        reference_figures,
+    )
 
     model = model if model is not None else load_model()
     data = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
     reference = load_reference(data, model.lexical, limit)
     tone_oof, splits = out_of_fold_tone(reference, seed)
     oof_parts = {**reference.parts, "tone": tone_oof}
-    report = combination.nested(oof_parts, reference.y, splits)
+    report = combination.nested(
+        oof_parts, reference.y, splits, load_teasers(data, model.lexical, limit)
+    )
     p = reference.parts
     hype = model.combination.hype(p["headline"], p["body"], p["filler"], p["tone"])
     columns = [model.feature_names.index(f) for f in model.impact.features]

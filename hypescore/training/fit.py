@@ -30,12 +30,15 @@ from hypescore.model.combination import PARTS, HypeCombination
 from hypescore.model.hypemodel import HypeModel
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.verdict_map import VERDICTS, VerdictMap
+from hypescore.training.combination import TeaserCheck
 from hypescore.training.views import DEFAULT_VIEWS, ViewSpec
 
 DEFAULT_NAME = "hypescore-default"
 ARTICLE_VIEW: ViewSpec = next(
     spec for spec in DEFAULT_VIEWS if spec.name == "article_hyperpartisan"
 )
+TEASER_VIEW: ViewSpec = next(spec for spec in DEFAULT_VIEWS if spec.name == "teaser_clickbait")
+TEASER_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,6 @@ def load_reference(
 ) -> Reference:
     """Analyse, featurize and score the parts of SemEval's training articles."""
     from hypescore.outlets import domain_quality
-    from hypescore.records import DEFAULT_MAX_CHARS, guarded
-    from hypescore.scoring import ScoreOptions, parts_of, prepare
     from hypescore.training.data import file_sha256
 
     if not (data_dir / ARTICLE_VIEW.path).is_file():
@@ -69,6 +70,29 @@ def load_reference(
         )
     records = list(ARTICLE_VIEW.records(data_dir, limit))
     articles = [ARTICLE_VIEW.article(r) for r in records]
+    keep, ready, parts = _parts_of_articles(articles, lexical, chunk)
+    quality = [domain_quality(a.url) if a.url else None for a in articles]
+    return Reference(
+        ids=[str(articles[i].id) for i in keep],
+        y=np.array([ARTICLE_VIEW.target_class(records[i]) for i in keep]),
+        quality=np.array([np.nan if quality[i] is None else quality[i] for i in keep]),
+        values=np.array([p.values for p in ready]),
+        titles=[p.doc.title for p in ready],
+        bodies=[p.doc.norm for p in ready],
+        sentences=[p.doc.sentences for p in ready],
+        parts=parts,
+        data_sha256=file_sha256(data_dir / ARTICLE_VIEW.path),
+        dropped=len(articles) - len(keep),
+    )
+
+
+def _parts_of_articles(
+    articles: list, lexical: dict, chunk: int = 50
+) -> tuple[list[int], list, dict[str, np.ndarray]]:
+    """Which articles could be scored, their prepared forms, and the four parts of each."""
+    from hypescore.records import DEFAULT_MAX_CHARS, guarded
+    from hypescore.scoring import ScoreOptions, parts_of, prepare
+
     options = ScoreOptions()
     prepared = [guarded(a, DEFAULT_MAX_CHARS, lambda a: prepare(a, options))[1] for a in articles]
     keep = [i for i, p in enumerate(prepared) if p is not None]
@@ -81,19 +105,17 @@ def load_reference(
         for p in group:
             for name, value in found[id(p)].scores().items():
                 parts[name].append(value)
-    quality = [domain_quality(a.url) if a.url else None for a in articles]
-    return Reference(
-        ids=[str(articles[i].id) for i in keep],
-        y=np.array([ARTICLE_VIEW.target_class(records[i]) for i in keep]),
-        quality=np.array([np.nan if quality[i] is None else quality[i] for i in keep]),
-        values=np.array([p.values for p in ready]),
-        titles=[p.doc.title for p in ready],
-        bodies=[p.doc.norm for p in ready],
-        sentences=[p.doc.sentences for p in ready],
-        parts={k: np.array(v) for k, v in parts.items()},
-        data_sha256=file_sha256(data_dir / ARTICLE_VIEW.path),
-        dropped=len(articles) - len(keep),
-    )
+    return keep, ready, {k: np.array(v) for k, v in parts.items()}
+
+
+def load_teasers(data_dir: Path, lexical: dict, limit: int | None = None) -> TeaserCheck:
+    """``TEASER_ROWS`` Webis teasers, evenly spaced, with their parts: the headline view's
+    check on the combination. The teaser model was fitted on all of them, so the headline
+    part's own Spearman here is in-sample; the check compares hype with it, both alike."""
+    rows = TEASER_ROWS if limit is None else min(limit, TEASER_ROWS)
+    records = list(TEASER_VIEW.records(data_dir, rows))
+    keep, _, parts = _parts_of_articles([TEASER_VIEW.article(r) for r in records], lexical)
+    return TeaserCheck(parts=parts, truth=np.array([TEASER_VIEW.target(records[i]) for i in keep]))
 
 
 def _provisional(lexical: dict) -> HypeModel:
@@ -130,15 +152,17 @@ def fit_model(
     version: str = __version__,
     seed: int = 0,
     training: dict | None = None,
+    teasers: TeaserCheck | None = None,
 ) -> tuple[HypeModel, dict[str, Any]]:
-    """The v2 model from scored reference articles, and the figures of its fit."""
+    """The v2 model from scored reference articles (and the teaser check on its
+    combination), and the figures of its fit."""
     from hypescore.training import combination
 
     names = feature_names()
     impact = ImpactSpec.fit(reference.values, names)
     tone_oof, splits = out_of_fold_tone(reference, seed)
     oof_parts = {**reference.parts, "tone": tone_oof}
-    report = combination.nested(oof_parts, reference.y, splits)
+    report = combination.nested(oof_parts, reference.y, splits, teasers)
     combo = HypeCombination(report.final_weights)
     p = reference.parts
     hype = combo.hype(p["headline"], p["body"], p["filler"], p["tone"])
@@ -263,9 +287,16 @@ def train(
     data = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
     lexical, part_figures = lexical_parts(data, parts_from, parts_figures, limit)
     reference = load_reference(data, lexical, limit)
+    teasers = load_teasers(data, lexical, limit)
     training = {"parts": "trained" if parts_from is None else "reused from a model file"}
     model, figures = fit_model(
-        reference, lexical, name=name, version=version, seed=seed, training=training
+        reference,
+        lexical,
+        name=name,
+        version=version,
+        seed=seed,
+        training=training,
+        teasers=teasers,
     )
     figures = {"parts": part_figures, "reference": figures, "limit": limit, "seed": seed}
     model = replace(model, training={**model.training, "figures": _summary(figures)})
@@ -280,7 +311,9 @@ def train(
     save_model(model, path)
     model = load_model(path)
     if card:
-        write_card(model, figures, out, limit=limit, parts_from=parts_from)
+        write_card(
+            model, figures, out, limit=limit, parts_from=parts_from, parts_figures=parts_figures
+        )
     return model
 
 

@@ -44,13 +44,19 @@ def test_one_read_more_line_is_a_small_score():
     assert 0.0 < one < 0.2
 
 
+def test_first_line_and_first_kind_are_free():
+    terms = filler_terms(np.array([[0, 1, 0, 1], [0, 2, 0, 2]]))
+    assert terms[0].sum() == 0.0
+    assert terms[1, 1] > 0 and terms[1, 3] > 0
+
+
 def test_saturates_and_stays_below_one():
     rows = np.array([[0.01, 1, 1, 1], [0.3, 20, 40, 3], [0.99, 500, 5000, 7]])
     scores = filler_score(rows)
     assert np.all(np.diff(scores) > 0)
     assert scores[-1] <= 1.0
     # Each extra line adds less the more lines there are.
-    lines = filler_terms(np.array([[0, n, 0, 0] for n in (0, 1, 10, 11)]))[:, 1]
+    lines = filler_terms(np.array([[0, n, 0, 0] for n in (1, 2, 10, 11)]))[:, 1]
     assert lines[1] - lines[0] > lines[3] - lines[2]
 
 

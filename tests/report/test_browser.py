@@ -150,6 +150,23 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(tmp_path, model):
     assert not any(tag == "a" for tag, _ in dom.attrs)
 
 
+def test_report_shows_the_results_warnings_and_none_on_a_full_article(tmp_path, model, hype_report):
+    article = Article(text="Council votes on the budget tonight.", title="Politics")
+    result = hypescore.score(article, model=model)
+    assert len(result.warnings) == 2  # too short, and a section label for a headline
+    spans = extract_features(article, with_spans=True)[1]
+    page = tmp_path / "short.html"
+    page.write_text(render_report(article, result, spans), encoding="utf-8")
+    dom = parse_dom(dump_dom(page))
+    assert [a.get("id") for _, a in dom.with_attr("id")].count("warnings") == 1
+    shown = "".join(dom.text)
+    assert "Read with care" in shown
+    for warning in result.warnings:
+        assert warning in shown
+    *_, full_page = hype_report
+    assert not any(a.get("id") == "warnings" for _, a in parse_dom(dump_dom(full_page)).attrs)
+
+
 @pytest.fixture(scope="module")
 def story_page(tmp_path_factory, model):
     outlets = []

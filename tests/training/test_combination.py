@@ -6,7 +6,9 @@ from hypescore.features import feature_names, featurize
 from hypescore.model.combination import HypeCombination
 from hypescore.model.filler import filler_scores
 from hypescore.training.combination import (
-    MIN_PART_WEIGHT,
+    TEASER_KEEP,
+    TeaserCheck,
+    allowed,
     best_weights,
     nested,
     weight_grid,
@@ -47,23 +49,46 @@ def test_a_tag_block_and_comment_boilerplate_raise_hype_by_at_least_0_15():
     before, after = _filler(wire), _filler(padded)
     combo = HypeCombination()
     # Filler is cut from the body before the learned parts read it: they stay as they were.
-    for learned in (0.1, 0.4, 0.7):
+    # For any article not already mostly hype (0.1..0.6 before), the block adds >= 0.15.
+    for learned in (0.1, 0.25, 0.4):
+        assert combo.hype(learned, learned, before, learned) <= 0.6
         raised = combo.hype(learned, learned, after, learned) - combo.hype(
             learned, learned, before, learned
         )
         assert raised >= 0.15
 
 
-def test_filler_never_lowers_hype_and_zero_filler_is_the_weighted_mean():
-    combo = HypeCombination({"headline": 0.2, "body": 0.3, "tone": 0.5})
-    parts = np.array([0.3, 0.6, 0.9])
-    assert combo.hype(*parts[:2], 0.0, parts[2]) == pytest.approx(0.2 * 0.3 + 0.3 * 0.6 + 0.5 * 0.9)
+def test_filler_never_lowers_hype_and_each_part_raises_it_on_its_own():
+    combo = HypeCombination({"headline": 0.5, "body": 0.2, "tone": 1.0})
+    assert combo.hype(0.3, 0.6, 0.0, 0.9) == pytest.approx(1 - 0.85 * 0.88 * 0.1)
     assert np.all(np.diff(combo.hype(0.3, 0.6, np.linspace(0, 1, 11), 0.9)) >= 0)
-    with pytest.raises(ValueError, match="non-negative"):
+    # A clickbait headline shows whatever the other parts say (a mean would dilute it).
+    assert combo.hype(1.0, 0.0, 0.0, 0.0) == pytest.approx(0.5)
+    assert combo.hype(1.0, 0.0, 0.0, 0.5) == pytest.approx(0.75)
+    with pytest.raises(ValueError, match="between 0 and 1"):
         HypeCombination({"headline": -0.2, "body": 0.7, "tone": 0.5})
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        HypeCombination({"headline": 0.2, "body": 0.7, "tone": 1.5})
 
 
-def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
+def test_shares_add_up_to_the_change_and_are_zero_at_the_reference():
+    combo = HypeCombination({"headline": 0.5, "body": 0.1, "tone": 1.0})
+    reference = {"headline": 0.23, "body": 0.46, "filler": 0.0, "tone": 0.14}
+    rng = np.random.default_rng(1)
+    parts = {k: rng.random(50) for k in reference}
+    shares = combo.shares(parts, reference)
+    total = sum(shares.values())
+    expected = combo.hype(**parts) - combo.hype(**reference)
+    np.testing.assert_allclose(total, expected, atol=1e-12)
+    same = combo.shares({**parts, "tone": np.full(50, 0.14)}, reference)
+    np.testing.assert_allclose(same["tone"], 0.0, atol=1e-12)
+    # More of a part never lowers its share.
+    higher = combo.shares({**parts, "headline": parts["headline"] + 0.1}, reference)
+    assert np.all(higher["headline"] >= shares["headline"])
+
+
+def _tone_informative_articles() -> tuple[np.random.Generator, np.ndarray, dict]:
+    """400 articles where only tone knows the label."""
     rng = np.random.default_rng(0)
     y = rng.integers(0, 2, 400)
     parts = {
@@ -72,14 +97,40 @@ def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
         "filler": np.zeros(400),
         "tone": np.clip(0.5 * y + 0.5 * rng.random(400), 0, 1),
     }
-    folds = [
-        (np.flatnonzero(np.arange(400) % 5 != k), np.flatnonzero(np.arange(400) % 5 == k))
+    return rng, y, parts
+
+
+def _folds(n: int) -> list:
+    return [
+        (np.flatnonzero(np.arange(n) % 5 != k), np.flatnonzero(np.arange(n) % 5 == k))
         for k in range(5)
     ]
-    report = nested(parts, y, folds)
-    assert report.final_weights["tone"] >= 0.8
+
+
+def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
+    rng, y, parts = _tone_informative_articles()
+    report = nested(parts, y, _folds(400))
+    assert report.final_weights == {"headline": 0.0, "body": 0.0, "tone": 1.0}
     assert report.combined_auc >= report.part_auc["tone"] - 0.02
-    assert all(min(w.values()) >= 0 for w in report.fold_weights)
-    assert best_weights(parts, y).weights == report.final_weights
-    assert len(weight_grid(floor=0.0)) == 231
-    assert all(min(w.values()) >= MIN_PART_WEIGHT - 1e-9 for w in weight_grid())
+    assert best_weights(parts, y, allowed(None)).weights == report.final_weights
+    assert len(weight_grid()) == 121
+
+
+def test_the_teaser_check_keeps_the_headline_views_ranking():
+    rng, y, parts = _tone_informative_articles()
+    truth = rng.random(300)
+    teasers = TeaserCheck(
+        parts={
+            "headline": np.clip(truth + 0.1 * rng.standard_normal(300), 0, 1),
+            "body": rng.random(300),
+            "filler": np.zeros(300),
+            "tone": 0.3 * rng.random(300),
+        },
+        truth=truth,
+    )
+    report = nested(parts, y, _folds(400), teasers)
+    assert report.final_weights["headline"] > 0
+    assert report.teaser_spearman["hype"] >= report.teaser_spearman["floor"]
+    assert report.teaser_spearman["floor"] == pytest.approx(
+        TEASER_KEEP * report.teaser_spearman["headline_part"], abs=1e-4
+    )

@@ -105,7 +105,7 @@ def _parts(model: Any) -> list[dict[str, Any]]:
             "name": name,
             "reads": reads,
             "model": source,
-            "weight": "noisy-OR" if name == "filler" else weights[name],
+            "weight": 1.0 if name == "filler" else weights[name],
         }
         for name, (reads, source) in PART_READS.items()
     ]
@@ -145,7 +145,7 @@ def _as_text(facts: dict[str, Any]) -> str:
         f"card       {model['card'] or '(none beside the model file)'}",
         f"labels     hype threshold {model['hype_threshold']}, "
         f"impact threshold {model['impact_threshold']}",
-        "parts      (hype = 1 - (1 - weighted mean of headline, body, tone) * (1 - filler))",
+        "parts      (hype = 1 - (1 - w * headline)(1 - w * body)(1 - w * tone)(1 - filler))",
     ]
     for part in model["parts"]:
         lines.append(
