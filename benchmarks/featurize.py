@@ -38,7 +38,8 @@ from benchmarks.corpus import generate, with_non_ascii  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 SECTIONS = (
-    "floor", "profile", "real", "naive", "two-jobs", "length", "cold-start", "memory", "score",
+    "floor", "kernel", "profile", "real", "naive", "two-jobs", "length", "cold-start", "memory",
+    "score",
 )  # fmt: skip
 CHUNK = 50  # documents per alternation when two things are timed against each other
 
@@ -367,6 +368,35 @@ def where_time_goes(report: Report, docs: list[dict]) -> None:
     report.line("(the first family to touch a document also learns its new tokens)")
 
 
+def kernel_comparison(report: Report, docs: list[dict]) -> None:
+    """Featurize with the compiled kernel against the pure-Python reference, one process.
+
+    Each side featurizes its own fresh documents (alternate documents of one corpus), so
+    both learn new tokens at the same rate; chunks alternate, and so does who goes first.
+    """
+    from hypescore._engine import kernel
+
+    sides = {"kernel": docs[0::2], "python": docs[1::2]}
+    n = min(map(len, sides.values()))
+    report.section(f"Compiled kernel vs pure Python: {n:,} fresh documents each, CPU")
+    if kernel.compiled() is None:
+        report.line("compiled kernel not built (pip install -e . with a C compiler); skipped")
+        return
+    default = kernel.active() is not None
+    totals = dict.fromkeys(sides, 0.0)
+    for number, start in enumerate(range(0, n, CHUNK)):
+        order = ("kernel", "python") if number % 2 == 0 else ("python", "kernel")
+        for name in order:
+            kernel.use(name == "kernel")
+            chunk = sides[name][start : min(start + CHUNK, n)]
+            totals[name] += cpu_seconds(lambda chunk=chunk: featurize_docs(chunk))
+    kernel.use(default)
+    for name, total in totals.items():
+        report.line(f"{name + ':':<12} {total / n * 1e3:7.3f} ms/doc CPU")
+    ratio = totals["python"] / totals["kernel"]
+    report.goal("featurize, pure Python / compiled kernel", f"{ratio:.2f}x", "(faster)", None)
+
+
 def naive_comparison(report: Report, docs: list[dict]) -> None:
     report.section(f"Naive loop (vaderSentiment + textstat + 10 regexes): {len(docs)} documents")
     naive = NaiveLoop()
@@ -640,6 +670,9 @@ def main() -> None:
         "floor": lambda: single_process(report, docs),
         "profile": lambda: where_time_goes(report, fresh),
         "real": lambda: real_articles(report),
+        "kernel": lambda: kernel_comparison(
+            report, list(generate(args.docs, seed=args.seed + 600, mean_chars=args.chars))
+        ),
         "naive": lambda: naive_comparison(report, docs[: args.naive_docs]),
         "two-jobs": lambda: two_jobs(report, args.docs, warm + docs, args.seed + 500, args.chars),
         "length": lambda: linearity(

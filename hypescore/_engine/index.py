@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
-from hypescore._engine import multisearch
+from hypescore._engine import kernel, multisearch
 
 # The letters the regex engine's IGNORECASE equates with an ASCII letter that str.lower()
 # does not map to it: dotted capital I (whose lower case is two characters), dotless i
@@ -63,6 +63,17 @@ class TextIndex:
     @cached_property
     def distinct_tokens(self) -> set[str]:
         return set(self.tokens)
+
+    def compiled_tokens(self) -> Any:
+        """The tokens interned by the compiled kernel (``None`` on the pure-Python path).
+
+        VADER and readability read a document's tokens through it when the kernel runs,
+        so the text is split and its distinct tokens found once, in C.
+        """
+        compiled = kernel.active()
+        if compiled is None:
+            return None
+        return self.memo("compiled-tokens", lambda index: compiled.DocumentTokens(index.norm))
 
     @cached_property
     def lowered(self) -> str:

@@ -25,7 +25,9 @@ from functools import cache
 from importlib import resources
 from itertools import repeat
 
-from hypescore._engine.syllables import syllables
+from hypescore._engine import kernel
+from hypescore._engine.index import TextIndex
+from hypescore._engine.syllables import compiled_syllables, syllables
 
 # Packed per-token counts, 8 bits a flag and the syllables on top, so that summing up to
 # _BLOCK tokens stays within a machine integer (the fast path of ``sum``). A token with
@@ -143,6 +145,14 @@ class ReadabilityCounter:
         if len(word_codes) > _MAX_TOKENS:
             word_codes.clear()
         easy = easy_words()
+        compiled = kernel.active()
+        if compiled is not None:
+            compiled.readability_learn(
+                tokens, codes, words, word_codes, self._many_syllables, easy,
+                compiled_syllables(compiled), remove_punctuation, _word_code,
+                _WIDTH, _SMALL_SYLLABLES, _FOG_SYLLABLES,
+            )  # fmt: skip
+            return
         for token in tokens:
             word = _token_word(token)
             if not word:
@@ -171,6 +181,40 @@ class ReadabilityCounter:
             self.learn(set(tokens))
         if letters is None:
             letters = len(_WORD_CHAR_RE.findall(text))
+        words, hard_dale_chall, hard_fog, polysyllables, syllables = self._token_sums(tokens)
+        return _formulas(
+            words=words,
+            sentences=self._count_sentences(text),
+            syllables=syllables,
+            hard_dale_chall=hard_dale_chall,
+            hard_fog=hard_fog,
+            polysyllables=polysyllables,
+            letters=letters,
+        )
+
+    def index_scores(self, index: TextIndex, letters: int) -> list[float]:
+        """:meth:`scores` of the document behind ``index``, whose tokens were learned."""
+        compiled = index.compiled_tokens()
+        if compiled is None:
+            return self.scores(index.norm, index.tokens, letters)
+        words, hard_dale_chall, hard_fog, polysyllables, syllables = compiled.token_sums(
+            self._codes, self._many_syllables, _WIDTH
+        )
+        return _formulas(
+            words=words,
+            sentences=compiled.count_sentences(self._word_tokens, _head_words),
+            syllables=syllables,
+            hard_dale_chall=hard_dale_chall,
+            hard_fog=hard_fog,
+            polysyllables=polysyllables,
+            letters=letters,
+        )
+
+    def _token_sums(self, tokens: list[str]) -> tuple[int, int, int, int, int]:
+        """Words, hard Dale-Chall words, hard fog words, polysyllables and syllables."""
+        compiled = kernel.active()
+        if compiled is not None:
+            return compiled.token_sums(tokens, self._codes, self._many_syllables, _WIDTH)
         get = self._codes.__getitem__
         words = hard_dale_chall = hard_fog = polysyllables = syllables = 0
         many = False
@@ -184,31 +228,31 @@ class ReadabilityCounter:
             syllables += packed >> _SYLLABLES
         if many:
             syllables += sum(map(self._many_syllables.get, tokens, repeat(0)))
-        return _formulas(
-            words=words,
-            sentences=self._count_sentences(text),
-            syllables=syllables,
-            hard_dale_chall=hard_dale_chall,
-            hard_fog=hard_fog,
-            polysyllables=polysyllables,
-            letters=letters,
-        )
+        return words, hard_dale_chall, hard_fog, polysyllables, syllables
 
     def _count_sentences(self, text: str) -> int:
         """textstat's ``count_sentences``."""
         if len(text) == 0:
             return 0
         known = self._word_tokens
-        count = 0
         segments = _SENTENCE_SEPARATOR_RE.split(text)
+        compiled = kernel.active()
+        if compiled is not None:
+            return compiled.count_sentences(segments, known, _head_words)
+        count = 0
         for head in map(str.split, segments, repeat(None), repeat(3)):
             # head: the first three tokens and the rest. Most segments start with three
             # known words; any doubt gets an exact count.
             if len(head) < 3:
                 continue
-            if known.issuperset(head[:3]) or _count_words(_all_tokens(head)) >= 3:
+            if known.issuperset(head[:3]) or _head_words(head) >= 3:
                 count += 1
         return max(1, count)
+
+
+def _head_words(head: list[str]) -> int:
+    """How many words a segment split as ``segment.split(None, 3)`` holds."""
+    return _count_words(_all_tokens(head))
 
 
 def _all_tokens(head: list[str]) -> list[str]:

@@ -17,6 +17,10 @@ from functools import cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from hypescore._engine import kernel
 
 _LEFT = 2  # pyphen.Pyphen defaults, which textstat uses
 _RIGHT = 2
@@ -115,8 +119,15 @@ class Hyphenator:
                 node = entry[0]
         self._trie = root
 
+    @property
+    def trie(self) -> dict[str, list]:
+        return self._trie
+
     def positions(self, word: str) -> list[int]:
         """Hyphenation points of ``word``, as ``pyphen.Pyphen.positions`` returns them."""
+        compiled = kernel.active()
+        if compiled is not None:
+            return compiled.hyphen_positions(self._trie, word, _LEFT, _RIGHT)
         right = len(word) - _RIGHT
         return [i for i in self._points(word.lower()) if _LEFT <= i <= right]
 
@@ -165,3 +176,11 @@ def syllables(word: str) -> int:
             _counted.clear()
         _counted[word] = count
     return count
+
+
+@cache
+def compiled_syllables(compiled: ModuleType) -> Any:
+    """The kernel's twin of :func:`syllables`, over the same table and the same cache."""
+    return compiled.Syllables(
+        cmudict_syllables(), _counted, lambda: hyphenator().trie, _MAX_CACHED_WORDS, _LEFT, _RIGHT
+    )

@@ -50,7 +50,11 @@ def _learn(index: TextIndex) -> bool:
     vader = scorer()
     readability = counter()
     # Readability only learns here, so its tokens are a subset of VADER's.
-    new = index.distinct_tokens.difference(readability.known)
+    compiled = index.compiled_tokens()
+    if compiled is not None:
+        new = compiled.new_tokens(readability.known)
+    else:
+        new = index.distinct_tokens.difference(readability.known)
     if new:
         readability.learn_new(new)
         vader.learn_new(new)

@@ -23,6 +23,10 @@ from heapq import heappop, heappush
 from importlib.util import find_spec
 from itertools import compress
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from hypescore._engine import kernel
 
 B_INCR = 0.293
 B_DECR = -0.293
@@ -209,6 +213,10 @@ class CompoundScorer:
         """Analyse the tokens among ``tokens`` not seen before (:meth:`_learn`, inlined:
         a document brings dozens of new tokens, so the per-token cost matters)."""
         known = self._tokens
+        compiled = kernel.active()
+        if compiled is not None:
+            compiled.vader_learn(tokens, known, self._lexicon, _SPECIAL_LOWS, self._learn)
+            return
         lexicon_get = self._lexicon.get
         punctuation = string.punctuation
         for raw in tokens:
@@ -287,8 +295,22 @@ class CompoundScorer:
         """
         return self._score(text, text.split())
 
-    def score_spans(self, text: str, spans: list[tuple[int, int]]) -> list[float]:
-        """:meth:`score_plain` of ``text[start:end]`` for each span, in one loop."""
+    def score_spans(
+        self, text: str, spans: list[tuple[int, int]], compiled_tokens: Any = None
+    ) -> list[float]:
+        """:meth:`score_plain` of ``text[start:end]`` for each span, in one loop.
+
+        ``compiled_tokens``, the kernel's tokens of ``text`` (``TextIndex.compiled_tokens``)
+        when it runs, lets the sentences be scored over them without splitting any.
+        """
+        compiled = kernel.active()
+        if compiled is not None and compiled_tokens is not None and compiled_tokens.text == text:
+            return compiled_tokens.sentence_scores(
+                spans, self._hit_valence, self._upper_hits, self._modifiers, self._buts,
+                self._rule_values, self.score_plain,
+            )  # fmt: skip
+        if compiled is not None:
+            return self._compiled(compiled).score_spans(text, spans)
         miss = self._hits.isdisjoint
         score = self._score_hits
         scores: list[float] = []
@@ -316,7 +338,16 @@ class CompoundScorer:
                 prev_space = char == " "
         return "".join(parts).strip()
 
+    def _compiled(self, compiled: ModuleType) -> Any:
+        """The kernel's sentence scorer over this scorer's current tables."""
+        return compiled.SentenceScorer(
+            self._modifiers, self._buts, self._upper_hits, self._hit_valence, self._rule_values
+        )
+
     def _score(self, text: str, tokens: list[str]) -> float:
+        compiled = kernel.active()
+        if compiled is not None:
+            return self._compiled(compiled).score_text(text, tokens)
         if self._hits.isdisjoint(tokens):
             return 0.0
         return self._score_hits(text, tokens)

@@ -30,4 +30,4 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     learn(index)
     letters = len("".join(doc.runs))  # every \w character is in a run
-    return counter().scores(doc.norm, index.tokens, letters)
+    return counter().index_scores(index, letters)

@@ -67,7 +67,7 @@ def sentence_compounds(doc: AnalysedArticle) -> list[float]:
     learn(doc.index)
     norm = doc.norm
     if not vader.has_emoji(norm):
-        return vader.score_spans(norm, doc.sentences)
+        return vader.score_spans(norm, doc.sentences, doc.index.compiled_tokens())
     return [
         vader.compound(sentence) if vader.has_emoji(sentence) else vader.score_plain(sentence)
         for sentence in (norm[start:end] for start, end in doc.sentences)

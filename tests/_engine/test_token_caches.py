@@ -87,7 +87,7 @@ def corpus() -> list[Article]:
     return docs + stitched_texts(200, seed=9)
 
 
-def test_exact_while_token_caches_fill_and_trim(monkeypatch):
+def test_exact_while_token_caches_fill_and_trim(monkeypatch, engine_path):
     """Tiny caches trim between almost every document; results stay exact."""
     import hypescore._engine.tokens as tokens
     from hypescore._engine.vader import scorer

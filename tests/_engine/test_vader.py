@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment import vaderSentiment as vs
 
+from hypescore._engine.index import TextIndex
 from hypescore._engine.vader import (
     B_DECR,
     B_INCR,
@@ -87,13 +88,13 @@ def test_rule_constants_and_tables_are_vaders():
     assert read_emojis() == ANALYZER.emojis
 
 
-def test_compound_equals_vader_on_demo_and_rule_sentences():
+def test_compound_equals_vader_on_demo_and_rule_sentences(engine_path):
     scorer = CompoundScorer(read_lexicon(), read_emojis())
     for sentence in DEMO_SENTENCES + rule_sentences(4000, seed=1):
         assert scorer.compound(sentence) == vader(sentence), sentence
 
 
-def test_spans_of_a_learned_document_equal_vader():
+def test_spans_of_a_learned_document_equal_vader(engine_path):
     scorer = CompoundScorer(read_lexicon(), read_emojis())
     sentences = rule_sentences(300, seed=2)
     text = " ".join(s for s in sentences if not scorer.has_emoji(s))
@@ -104,7 +105,20 @@ def test_spans_of_a_learned_document_equal_vader():
         spans.append((start, start + len(sentence)))
         start += len(sentence) + 1
     scorer.learn(text.split())
-    assert scorer.score_spans(text, spans) == [vader(text[s:e]) for s, e in spans]
+    expected = [vader(text[s:e]) for s, e in spans]
+    assert scorer.score_spans(text, spans) == expected
+    # the kernel's interned tokens of the document (None on the Python path)
+    assert scorer.score_spans(text, spans, TextIndex(text, []).compiled_tokens()) == expected
+    # spans that cut tokens, or are empty, or reach past the text
+    rng = random.Random(4)
+    ragged = [
+        (a, a + rng.randint(-2, 90)) for a in (rng.randint(-3, len(text)) for _ in range(300))
+    ]
+    scorer.learn([token for s, e in ragged for token in text[s:e].split()])
+    compiled_tokens = TextIndex(text, []).compiled_tokens()
+    assert scorer.score_spans(text, ragged, compiled_tokens) == [
+        vader(text[s:e]) for s, e in ragged
+    ]
 
 
 def vader_but_check(values: list[float], but_index: int) -> list[float]:

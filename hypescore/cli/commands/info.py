@@ -68,6 +68,7 @@ def info(model_path: str | None, output_format: str, show_card: bool) -> None:
 def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict[str, Any]:
     """Everything ``info`` reports, as plain data (the JSON output)."""
     import hypescore
+    from hypescore._engine import kernel
 
     names = list(hypescore.feature_names())
     families: dict[str, list[str]] = {}
@@ -88,6 +89,7 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             "training": model.training,
         },
         "features": {"count": len(names), "by_family": families},
+        "engine": kernel.describe(),
         "versions": {
             "hypescore": hypescore.__version__,
             "python": platform.python_version(),
@@ -164,6 +166,7 @@ def _as_text(facts: dict[str, Any]) -> str:
     lines.append(f"features   {features['count']} in {len(features['by_family'])} families")
     for family, names in features["by_family"].items():
         lines.append(f"  {family:<12} " + ", ".join(names))
+    lines.append(f"engine     {facts['engine']}")
     lines.append(
         "versions   "
         + ", ".join(

@@ -1,0 +1,741 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=False
+"""Compiled twins of the hot token loops of ``hypescore._engine`` (optional extension).
+
+The pure-Python modules (``vader``, ``readability``, ``syllables``) are the reference:
+each function here replays one of their loops step by step, with the same Python
+containers (the caches stay shared and interchangeable) and the same floating-point
+operations in the same order, so every number is bit-identical; tests/_engine runs the
+parity tests on both paths and a hypothesis test compares them directly. Rare cases
+(lexicon words and rule words, non-ASCII words, sentences where VADER's rules apply)
+are handed back to the Python code through callbacks, so each rule is written once
+there. ``DocumentTokens`` owns one document's tokens: split once over the code points,
+interned to integer ids, with token sums, readability's sentence count and VADER's
+sentence scores as passes over C arrays. Nothing here is imported directly:
+``hypescore._engine.kernel`` decides.
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+)
+from libc.math cimport sqrt
+from libc.stdint cimport uint64_t
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memcmp
+
+import builtins
+import string
+
+cdef object _round = builtins.round
+cdef object _sum = builtins.sum
+cdef str _PUNCTUATION = string.punctuation
+
+# -- syllables: Liang hyphenation over the pattern trie, CMUdict table, shared cache ------
+
+
+cdef list _points(dict trie, str word):
+    """``syllables.Hyphenator._points``."""
+    cdef str pointed = "." + word + "."
+    cdef Py_ssize_t size = len(pointed)
+    cdef Py_ssize_t i, j, at
+    cdef long value
+    cdef dict node
+    cdef PyObject *entry
+    cdef list pair
+    cdef object pattern
+    cdef object v
+    cdef int *references = <int *>calloc(size + 1, sizeof(int))
+    if references is NULL:
+        raise MemoryError()
+    try:
+        for i in range(size - 1):
+            node = trie
+            for j in range(i, size):
+                entry = PyDict_GetItem(node, pointed[j])
+                if entry is NULL:
+                    break
+                pair = <list>entry
+                node = <dict>pair[0]
+                pattern = pair[1]
+                if pattern is None:
+                    continue
+                at = i + <Py_ssize_t>(<tuple>pattern)[0]
+                for v in <tuple>(<tuple>pattern)[1]:
+                    if at > size:
+                        break
+                    value = v
+                    if value > references[at]:
+                        references[at] = value
+                    at += 1
+        return [i - 1 for i in range(size + 1) if references[i] % 2]
+    finally:
+        free(references)
+
+
+def hyphen_positions(dict trie, str word, Py_ssize_t left, Py_ssize_t right):
+    """``syllables.Hyphenator.positions`` given its trie and pyphen's margins."""
+    cdef Py_ssize_t last = len(word) - right
+    cdef Py_ssize_t i
+    return [i for i in _points(trie, word.lower()) if left <= i <= last]
+
+
+cdef class Syllables:
+    """``syllables.syllables`` over the same table and cache (the trie built on first need)."""
+
+    cdef dict table
+    cdef dict counted
+    cdef object trie_of
+    cdef Py_ssize_t max_cached
+    cdef Py_ssize_t left
+    cdef Py_ssize_t right
+
+    def __init__(self, dict table, dict counted, trie_of, Py_ssize_t max_cached,
+                 Py_ssize_t left, Py_ssize_t right):
+        self.table = table
+        self.counted = counted
+        self.trie_of = trie_of
+        self.max_cached = max_cached
+        self.left = left
+        self.right = right
+
+    cdef long count(self, str word) except -1:
+        cdef PyObject *found = PyDict_GetItem(self.counted, word)
+        cdef long count
+        if found is not NULL:
+            return <object>found
+        found = PyDict_GetItem(self.table, word)
+        if found is not NULL:
+            count = <object>found
+        else:
+            count = len(hyphen_positions(self.trie_of(), word, self.left, self.right)) + 1
+        if len(self.counted) >= self.max_cached:
+            self.counted.clear()
+        self.counted[word] = count
+        return count
+
+    def __call__(self, str word):
+        return self.count(word)
+
+
+# -- readability: token learning, token sums, sentence count ------------------------------
+
+
+cdef inline bint _is_edge(Py_UCS4 char):
+    """``char in readability._EDGE_PUNCTUATION`` (ASCII punctuation except ``_``)."""
+    return (
+        33 <= char <= 47 or 58 <= char <= 64 or (91 <= char <= 96 and char != 95)
+        or 123 <= char <= 126
+    )
+
+
+cdef inline bint _is_ascii_alnum(Py_UCS4 char):
+    return 48 <= char <= 57 or 65 <= char <= 90 or 97 <= char <= 122
+
+
+cdef object _token_word(str token, object slow):
+    """``readability._token_word``; ``slow`` is ``remove_punctuation``.
+
+    The same test, scanned in C: strip edge punctuation, keep the core if it is ASCII
+    letters and digits and no apostrophe opened the token; anything else goes to ``slow``.
+    """
+    cdef Py_ssize_t start = 0, end = len(token), k
+    while start < end and _is_edge(token[start]):
+        start += 1
+    while end > start and _is_edge(token[end - 1]):
+        end -= 1
+    if start == end:
+        return slow(token)
+    for k in range(start, end):
+        if not _is_ascii_alnum(token[k]):
+            return slow(token)
+    for k in range(start):
+        if token[k] == "'":
+            return slow(token)
+    return token[start:end]
+
+
+def readability_learn(
+    tokens,
+    dict codes,
+    set words,
+    dict word_codes,
+    dict many_syllables,
+    frozenset easy,
+    Syllables syllables,
+    remove_punctuation,
+    word_code,
+    int width,
+    int small_syllables,
+    int fog_syllables,
+):
+    """``ReadabilityCounter.learn_new``'s loop; ``word_code`` handles non-ASCII words."""
+    cdef str token
+    cdef str lower
+    cdef object word
+    cdef object entry
+    cdef long count
+    cdef long long code
+    cdef bint hard, small
+    for token in tokens:
+        word = _token_word(token, remove_punctuation)
+        if not word:
+            codes[token] = 0
+            continue
+        lower = (<str>word).lower()
+        entry = word_codes.get(lower)
+        if entry is None:
+            if lower.isascii():
+                count = syllables.count(lower)
+                hard = lower not in easy
+                small = count <= small_syllables
+                code = (
+                    (<long long>1)
+                    | (<long long>hard) << width
+                    | (<long long>(hard and count >= fog_syllables)) << (2 * width)
+                    | (<long long>(count >= fog_syllables)) << (3 * width)
+                    | (<long long>(not small)) << (4 * width)
+                    | (<long long>(count if small else 0)) << (5 * width)
+                )
+                entry = (code, 0 if small else count)
+            else:
+                entry = word_code(lower, easy)
+            word_codes[lower] = entry
+        codes[token] = entry[0]
+        words.add(token)
+        if entry[1]:
+            many_syllables[token] = entry[1]
+
+
+def token_sums(list tokens, dict codes, dict many_syllables, int width):
+    """Words, hard Dale-Chall words, hard fog words, polysyllables, syllables of tokens."""
+    cdef long long mask = (1 << width) - 1
+    cdef long long code
+    cdef long long words = 0, hard_dale_chall = 0, hard_fog = 0, polysyllables = 0
+    cdef long long syllables = 0
+    cdef bint many = False
+    cdef object token
+    for token in tokens:
+        code = codes[token]
+        words += code & mask
+        hard_dale_chall += code >> width & mask
+        hard_fog += code >> (2 * width) & mask
+        polysyllables += code >> (3 * width) & mask
+        if code >> (4 * width) & mask:
+            many = True
+        syllables += code >> (5 * width)
+    if many:
+        for token in tokens:
+            syllables += many_syllables.get(token, 0)
+    return words, hard_dale_chall, hard_fog, polysyllables, syllables
+
+
+def count_sentences(list segments, set known, count_head_words):
+    """``ReadabilityCounter._count_sentences`` over the separator-split segments."""
+    cdef Py_ssize_t count = 0
+    cdef list head
+    cdef str segment
+    for segment in segments:
+        head = segment.split(None, 3)
+        if len(head) < 3:
+            continue
+        if (head[0] in known and head[1] in known and head[2] in known) or (
+            count_head_words(head) >= 3
+        ):
+            count += 1
+    return max(1, count)
+
+
+# -- VADER: token learning, sentence scores ----------------------------------------------
+
+
+def vader_learn(tokens, dict known, dict lexicon, frozenset special_lows, learn_one):
+    """``CompoundScorer.learn_new``'s loop; ``learn_one`` (``_learn``) for the rare tokens."""
+    cdef str raw
+    cdef str stripped
+    cdef str item
+    cdef str low
+    for raw in tokens:
+        if raw in known:
+            continue
+        stripped = raw.strip(_PUNCTUATION)
+        item = raw if len(stripped) <= 2 else stripped
+        low = item.lower()
+        if (
+            low not in lexicon
+            and low.isascii()
+            and low not in special_lows
+            and "n't" not in low
+        ):
+            known[raw] = (item, low, item.isupper(), None, False)
+        else:
+            learn_one(raw)
+
+
+cdef double _punctuation_emphasis(Py_ssize_t ep_count, Py_ssize_t qm_count):
+    """``vader._punctuation_emphasis`` given the text's counts of "!" and "?"."""
+    cdef double ep_amplifier, qm_amplifier = 0.0
+    if ep_count > 4:
+        ep_count = 4
+    ep_amplifier = ep_count * 0.292
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep_amplifier + qm_amplifier
+
+
+cdef object _compound(list values, Py_ssize_t exclamations, Py_ssize_t questions):
+    """``CompoundScorer._score_hits`` from the sentence's non-zero sentiments."""
+    cdef double sum_s = float(_sum(values))
+    cdef double norm_score
+    if not sum_s:
+        return 0.0
+    if sum_s > 0:
+        sum_s += _punctuation_emphasis(exclamations, questions)
+    else:
+        sum_s -= _punctuation_emphasis(exclamations, questions)
+    norm_score = sum_s / sqrt((sum_s * sum_s) + 15)
+    if norm_score < -1.0:
+        norm_score = -1.0
+    elif norm_score > 1.0:
+        norm_score = 1.0
+    return _round(norm_score, 4)
+
+
+cdef class SentenceScorer:
+    """``CompoundScorer._score`` and ``score_spans`` over the scorer's current tables."""
+
+    cdef set modifiers
+    cdef set buts
+    cdef set upper_hits
+    cdef dict hit_valence
+    cdef object rule_values
+
+    def __init__(self, set modifiers, set buts, set upper_hits, dict hit_valence, rule_values):
+        self.modifiers = modifiers
+        self.buts = buts
+        self.upper_hits = upper_hits
+        self.hit_valence = hit_valence
+        self.rule_values = rule_values
+
+    cdef object score(self, str text, list tokens):
+        cdef list values = []
+        cdef bint found = False, rules = False
+        cdef object token
+        cdef PyObject *valence
+        # hits and hit_valence hold the same tokens (CompoundScorer keeps them so)
+        for token in tokens:
+            valence = PyDict_GetItem(self.hit_valence, token)
+            if valence is not NULL:
+                found = True
+                values.append(<object>valence)
+                if not rules and token in self.upper_hits:
+                    rules = True
+        if not found:
+            return 0.0
+        if not rules:
+            for token in tokens:
+                if token in self.modifiers or token in self.buts:
+                    rules = True
+                    break
+        if not found:
+            return 0.0
+        if rules:
+            values = self.rule_values(tokens)
+        return _compound(values, text.count("!"), text.count("?"))
+
+    def score_text(self, str text, list tokens):
+        return self.score(text, tokens)
+
+    def score_spans(self, str text, list spans):
+        cdef list scores = []
+        cdef Py_ssize_t start, end
+        cdef str sentence
+        for start, end in spans:
+            sentence = text[start:end]
+            scores.append(self.score(sentence, sentence.split()))
+        return scores
+
+
+# -- one document's tokens, interned: token sums, sentence count, sentence scores --------
+
+# What a distinct token is to VADER's sentence rules (resolved from the scorer's sets).
+cdef enum:
+    _HIT = 1
+    _UPPER_HIT = 2
+    _MODIFIER = 4
+    _BUT = 8
+
+cdef inline bint _is_separator(Py_UCS4 char):
+    """A character of readability's sentence separator ``[.!?]``."""
+    return char == 46 or char == 33 or char == 63
+
+
+cdef class DocumentTokens:
+    """The whitespace tokens of one text (``text.split()``), each distinct token once.
+
+    One pass over the code points finds the tokens and interns them in a hash table of
+    the document's own, keyed on the code points: each token becomes a small integer id,
+    and one Python string is made per distinct token (to look it up in the shared caches
+    of ``vader`` and ``readability``, once per document). Token sums and VADER's
+    sentence scores then run over integer arrays, without splitting sentences or
+    looking up every token. Holds no cache state: each method reads the tables given.
+    """
+
+    cdef readonly str text
+    cdef readonly list distinct  # the distinct tokens, in order of first occurrence
+    cdef Py_ssize_t length
+    cdef Py_ssize_t count  # tokens
+    cdef Py_ssize_t *starts  # per token: first code point, end, distinct id
+    cdef Py_ssize_t *ends
+    cdef Py_ssize_t *ids
+    cdef Py_ssize_t *occurrences  # per distinct id: how many tokens are it
+    # Per distinct id, its readability code as found by new_tokens in ``codes_seen``
+    # (a token's code never changes, so the later token sums need not look it up again).
+    cdef long long *codes
+    cdef bint *coded
+    cdef object codes_seen
+
+    def __cinit__(self, str text):
+        cdef Py_ssize_t length = len(text)
+        cdef Py_ssize_t capacity = length // 2 + 1
+        self.text = text
+        self.length = length
+        self.distinct = []
+        self.starts = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        self.ends = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        self.ids = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+        if self.starts is NULL or self.ends is NULL or self.ids is NULL:
+            raise MemoryError()
+        self._tokenise()
+
+    def __dealloc__(self):
+        free(self.starts)
+        free(self.ends)
+        free(self.ids)
+        free(self.occurrences)
+        free(self.codes)
+        free(self.coded)
+
+    cdef int _tokenise(self) except -1:
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef char *data = <char *>PyUnicode_DATA(text)
+        cdef Py_ssize_t n = self.length, i = 0, start, k, slot, id_, distinct = 0
+        cdef Py_ssize_t size = 64, mask
+        cdef uint64_t h
+        cdef Py_UCS4 char
+        # open addressing: slot -> distinct id + 1 (0: empty); per id, hash and first token
+        cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+        cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
+        cdef Py_ssize_t *first = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+        cdef Py_ssize_t *counts = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+        cdef void *grown
+        try:
+            if table is NULL or hashes is NULL or first is NULL or counts is NULL:
+                raise MemoryError()
+            while True:
+                while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                    i += 1
+                if i >= n:
+                    break
+                start = i
+                h = 14695981039346656037ULL
+                while i < n:
+                    char = PyUnicode_READ(kind, data, i)
+                    if Py_UNICODE_ISSPACE(char):
+                        break
+                    h = (h ^ <uint64_t>char) * 1099511628211ULL
+                    i += 1
+                mask = size - 1
+                slot = <Py_ssize_t>(h & mask)
+                while True:
+                    id_ = table[slot] - 1
+                    if id_ < 0:
+                        break
+                    k = first[id_]
+                    if (
+                        hashes[id_] == h
+                        and self.ends[k] - self.starts[k] == i - start
+                        and memcmp(data + self.starts[k] * kind, data + start * kind,
+                                   (i - start) * kind) == 0
+                    ):
+                        break
+                    slot = (slot + 1) & mask
+                self.starts[self.count] = start
+                self.ends[self.count] = i
+                if id_ >= 0:
+                    counts[id_] += 1
+                else:
+                    id_ = distinct
+                    distinct += 1
+                    table[slot] = id_ + 1
+                    hashes[id_] = h
+                    first[id_] = self.count
+                    counts[id_] = 1
+                    self.distinct.append(text[start:i])
+                    if 2 * distinct > size:  # keep the table at most half full
+                        size *= 2
+                        mask = size - 1
+                        free(table)
+                        table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+                        if table is NULL:
+                            raise MemoryError()
+                        for k in range(distinct):
+                            slot = <Py_ssize_t>(hashes[k] & mask)
+                            while table[slot]:
+                                slot = (slot + 1) & mask
+                            table[slot] = k + 1
+                        grown = realloc(hashes, size * sizeof(uint64_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        hashes = <uint64_t *>grown
+                        grown = realloc(first, size * sizeof(Py_ssize_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        first = <Py_ssize_t *>grown
+                        grown = realloc(counts, size * sizeof(Py_ssize_t))
+                        if grown is NULL:
+                            raise MemoryError()
+                        counts = <Py_ssize_t *>grown
+                self.ids[self.count] = id_
+                self.count += 1
+            self.occurrences = counts
+            counts = NULL
+        finally:
+            free(table)
+            free(hashes)
+            free(first)
+            free(counts)
+        return 0
+
+    @property
+    def tokens(self):
+        """``text.split()``, from the interned strings."""
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t k
+        return [distinct[self.ids[k]] for k in range(self.count)]
+
+    def new_tokens(self, dict known):
+        """The distinct tokens that are not keys of ``known`` (readability's codes).
+
+        The codes found are kept for :meth:`token_sums` over the same dict.
+        """
+        cdef list distinct = self.distinct, new = []
+        cdef Py_ssize_t size = len(distinct), k
+        cdef PyObject *found
+        free(self.codes)
+        free(self.coded)
+        self.codes = <long long *>malloc((size + 1) * sizeof(long long))
+        self.coded = <bint *>calloc(size + 1, sizeof(bint))
+        if self.codes is NULL or self.coded is NULL:
+            raise MemoryError()
+        self.codes_seen = known
+        for k in range(size):
+            found = PyDict_GetItem(known, distinct[k])
+            if found is NULL:
+                new.append(distinct[k])
+            else:
+                self.codes[k] = <object>found
+                self.coded[k] = True
+        return new
+
+    def token_sums(self, dict codes, dict many_syllables, int width):
+        """``readability.ReadabilityCounter._token_sums`` of the tokens (all learned)."""
+        cdef long long mask = (1 << width) - 1
+        cdef long long code, times
+        cdef long long words = 0, hard_dale_chall = 0, hard_fog = 0, polysyllables = 0
+        cdef long long syllables = 0
+        cdef bint many = False
+        cdef Py_ssize_t k
+        cdef list distinct = self.distinct
+        cdef bint seen = codes is self.codes_seen and self.coded is not NULL
+        for k in range(len(distinct)):
+            code = self.codes[k] if seen and self.coded[k] else codes[distinct[k]]
+            times = self.occurrences[k]
+            words += (code & mask) * times
+            hard_dale_chall += (code >> width & mask) * times
+            hard_fog += (code >> (2 * width) & mask) * times
+            polysyllables += (code >> (3 * width) & mask) * times
+            if code >> (4 * width) & mask:
+                many = True
+            syllables += (code >> (5 * width)) * times
+        if many:
+            for k in range(len(distinct)):
+                syllables += <long long>many_syllables.get(distinct[k], 0) * self.occurrences[k]
+        return words, hard_dale_chall, hard_fog, polysyllables, syllables
+
+    def count_sentences(self, set known, count_head_words):
+        """``readability.ReadabilityCounter._count_sentences`` of the text.
+
+        Segments between runs of ``.!?``; one counts when its first three tokens are
+        known words, or ``count_head_words`` finds three words in it. A head token that
+        is a whole token of the text is looked up by its id, once per document.
+        """
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef Py_ssize_t n = self.length, pos = 0, seg_end, at, head, t = 0, sentences = 0
+        cdef Py_ssize_t a, b
+        cdef bint all_known
+        cdef signed char *word = NULL  # per distinct id: 1 known, 0 not, -1 not looked up
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t k
+        if n == 0:
+            return 0
+        word = <signed char *>malloc(len(distinct) + 1)
+        if word is NULL:
+            raise MemoryError()
+        try:
+            for k in range(len(distinct)):
+                word[k] = -1
+            while pos <= n:
+                seg_end = pos
+                while seg_end < n and not _is_separator(PyUnicode_READ(kind, data, seg_end)):
+                    seg_end += 1
+                at = pos
+                all_known = True
+                head = 0
+                while head < 3:
+                    while at < seg_end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
+                        at += 1
+                    if at >= seg_end:
+                        break
+                    a = at
+                    while at < seg_end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
+                        at += 1
+                    b = at
+                    head += 1
+                    if not all_known:
+                        continue
+                    if (a == 0 or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))) and (
+                        b == n or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b))
+                    ):
+                        while self.starts[t] < a:  # a whole token of the text
+                            t += 1
+                        k = self.ids[t]
+                        if word[k] < 0:
+                            word[k] = distinct[k] in known
+                        all_known = word[k] == 1
+                    else:
+                        all_known = text[a:b] in known
+                if head == 3 and (
+                    all_known or count_head_words(text[pos:seg_end].split(None, 3)) >= 3
+                ):
+                    sentences += 1
+                pos = seg_end + 1
+                while pos < n and _is_separator(PyUnicode_READ(kind, data, pos)):
+                    pos += 1
+                if seg_end >= n:
+                    break
+        finally:
+            free(word)
+        return max(1, sentences)
+
+    cdef Py_ssize_t _starting_before(self, Py_ssize_t low, Py_ssize_t position):
+        """How many tokens start before ``position`` (at least ``low``; binary search)."""
+        cdef Py_ssize_t high = self.count, middle
+        while low < high:
+            middle = (low + high) // 2
+            if self.starts[middle] < position:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    cdef list _rule_values(
+        self, Py_ssize_t first, Py_ssize_t last, unsigned char rules, unsigned char *flags,
+        list valences,
+    ):
+        """``CompoundScorer._rule_values`` of tokens first..last-1 when no rule changes a
+        valence: no "but", no lexicon word in capitals, no modifier within three tokens
+        before a lexicon word or two after it (``tokens[i-3:i+3]``). Otherwise ``None``:
+        the Python rules run.
+        """
+        cdef list values = []
+        cdef Py_ssize_t i, j
+        cdef object valence
+        if rules & (_UPPER_HIT | _BUT):
+            return None
+        for i in range(first, last):
+            if not flags[self.ids[i]] & _HIT:
+                continue
+            for j in range(max(first, i - 3), min(last, i + 3)):
+                if flags[self.ids[j]] & _MODIFIER:
+                    return None
+            valence = valences[self.ids[i]]
+            if valence:
+                values.append(valence)
+        return values
+
+    def sentence_scores(
+        self, list spans, dict hit_valence, set upper_hits, set modifiers, set buts,
+        rule_values, score_plain,
+    ):
+        """``CompoundScorer.score_spans`` of the text's ``spans`` (tokens all learned).
+
+        A span whose edge cuts a token, or that counts from the end (negative offsets),
+        goes to ``score_plain`` whole.
+        """
+        cdef str text = self.text
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef list distinct = self.distinct
+        cdef Py_ssize_t size = len(distinct), k, first, last, i
+        cdef Py_ssize_t start, end, exclamations, questions
+        cdef Py_UCS4 char
+        cdef unsigned char flag, rules
+        cdef bint found
+        cdef list values, valences = [None] * size, scores = []
+        cdef object token, valence
+        cdef unsigned char *flags = <unsigned char *>calloc(size + 1, 1)
+        if flags is NULL:
+            raise MemoryError()
+        try:
+            for k in range(size):
+                token = distinct[k]
+                valence = hit_valence.get(token)
+                if valence is not None:
+                    valences[k] = valence
+                    flags[k] = _HIT
+                if token in upper_hits:
+                    flags[k] |= _UPPER_HIT
+                if token in modifiers:
+                    flags[k] |= _MODIFIER
+                if token in buts:
+                    flags[k] |= _BUT
+            for start, end in spans:
+                # tokens first..last-1 start within the span
+                first = self._starting_before(0, start)
+                last = self._starting_before(first, end)
+                if (first > 0 and self.ends[first - 1] > start) or (
+                    last > first and self.ends[last - 1] > end
+                ) or start < 0 or end < 0 or end > self.length:
+                    scores.append(score_plain(text[start:end]))
+                    continue
+                found = False
+                rules = 0
+                values = []
+                for i in range(first, last):
+                    flag = flags[self.ids[i]]
+                    if flag & _HIT:
+                        found = True
+                        values.append(valences[self.ids[i]])
+                    rules |= flag
+                if not found:
+                    scores.append(0.0)
+                    continue
+                if rules & (_UPPER_HIT | _MODIFIER | _BUT):
+                    values = self._rule_values(first, last, rules, flags, valences)
+                    if values is None:
+                        values = rule_values([distinct[self.ids[i]] for i in range(first, last)])
+                exclamations = questions = 0
+                for i in range(start, end):
+                    char = PyUnicode_READ(kind, data, i)
+                    if char == 33:
+                        exclamations += 1
+                    elif char == 63:
+                        questions += 1
+                scores.append(_compound(values, exclamations, questions))
+        finally:
+            free(flags)
+        return scores

@@ -1,0 +1,143 @@
+"""The compiled kernel and the pure-Python reference give the very same numbers.
+
+Each example runs both paths from empty caches (fresh scorer and counter, syllable
+cache cleared) on text built from the words VADER's rules and textstat's counts react
+to, and compares every output exactly. ``hypescore info`` says which path runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hypescore._engine import kernel, syllables
+from hypescore._engine.index import TextIndex
+from hypescore._engine.readability import ReadabilityCounter
+from hypescore._engine.syllables import hyphenator
+from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
+from tests._engine.conftest import select_path
+from tests._engine.test_token_caches import corpus, features
+from tests._engine.test_vader import RULE_WORDS
+
+LEXICON = read_lexicon()
+EMOJIS = read_emojis()
+AWKWARD = [
+    "don't", "IT'S", "U.S.", "rock'n'roll", "'tis", "o'clock", "\u02bc", "\ufb01", "\u03a3",
+    "\u0130", "\u00e9t\u00e9", "2019", "3.5", '"', "...", "!?", "e-mail", "x_y", "\u0661",
+    "internationalization", "supercalifragilistic", "zyxwvut", "Hello!", "said.",
+]  # fmt: skip
+WORDS = st.one_of(
+    st.sampled_from(RULE_WORDS + AWKWARD),
+    st.sampled_from(sorted(LEXICON)),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz'-.!?\u00e9", min_size=1, max_size=25),
+)
+SEPARATORS = st.sampled_from([" ", "  ", "\n", ". ", "! ", "? ", " but "])
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(WORDS, max_size=90))
+    return "".join(w + draw(SEPARATORS) for w in words)
+
+
+def outputs(path: str, text: str, ragged: list[tuple[int, int]] = ()) -> tuple:
+    """Everything the hot loops compute for ``text``, on ``path``, from empty caches.
+
+    ``ragged`` spans (cutting tokens, empty, past the end) are scored over the document's
+    tokens as the sentiment extractor scores sentences.
+    """
+    select_path(path)
+    syllables._counted.clear()
+    vader = CompoundScorer(LEXICON, EMOJIS)
+    counter = ReadabilityCounter()
+    tokens = text.split()
+    new = set(tokens)
+    counter.learn_new(new)
+    vader.learn_new(new)
+    plain = text if not vader.has_emoji(text) else vader._spell_out_emojis(text)
+    spans, start = [], 0
+    for part in plain.split("."):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    vader.learn([token for start, end in spans for token in plain[start:end].split()])
+    vader.learn([token for start, end in ragged for token in plain[start:end].split()])
+    index = TextIndex(plain, [])
+    compiled_tokens = index.compiled_tokens()
+    if compiled_tokens is not None:  # the kernel's tokens are the text's, in order
+        assert compiled_tokens.tokens == plain.split()
+        assert sorted(compiled_tokens.new_tokens({})) == sorted(set(plain.split()))
+    plain_index = TextIndex(text, [])
+    letters = len(re.findall(r"\w", text))
+    return (
+        vader.compound(text),
+        vader.score_spans(plain, spans),
+        vader.score_spans(plain, spans, compiled_tokens),
+        vader.score_spans(plain, list(ragged), compiled_tokens),
+        counter.scores(text, tokens),
+        counter.scores(text),
+        counter.index_scores(plain_index, letters),
+        [hyphenator().positions(word) for word in tokens[:20]],
+        dict(vader._tokens),
+        dict(counter.known),
+    )
+
+
+@pytest.fixture(autouse=True)
+def restore_default_path():
+    before = kernel.active()
+    yield
+    kernel.use(before is not None)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts(), data=st.data())
+def test_kernel_equals_pure_python(text, data):
+    bound = len(text) + 3
+    ragged = data.draw(st.lists(st.tuples(st.integers(-3, bound), st.integers(-3, bound))))
+    assert outputs("kernel", text, ragged) == outputs("python", text, ragged)
+
+
+def test_features_equal_on_both_paths():
+    """Every feature value and evidence span of whole articles, kernel against Python."""
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    articles = corpus()
+    select_path("python")
+    expected = [features(article) for article in articles]
+    select_path("kernel")
+    assert [features(article) for article in articles] == expected
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz'-\u00e9\u00fc.0", max_size=40))
+def test_kernel_hyphenation_equals_pure_python(word):
+    select_path("kernel")
+    compiled = hyphenator().positions(word)
+    select_path("python")
+    assert compiled == hyphenator().positions(word)
+
+
+def info_engine(**env: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "hypescore", "info", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    )
+    return json.loads(result.stdout)["engine"]
+
+
+def test_info_says_which_path_runs():
+    assert info_engine(HYPESCORE_PURE_PYTHON="1").startswith("pure Python")
+    expected = "compiled kernel" if kernel.compiled() is not None else "pure Python"
+    assert info_engine(HYPESCORE_PURE_PYTHON="0").startswith(expected)
