@@ -25,8 +25,10 @@ _ARROWS = (">", "»", "›", "/")
 
 
 # A whitespace-separated token holding a letter or digit, matched whole: ``[^\W_]`` is
-# ``str.isalnum`` and ``\s`` is what ``str.split`` splits on.
-_WORD_TOKEN = re.compile(r"\S*?[^\W_]\S*")
+# ``str.isalnum`` and ``\s`` is what ``str.split`` splits on. The lookbehind lets a match
+# start only where a token starts, so a long run of punctuation is scanned once, not once
+# per character (linear; tests/reliability/test_linear_patterns.py).
+_WORD_TOKEN = re.compile(r"(?<!\S)\S*?[^\W_]\S*")
 
 
 def word_count(text: str, stop_at: int | None = None) -> int:
