@@ -166,7 +166,7 @@ def _scores_card(data: Mapping[str, Any]) -> str:
     )
     note = (
         "Hype's parts: headline (with its two clickbait models), body language, filler and "
-        "one-sided tone; filler adds to the others, it is never averaged away."
+        "one-sided tone; each raises hype on its own, none is averaged away."
         if views
         else ""
     )
