@@ -1,5 +1,5 @@
-"""Not only regexes: the domain lookup, the story matcher and the report builders stay
-linear on crafted input.
+"""Not only regexes: the domain lookup, the story matcher, the report builders and the
+featurizer's named sources stay linear on crafted input.
 
 Each case builds adversarial input of size n and 4n from a generator (huge dotted hosts,
 thousands of distinct figures, one surname repeated at every sentence start, many
@@ -186,4 +186,42 @@ def test_story_matcher_and_reports_are_linear(make, ledger):
         "figures, repeated surnames, thousands of names)",
         3 * len(STORY_INPUTS),
         f"all linear: CPU time under {RATIO_LIMIT:g}x for {GROWTH}x input",
+    )
+
+
+# --- the featurizer on many named actors beside many attributed sources ------------------
+
+
+def _letters(i: int) -> str:
+    """A distinct lower-case letter string per ``i`` (names must be words, not digits)."""
+    i += 26 * 26
+    out = ""
+    while i:
+        out, i = chr(97 + i % 26) + out, i // 26
+    return out
+
+
+def speakers_and_actors(n: int) -> str:
+    """About ``n`` characters: a named source and two other named actors per sentence pair,
+    every name distinct."""
+    first = ["Ana", "Bob", "Carl", "Dina", "Emil", "Fay", "Gus", "Hana"]
+    return " ".join(
+        f"{first[i % 8]} Ro{_letters(i)} said the plan held. "
+        f"Officials met Ke{_letters(i + 7)} in Lo{_letters(i + 3)}."
+        for i in range(n // 70)
+    )
+
+
+def test_featurizer_is_linear_in_named_actors_and_sources(ledger):
+    def prepare(n: int) -> Callable[[], object]:
+        article = Article(text=speakers_and_actors(n), title="A report")
+        return lambda: extract_features(article)
+
+    ratio = growth(prepare, 96_000)
+    assert ratio < RATIO_LIMIT, ratio
+    ledger.record(
+        "featurizer on thousands of distinct named actors beside attributed sources "
+        "(each actor was once checked against every source)",
+        1,
+        f"linear: CPU time under {RATIO_LIMIT:g}x for {GROWTH}x input",
     )
