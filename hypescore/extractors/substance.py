@@ -11,14 +11,13 @@ before this runs, adds none.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from itertools import accumulate
+from bisect import bisect_right
 
 from hypescore._engine import multisearch
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import easy_words
+from hypescore._engine.story_search import Intervals
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors import factual, sourcing
@@ -98,29 +97,15 @@ _SPEAKS_AFTER_RE = re.compile(rf"(?:,[ ][^.,\n]{{1,60}},)?[ ]{sourcing.SPEECH_VE
 _SPEAKS_BEFORE_RE = re.compile(rf"\b{sourcing.SPEECH_VERB}[ ]$")
 
 
-def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """Whether ``(start, end)`` overlaps any of ``spans``, in log time per question (one
-    scan of every span per named actor was quadratic on long documents)."""
-    ordered = sorted(spans)
-    starts = [a for a, _ in ordered]
-    reach = list(accumulate((b for _, b in ordered), max))  # furthest end so far
-
-    def overlaps(start: int, end: int) -> bool:
-        before = bisect_left(starts, end)  # spans starting before ``end``
-        return before > 0 and reach[before - 1] > start
-
-    return overlaps
-
-
 def _named_sources(doc: AnalysedArticle) -> list[tuple[int, int]]:
     """Named, attributed sources: the sourcing family's ("Ana Ruiz said", "according to
     Reuters") and any other named actor who speaks ("Obama says", "said Clinton"), so a
     surname alone names a source as it names an actor."""
     norm = doc.norm
     found = [m.span() for m in found_matches(sourcing.NAMED_SOURCES, doc.index)]
-    overlaps_taken = _overlap_test(found)
+    taken = Intervals(found)  # bisection: one scan of every source per actor was quadratic
     for start, end, _ in factual.named_entities_of(doc):
-        if overlaps_taken(start, end):
+        if taken.overlaps(start, end):
             continue
         after = _SPEAKS_AFTER_RE.match(norm, end)
         if after:

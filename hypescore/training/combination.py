@@ -72,10 +72,10 @@ def allowed(teasers: TeaserCheck | None) -> list[HypeCombination]:
     grid = [HypeCombination(w) for w in weight_grid()]
     if teasers is None:
         return grid
-    kept = {id(c): teasers.spearman(_hype(c, teasers.parts)) for c in grid}
+    kept = [(combo, teasers.spearman(_hype(combo, teasers.parts))) for combo in grid]
     floor = teasers.floor()
-    passing = [c for c in grid if kept[id(c)] >= floor]
-    return passing or [max(grid, key=lambda c: kept[id(c)])]
+    passing = [combo for combo, rho in kept if rho >= floor]
+    return passing or [max(kept, key=lambda pair: pair[1])[0]]
 
 
 def best_weights(
