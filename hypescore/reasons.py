@@ -120,6 +120,12 @@ def _counted(one: str, many: str, none: str) -> Callable[[Evidence, str], str]:
     return summary
 
 
+def _checkable(ev: Evidence, feature: str) -> str:
+    total = len(ev.doc.sentences)
+    held = round(float(ev.values[feature_names().index(feature)]) * total)
+    return f"{held} of {_plural(total, 'sentence')} hold a checkable fact or source"
+
+
 TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {
     "substance.quantified_claims": _counted(
         "figure with units", "figures with units", "no figure with units"
@@ -142,6 +148,7 @@ TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {
     "substance.anonymous_sources": _counted(
         "anonymous source", "anonymous sources", "no anonymous source"
     ),
+    "substance.checkable_share": _checkable,
 }
 PART_SUMMARIES: dict[str, Callable[[Evidence], str]] = {
     "headline": _headline,

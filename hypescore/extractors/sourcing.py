@@ -21,7 +21,7 @@ from hypescore._engine.finders import (
 from hypescore._engine.index import TextIndex
 from hypescore.analysis import AnalysedArticle
 from hypescore.evidence import Span, SpanSink
-from hypescore.extractors._matching import count_found
+from hypescore.extractors._matching import count_found, found_matches
 from hypescore.lexicons import lexicon_finder
 from hypescore.outlets import domain_quality, outlet_pattern, outlet_scores
 
@@ -147,6 +147,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sink,
         kind="attribution",
         feature="sourcing.attributions_per_1k",
+        shared=True,
     )
     named = count_found(
         NAMED_SOURCES,
@@ -166,7 +167,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     )
     quoted_chars = 0
     quotes = 0
-    for match in QUOTES.matches(index):
+    for match in found_matches(QUOTES, index):
         quotes += 1
         quoted_chars += match.end() - match.start()
         if sink is not None:
@@ -191,7 +192,7 @@ def _cited_outlets(index: TextIndex, sink: SpanSink) -> dict[str, float]:
     """Distinct outlets named in the text and their quality."""
     scores = outlet_scores()
     cited: dict[str, float] = {}
-    for match in outlet_finder().matches(index):
+    for match in found_matches(outlet_finder(), index):
         cited[match.group()] = scores[match.group()]
         if sink is not None:
             sink.append(Span(match.start(), match.end(), "outlet", "sourcing.cited_outlets"))

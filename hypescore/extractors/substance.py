@@ -3,8 +3,10 @@
 Quantified claims (figures with units, money, percentages, counts, comparisons), named
 actors, named sources and those given a role ("X, a senior lecturer at Y, said"),
 concrete decisions with who and when, caveats and counterpoints, markers of evidence
-quality, anonymous sources. Impact (``hypescore.model.impact``) is a saturating formula
-over these counts: length matters only through them, and filler, cut from the body
+quality, anonymous sources; and the checkable share, how many of the body's sentences
+hold any checkable item (one of those, a direct quote, an attribution or a cited
+outlet). Impact (``hypescore.model.impact``) is a saturating formula over these counts,
+spread by that share: length matters only through them, and filler, cut from the body
 before this runs, adds none.
 """
 
@@ -36,6 +38,7 @@ FEATURES = (
     "caveats",
     "evidence_terms",
     "anonymous_sources",
+    "checkable_share",
 )
 
 # Counts whose evidence the factual and sourcing families record.
@@ -44,6 +47,13 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "substance.named_sources": ("sourcing.named_sources_per_1k",),
     "substance.dates": ("factual.dates_per_1k",),
     "substance.anonymous_sources": ("sourcing.anonymous_sources_per_1k",),
+    "substance.checkable_share": (
+        "substance.quantified_claims",
+        "substance.named_sources",
+        "sourcing.named_sources_per_1k",
+        "factual.dates_per_1k",
+        "sourcing.quotes_per_1k",
+    ),
 }
 PLACEHOLDERS: dict[str, str] = {}
 # The evidence kinds this family's spans carry (report styles and the story use them).
@@ -117,6 +127,37 @@ def _named_sources(doc: AnalysedArticle) -> list[tuple[int, int]]:
 
 def _sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
+
+
+def _checkable_share(doc: AnalysedArticle, offsets: list[int]) -> float:
+    """Share of the body's sentences holding one of ``offsets`` (a checkable item)."""
+    if not doc.sentences:
+        return 0.0
+    starts = [start for start, _ in doc.sentences]
+    held = {_sentence_of(starts, at) for at in offsets} - {-1}
+    return len(held) / len(doc.sentences)
+
+
+def _checkable_offsets(
+    doc: AnalysedArticle, quantified: list[tuple[int, int]], named: list[tuple[int, int]]
+) -> list[int]:
+    """Where checkable items start: figures, named sources, dates, caveats, evidence
+    terms (a decision's sentence holds a figure or a date already), and the sourcing
+    family's quotes, attributions and cited outlets (found once, shared with it)."""
+    index = doc.index
+    finders = (
+        factual.DATES,
+        lexicon_finder("caveats"),
+        lexicon_finder("evidence_terms"),
+        lexicon_finder("attribution_verbs"),
+        sourcing.QUOTES,
+        sourcing.outlet_finder(),
+    )
+    return [
+        *(start for start, _ in quantified),
+        *(start for start, _ in named),
+        *(m.start() for finder in finders for m in found_matches(finder, index)),
+    ]
 
 
 # The figure a claim states: its number with the scale word after it ("1.2 billion").
@@ -230,7 +271,12 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
             Span(start, end, "role_source", "substance.role_sources") for start, end in roles
         )
     caveats = count_found(
-        lexicon_finder("caveats"), index, sink, kind="caveat", feature="substance.caveats"
+        lexicon_finder("caveats"),
+        index,
+        sink,
+        kind="caveat",
+        feature="substance.caveats",
+        shared=True,
     )
     evidence = count_found(
         lexicon_finder("evidence_terms"),
@@ -238,6 +284,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         sink,
         kind="evidence",
         feature="substance.evidence_terms",
+        shared=True,
     )
     return [
         float(len(quantified)),
@@ -249,4 +296,5 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         float(caveats),
         float(evidence),
         float(len(found_matches(lexicon_finder("anonymous_sources"), index))),
+        _checkable_share(doc, _checkable_offsets(doc, quantified, named)),
     ]

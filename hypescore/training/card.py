@@ -186,9 +186,13 @@ def card_dict(
             },
         },
         "impact": {
-            "formula": "sum of weight * (1 - exp(-count / c)) per term, the anonymous term "
-            "times the anonymous share of sources, clipped to 0..1; c = median count over "
-            "the reference articles (at least 1)",
+            "formula": "impact = amount * (1 - v + v * min(1, checkable_share / r)); amount = "
+            "sum of weight * (1 - exp(-count / c)) per count term, the anonymous term times "
+            "the anonymous share of sources, clipped to 0..1; c = median count over the "
+            "reference articles (at least 1); checkable_share = share of body sentences with "
+            "a figure, a named or attributed source, a quote, a cited outlet, a date, a "
+            "caveat or an evidence term; v = its weight; r = its scale, the reference "
+            "articles' upper quartile (hypescore/model/impact.py says why)",
             "terms": [
                 {"feature": f, "weight": w, "scale": float(c)}
                 for (f, w), c in zip(IMPACT_TERMS, model.impact.scales, strict=True)
@@ -297,11 +301,11 @@ def card_markdown(card: dict[str, Any]) -> str:
         "",
         card["impact"]["formula"],
         "",
-        "| feature | weight | scale c |",
+        "| feature | weight | scale c (r for the checkable share) |",
         "|---|---|---|",
     ]
     for t in card["impact"]["terms"]:
-        lines.append(f"| `{t['feature']}` | {t['weight']:+g} | {t['scale']:g} |")
+        lines.append(f"| `{t['feature']}` | {t['weight']:+.4g} | {t['scale']:.4g} |")
     v = card["verdict"]
     lines += [
         "",
