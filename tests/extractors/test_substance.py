@@ -251,3 +251,21 @@ def test_a_plain_report_has_no_caveat():
 def test_evidence_of_a_controlled_study():
     text = "Patients were randomly assigned to the drug or a control group."
     assert values(text)["evidence_terms"] == 2
+
+
+def test_checkable_share_counts_sentences_with_any_checkable_item():
+    text = (
+        "Acme shut 3 plants. The mood was grim. Later, Ruiz said it was sad. "
+        "It happened on Monday. Everyone is talking about it. "
+        '"We will rebuild," the union wrote. The town, however, may never recover.'
+    )
+    assert values(text)["checkable_share"] == pytest.approx(5 / 7)
+
+
+def test_a_sentence_with_several_checkable_items_counts_once():
+    assert values("On Monday Ruiz said Acme shut 3 plants.")["checkable_share"] == 1.0
+
+
+def test_comment_without_facts_has_no_checkable_share():
+    text = "This is a disgrace. Nobody trusts them anymore. What a week for the country!"
+    assert values(text)["checkable_share"] == 0.0

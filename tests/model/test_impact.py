@@ -9,7 +9,7 @@ import pytest
 
 from hypescore.article import Article
 from hypescore.features import extract_features, feature_names
-from hypescore.model.impact import IMPACT_TERMS, ImpactSpec
+from hypescore.model.impact import IMPACT_TERMS, SPREAD, ImpactSpec
 
 from ..conftest import fixture_article
 
@@ -62,11 +62,15 @@ def test_two_thousand_words_of_filler_do_not_raise_impact():
         assert impact(padded, fitted) <= impact(wire, fitted)
 
 
-def test_length_without_substance_adds_nothing():
+def test_length_without_substance_adds_nothing_and_dilutes_the_checkable_share():
     wire = fixture_article("wire_report.txt")
     prose = " ".join(["It is a remarkable moment and everyone is talking about it."] * 150)
     padded = Article(wire.text + "\n\n" + prose, title=wire.title)
-    assert impact(padded) == impact(wire)
+    fitted = spec()
+    counts = [NAMES.index(f) for f in fitted.features if f != SPREAD]
+    wire_row, padded_row = (np.array(extract_features(a)[0]) for a in (wire, padded))
+    assert (padded_row[counts] == wire_row[counts]).all()
+    assert impact(padded, fitted) < impact(wire, fitted)
 
 
 def test_same_text_under_any_url_gives_the_same_features():
@@ -91,6 +95,7 @@ def test_terms_saturate_and_anonymous_only_sourcing_costs_most():
 
     def row(**counts: float) -> np.ndarray:
         values = np.zeros(len(fitted.features))
+        values[k(SPREAD)] = 1.0  # every sentence checkable: the whole amount counts
         for name, value in counts.items():
             values[k(f"substance.{name}")] = value
         return values
@@ -105,6 +110,24 @@ def test_terms_saturate_and_anonymous_only_sourcing_costs_most():
     assert 0.0 <= fitted.score(row(**{f.split(".")[1]: 1e6 for f in fitted.features[:8]})) <= 1.0
 
 
+def test_the_spread_keeps_the_share_of_the_amount_up_to_the_reference_quartile():
+    n = len(IMPACT_TERMS)
+    fitted = ImpactSpec(
+        features=tuple(f for f, _ in IMPACT_TERMS),
+        weights=np.array([w for _, w in IMPACT_TERMS]),
+        scales=np.array([1.0] * (n - 1) + [0.6]),
+        reference=np.zeros(n),
+    )
+    counts = np.array([3.0, 10, 2, 1, 1, 2, 1, 0, 1, 0, 0])
+
+    def at(share: float) -> float:
+        return float(fitted.score(np.concatenate([counts[:-1], [share]])))
+
+    assert at(0.6) == at(0.9) > 0
+    assert at(0.3) == pytest.approx(at(0.6) / 2)
+    assert at(0.0) == 0.0
+
+
 def test_contributions_sum_to_impact_less_the_reference():
     fitted = spec()
     values = np.array(extract_features(fixture_article("wire_report.txt"))[0])
@@ -116,7 +139,7 @@ def test_contributions_sum_to_impact_less_the_reference():
 def test_weights_are_documented_and_add_up_to_one():
     import hypescore.model.impact as module
 
-    positive = [w for _, w in IMPACT_TERMS if w > 0]
+    positive = [w for f, w in IMPACT_TERMS if w > 0 and f != SPREAD]
     assert sum(positive) == pytest.approx(1.0)
     for feature, _ in IMPACT_TERMS:
         assert feature.split(".")[1] in module.__doc__
