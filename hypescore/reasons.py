@@ -123,7 +123,7 @@ def _counted(one: str, many: str, none: str) -> Callable[[Evidence, str], str]:
 def _checkable(ev: Evidence, feature: str) -> str:
     total = len(ev.doc.sentences)
     held = round(float(ev.values[feature_names().index(feature)]) * total)
-    return f"{held} of {_plural(total, 'sentence')} hold a checkable fact or source"
+    return f"{held} of {_plural(total, 'sentence')} with a checkable fact or source"
 
 
 TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {

@@ -63,6 +63,16 @@ def test_anonymous_sources_are_quoted_and_named_sources_counted():
     )
 
 
+def test_the_checkable_share_says_how_many_sentences_hold_a_fact_or_source():
+    wire = hypescore.score(fixture_text("wire_report.txt"), explain=20)
+    opinion = hypescore.score(fixture_text("opinion_piece.txt"), explain=20)
+    share = {r.feature: r for r in wire.reasons}["substance.checkable_share"]
+    assert share.summary == "9 of 9 sentences with a checkable fact or source"
+    assert share.contribution > 0 and share.evidence
+    low = {r.feature: r for r in opinion.reasons}["substance.checkable_share"]
+    assert low.summary.startswith("0 of ") and low.contribution < 0
+
+
 def test_the_verdict_box_is_two_sentences_and_the_outlet_only_context():
     result = hypescore.score(
         {"text": fixture_text("wire_report.txt"), "url": "https://www.reuters.com/x"}, explain=0

@@ -75,7 +75,7 @@ def test_table_names_top_reasons_and_has_no_colour_when_piped(monkeypatch):
     assert scored[1].isdigit() and scored[4] in {"substantive", "mixed", "hype", "thin"} | {
         scored[4]
     }
-    # Top reasons are named by their summaries ("+9 of 9 sentences hold a checkable fact
+    # Top reasons are named by their summaries ("+9 of 9 sentences with a checkable fact
     # or source", "+2 named sources, ..."), never by internal feature names.
     assert any(token.startswith(("+", "-")) for token in scored[5:])
     assert "checkable fact or source" in lines[1] or "named source" in lines[1]
