@@ -14,6 +14,8 @@ the shipped lexical model, out of fold: inner 10 contiguous folds), over
 
     /tmp/encvenv/bin/python tools/subjectivity_encoder_cv.py --data ../shared/data \
         --pieces /tmp/minilm_pieces.npz --encode --work /tmp/subj4
+    python tools/subjectivity_encoder_cv.py --data ../shared/data \
+        --pieces /tmp/minilm_pieces.npz --cost 150   # run-time cost of a folded table only
 """
 
 from __future__ import annotations
@@ -160,6 +162,37 @@ def read_test(protocol: Protocol, E: np.ndarray, variant: str, C: float, t: floa
     }
 
 
+def piece_cost(data: Path, pieces: Path, docs: int) -> None:
+    """CPU ms per SemEval article of a folded table (one value per piece) over the body
+    sentences, against featurize, in the same process (two rounds, word cache warm)."""
+    import time
+
+    from hypescore.article import Article
+    from hypescore.features import featurize
+    from hypescore.model.body_language import hash_bodies
+    from hypescore.training.tone import load_articles
+
+    vocab = [str(p) for p in np.load(pieces)["vocab"]]
+    scores = np.random.default_rng(0).normal(size=len(vocab))  # cost does not depend on values
+    loaded = load_articles(data, docs)
+    articles = [
+        Article(text=b, title=t or None) for t, b in zip(loaded.titles, loaded.bodies, strict=True)
+    ]
+    sentences = [hash_bodies([a.text]).pieces for a in articles]
+    table = WordPieces(vocab)
+    for _round in range(2):
+        start = time.process_time()
+        for body in sentences:
+            ids, row = table.batch_ids(body)
+            mean_rows(scores, ids, row, len(body))
+        lookup = (time.process_time() - start) / len(articles)
+        start = time.process_time()
+        for article in articles:
+            featurize([article])
+        feature = (time.process_time() - start) / len(articles)
+        print(f"table {lookup * 1e3:.2f} ms, featurize {feature * 1e3:.2f} ms per article")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -167,7 +200,11 @@ def main() -> None:
     parser.add_argument("--encode", action="store_true", help="also the full encoder")
     parser.add_argument("--work", type=Path, default=Path("/tmp/subj4"))
     parser.add_argument("--read-test", default="", help="representation:variant,... to read")
+    parser.add_argument("--cost", type=int, default=0, help="time the table on N articles")
     args = parser.parse_args()
+    if args.cost:
+        piece_cost(args.data, args.pieces, args.cost)
+        return
     args.work.mkdir(parents=True, exist_ok=True)
     texts = [json.loads(line)["text"] for line in (args.data / DATA_PATH).open(encoding="utf-8")]
     order = load_splits(args.data)
