@@ -17,10 +17,10 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 )
 from libc.math cimport sqrt
-from libc.stdint cimport uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp
 
@@ -739,3 +739,152 @@ cdef class DocumentTokens:
         finally:
             free(flags)
         return scores
+
+
+# -- hashing: word 1-2-grams of the body sentences (``model._hashing.word_pair_hashes``) ----
+
+
+cdef inline uint32_t _rotl32(uint32_t x, int r) nogil:
+    return (x << r) | (x >> (32 - r))
+
+
+cdef int32_t _murmurhash3_32(const unsigned char *key, Py_ssize_t length) nogil:
+    """MurmurHash3 x86 32-bit, seed 0 (``_hashing.murmurhash3_spans`` of one span)."""
+    cdef uint32_t h = 0, k
+    cdef uint32_t c1 = 0xCC9E2D51U, c2 = 0x1B873593U, n1 = 0xE6546B64U
+    cdef uint32_t f1 = 0x85EBCA6BU, f2 = 0xC2B2AE35U
+    cdef Py_ssize_t i, blocks = length // 4
+    cdef const unsigned char *tail = key + 4 * blocks
+    for i in range(blocks):
+        k = (<uint32_t>key[4 * i] | (<uint32_t>key[4 * i + 1] << 8)
+             | (<uint32_t>key[4 * i + 2] << 16) | (<uint32_t>key[4 * i + 3] << 24))
+        k = _rotl32(k * c1, 15) * c2
+        h = _rotl32(h ^ k, 13) * 5 + n1
+    k = 0
+    if length & 3 == 3:
+        k ^= <uint32_t>tail[2] << 16
+    if length & 3 >= 2:
+        k ^= <uint32_t>tail[1] << 8
+    if length & 3 >= 1:
+        k ^= <uint32_t>tail[0]
+        h ^= _rotl32(k * c1, 15) * c2
+    h ^= <uint32_t>length
+    h ^= h >> 16
+    h *= f1
+    h ^= h >> 13
+    h *= f2
+    h ^= h >> 16
+    return <int32_t>h
+
+
+cdef inline bint _is_word(Py_UCS4 char):
+    """The regex engine's ``\\w`` on a str: alphanumeric or the underscore."""
+    if char < 128:
+        return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+    return Py_UNICODE_ISALNUM(char)
+
+
+cdef inline Py_ssize_t _put_utf8(unsigned char *out, Py_UCS4 char):
+    """Write ``char`` as UTF-8 (never a surrogate: those are not ``\\w``), return its width."""
+    cdef uint32_t code = <uint32_t>char
+    if code < 0x80:
+        out[0] = <unsigned char>code
+        return 1
+    if code < 0x800:
+        out[0] = <unsigned char>(0xC0 | (code >> 6))
+        out[1] = <unsigned char>(0x80 | (code & 0x3F))
+        return 2
+    if code < 0x10000:
+        out[0] = <unsigned char>(0xE0 | (code >> 12))
+        out[1] = <unsigned char>(0x80 | ((code >> 6) & 0x3F))
+        out[2] = <unsigned char>(0x80 | (code & 0x3F))
+        return 3
+    out[0] = <unsigned char>(0xF0 | (code >> 18))
+    out[1] = <unsigned char>(0x80 | ((code >> 12) & 0x3F))
+    out[2] = <unsigned char>(0x80 | ((code >> 6) & 0x3F))
+    out[3] = <unsigned char>(0x80 | (code & 0x3F))
+    return 4
+
+
+def word_pair_hashes(list texts, bint lowercase, Py_ssize_t min_length, bint pairs):
+    """``_hashing.word_pair_hashes`` for the ``\\w+`` (``min_length`` 1) and ``\\w\\w+``
+    (2) token patterns: ``(unigrams, unigram_rows, bigrams, bigram_rows)``.
+
+    Each text is lower-cased by ``str.lower`` (the batch's one ``lower()`` over texts
+    joined by a separator gives the same: the separator breaks the casing context), its
+    ``\\w`` runs are written as UTF-8 into one buffer, a space after each, and every run
+    and every pair of neighbours in one text (``"a b"``) is hashed as a span of it.
+    """
+    cdef Py_ssize_t n = len(texts), r, i, j, length, total = 0, count = 0, pos, begin
+    cdef Py_ssize_t n_pairs = 0, k
+    cdef int kind
+    cdef char *data
+    cdef str text
+    cdef list lowered = [t.lower() for t in texts] if lowercase else list(texts)
+    import numpy as np  # here, not at import: the kernel loads before numpy is needed
+    for text in lowered:
+        total += len(text)
+    cdef Py_ssize_t capacity = total // 2 + n + 1  # a run of one character, then a gap
+    cdef unsigned char *buffer = <unsigned char *>malloc(5 * total + 8)
+    cdef Py_ssize_t *starts = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *ends = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *rows = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    try:
+        if buffer is NULL or starts is NULL or ends is NULL or rows is NULL:
+            raise MemoryError()
+        pos = 0
+        for r in range(n):
+            text = lowered[r]
+            kind = PyUnicode_KIND(text)
+            data = <char *>PyUnicode_DATA(text)
+            length = len(text)
+            i = 0
+            while i < length:
+                if not _is_word(PyUnicode_READ(kind, data, i)):
+                    i += 1
+                    continue
+                begin = pos
+                j = i
+                while j < length and _is_word(PyUnicode_READ(kind, data, j)):
+                    pos += _put_utf8(buffer + pos, PyUnicode_READ(kind, data, j))
+                    j += 1
+                if j - i < min_length:
+                    pos = begin
+                else:
+                    starts[count] = begin
+                    ends[count] = pos
+                    rows[count] = r
+                    count += 1
+                    buffer[pos] = 32
+                    pos += 1
+                i = j
+        if pairs:
+            for k in range(count - 1):
+                n_pairs += rows[k] == rows[k + 1]
+        unigrams = np.empty(count, dtype=np.int32)
+        unigram_rows = np.empty(count, dtype=np.int64)
+        bigrams = np.empty(n_pairs, dtype=np.int32)
+        bigram_rows = np.empty(n_pairs, dtype=np.int64)
+        _fill_hashes(buffer, starts, ends, rows, count, pairs, unigrams, unigram_rows,
+                     bigrams, bigram_rows)
+        return unigrams, unigram_rows, bigrams, bigram_rows
+    finally:
+        free(buffer)
+        free(starts)
+        free(ends)
+        free(rows)
+
+
+cdef void _fill_hashes(
+    const unsigned char *buffer, Py_ssize_t *starts, Py_ssize_t *ends, Py_ssize_t *rows,
+    Py_ssize_t count, bint pairs, int32_t[::1] unigrams, int64_t[::1] unigram_rows,
+    int32_t[::1] bigrams, int64_t[::1] bigram_rows,
+):
+    cdef Py_ssize_t k, p = 0
+    for k in range(count):
+        unigrams[k] = _murmurhash3_32(buffer + starts[k], ends[k] - starts[k])
+        unigram_rows[k] = rows[k]
+        if pairs and k + 1 < count and rows[k] == rows[k + 1]:
+            bigrams[p] = _murmurhash3_32(buffer + starts[k], ends[k + 1] - starts[k])
+            bigram_rows[p] = rows[k]
+            p += 1
