@@ -17,7 +17,8 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
+    PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.math cimport sqrt
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
@@ -888,3 +889,100 @@ cdef void _fill_hashes(
             bigrams[p] = _murmurhash3_32(buffer + starts[k], ends[k + 1] - starts[k])
             bigram_rows[p] = rows[k]
             p += 1
+
+
+# -- body language: the counts behind ``body_language.sentence_features`` -------------------
+
+
+cdef inline bint _is_one_of(Py_UCS4 char, str characters):
+    cdef Py_UCS4 other
+    for other in characters:
+        if char == other:
+            return True
+    return False
+
+
+cdef inline uint32_t _tail_letter(int kind, char *data, Py_ssize_t at, Py_ssize_t start):
+    """The lower-cased ASCII letter at ``at`` of a word starting at ``start``, 0 before
+    the word and for any non-ASCII character (``body_language._word_tails``)."""
+    cdef uint32_t char
+    if at < start:
+        return 0
+    char = <uint32_t>PyUnicode_READ(kind, data, at)
+    if 65 <= char <= 90:
+        return char + 32
+    return char if char < 128 else 0
+
+
+cdef bint _ends_with(int kind, char *data, Py_ssize_t start, Py_ssize_t end, str suffix):
+    cdef Py_ssize_t k, size = len(suffix)
+    for k in range(size):
+        if _tail_letter(kind, data, end - size + k, start) != <uint32_t>suffix[k]:
+            return False
+    return True
+
+
+def sentence_counts(list sentences, tuple evaluative_suffixes, str stripped, str quotes):
+    """Per sentence (rows): a quote (one of ``quotes``), ``!``, ``?`` in it (0/1), its
+    whitespace tokens, and among them the capitalised ones after the first, the numbers
+    (after the first, not capitalised), the evaluative words and the ``-ly`` adverbs
+    (not evaluative), a word being its token with ``stripped`` characters taken off its
+    end, as ``body_language.sentence_features`` counts them."""
+    import numpy as np  # here, not at import: the kernel loads before numpy is needed
+
+    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens
+    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs
+    cdef int kind
+    cdef char *data
+    cdef str sentence, suffix
+    cdef Py_UCS4 char, first
+    cdef bint found
+    counts = np.zeros((n, 8), dtype=np.int64)
+    cdef int64_t[:, ::1] out = counts
+    for r in range(n):
+        sentence = sentences[r]
+        kind = PyUnicode_KIND(sentence)
+        data = <char *>PyUnicode_DATA(sentence)
+        length = len(sentence)
+        tokens = capitalised = numbers = evaluative = adverbs = 0
+        i = 0
+        while True:
+            while i < length and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                i += 1
+            if i >= length:
+                break
+            start = i
+            while i < length and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                char = PyUnicode_READ(kind, data, i)
+                if _is_one_of(char, quotes):
+                    out[r, 0] = 1
+                elif char == 33:
+                    out[r, 1] = 1
+                elif char == 63:
+                    out[r, 2] = 1
+                i += 1
+            if tokens:
+                first = PyUnicode_READ(kind, data, start)
+                if Py_UNICODE_ISUPPER(first):
+                    capitalised += 1
+                elif Py_UNICODE_ISDIGIT(first):
+                    numbers += 1
+            tokens += 1
+            end = i
+            while end > start and _is_one_of(PyUnicode_READ(kind, data, end - 1), stripped):
+                end -= 1
+            found = False
+            for suffix in evaluative_suffixes:
+                if _ends_with(kind, data, start, end, suffix):
+                    found = True
+                    break
+            if found:
+                evaluative += 1
+            elif _ends_with(kind, data, start, end, "ly"):
+                adverbs += 1
+        out[r, 3] = tokens
+        out[r, 4] = capitalised
+        out[r, 5] = numbers
+        out[r, 6] = evaluative
+        out[r, 7] = adverbs
+    return counts

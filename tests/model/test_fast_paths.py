@@ -25,7 +25,7 @@ from hypescore.model.body_language import (
 )
 from hypescore.model.persistence import load_model
 from hypescore.scoring import ScoreOptions, parts_of, prepare, score_many
-from tests._engine.conftest import select_path
+from tests._engine.conftest import engine_path, select_path  # noqa: F401 - a fixture
 from tests.conftest import SHARED_DATA, read_jsonl
 
 SEMEVAL = SHARED_DATA / "semeval19-hyperpartisan" / "articles-train.jsonl"
@@ -97,6 +97,7 @@ def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
     return a.shape == b.shape and bool((a.view(np.int64) == b.view(np.int64)).all())
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
     assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
     for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
