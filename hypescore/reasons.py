@@ -78,9 +78,21 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 # ---------------------------------------------------------------- one summary per reason
 
 
+# A part reads as what it measures from STRONG on, "somewhat" so from SOME on.
+STRONG = 0.5
+SOME = 0.3
+
+
+def _degree(value: float, low: str, high: str) -> str:
+    """How a part's score reads: ``high``, ``somewhat high``, or ``low``."""
+    if value >= STRONG:
+        return high
+    return f"somewhat {high}" if value >= SOME else low
+
+
 def _headline(ev: Evidence) -> str:
     p = ev.parts
-    words = "clickbait" if p.headline >= 0.5 else "plain"
+    words = _degree(p.headline, "plain", "clickbait")
     return (
         f"{words} headline ({p.headline:.2f}: teaser model {p.teaser:.2f}, "
         f"Stop Clickbait {p.stop:.2f})"
@@ -104,7 +116,7 @@ def _filler(ev: Evidence) -> str:
 
 def _tone(ev: Evidence) -> str:
     t = ev.parts.tone
-    words = "one-sided" if t >= 0.5 else "even-handed"
+    words = _degree(t, "even-handed", "one-sided")
     return f"{words} tone ({t:.2f}, from the title and body wording)"
 
 
@@ -189,13 +201,20 @@ def build_reasons(
     )
 
 
-def verdict_summary(contributions: list[Contribution], ev: Evidence) -> str:
-    """Two sentences: what drives hype, what carries substance."""
+def verdict_summary(contributions: list[Contribution], ev: Evidence, hyped: bool = False) -> str:
+    """Two sentences: what drives hype, what carries substance. ``hyped``: hype is at or
+    above the model's threshold, so something must be named as driving it."""
     parts = ev.parts.scores()
-    drivers = sorted(
-        (c for c in contributions if c.feature in PARTS_SHOWN and parts[c.feature] >= 0.5),
-        key=lambda c: c.points,
-    )[:2]
+    shown = [c for c in contributions if c.feature in PARTS_SHOWN]
+    # Parts read as strong drive hype; failing those, the "somewhat" ones that pushed it
+    # above the reference article; and if hype is high all the same (a noisy-OR of several
+    # middling parts), whichever pushed it most.
+    drivers = [c for c in shown if parts[c.feature] >= STRONG]
+    if not drivers:
+        drivers = [c for c in shown if parts[c.feature] >= SOME and c.points < 0]
+    if not drivers and hyped:
+        drivers = [c for c in shown if c.points < 0]
+    drivers = sorted(drivers, key=lambda c: c.points)[:2]
     if drivers:
         hype = (
             "Hype comes from " + " and ".join(reason_summary(c.feature, ev) for c in drivers) + "."

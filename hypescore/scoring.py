@@ -338,7 +338,9 @@ def _result(
         views={name: round(p, 4) for name, p in assessment.views.items()},
         schema_version=SCHEMA_VERSION,
         spans=tuple(prep.spans) if options.spans else None,
-        summary=verdict_summary(assessment.contributions, evidence),
+        summary=verdict_summary(
+            assessment.contributions, evidence, assessment.hype >= model.hype_threshold
+        ),
         context=outlet_context(prep.article.url),
         warnings=(*prep.article.warnings, *article_caveats(prep.article.text, prep.article.title)),
     )

@@ -6,6 +6,8 @@ URL, pages of filler. The amounts are the contract of the v2 verdict (issue "Ver
 - a 12-item tag/viral-phrase block plus comment boilerplate: hype +0.15 or more, verdict -2
   or more;
 - a breathless rewrite with anonymous sources: verdict 3 or more below the wire report;
+- the same report, same named sources, told in loaded words (superlatives, exclamations,
+  judging adjectives): hype +0.10 or more, impact and verdict not raised;
 - any URL: the same verdict, hype and impact;
 - 2,000 words of filler: impact not raised.
 Three invented developments (tests/fixtures/README.md), so no rule is tuned to one article.
@@ -22,6 +24,11 @@ WIRE = {
     "grid": "wire_report.txt",
     "trial": "pairs/trial_wire.txt",
     "court": "pairs/court_wire.txt",
+}
+LOUD = {
+    "grid": "pairs/grid_loud.txt",
+    "trial": "pairs/trial_loud.txt",
+    "court": "pairs/court_loud.txt",
 }
 BREATHLESS = {
     "grid": "pairs/grid_breathless.txt",
@@ -121,6 +128,13 @@ def test_a_breathless_rewrite_with_anonymous_sources_scores_3_below_the_wire(top
     assert wire.verdict - breathless.verdict >= 3, (wire.verdict, breathless.verdict)
     assert breathless.hype > wire.hype
     assert breathless.impact < wire.impact
+
+
+def test_loaded_wording_with_the_same_sources_raises_hype(topic):
+    wire, loud = scored(fixture_text(WIRE[topic])), scored(fixture_text(LOUD[topic]))
+    assert loud.hype - wire.hype >= 0.10, (wire.hype, loud.hype)
+    assert loud.impact <= wire.impact + 1e-9, (wire.impact, loud.impact)
+    assert loud.verdict <= wire.verdict, (wire.verdict, loud.verdict)
 
 
 def test_any_url_leaves_the_verdict_unchanged(topic):

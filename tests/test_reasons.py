@@ -72,3 +72,21 @@ def test_the_verdict_box_is_two_sentences_and_the_outlet_only_context():
     assert result.context is not None and result.context["domain"] == "reuters.com"
     bare = hypescore.score(fixture_text("wire_report.txt"), explain=0)
     assert bare.context is None and bare.verdict == result.verdict
+
+
+def test_the_verdict_box_names_a_driver_whenever_hype_is_high():
+    """Hype is a noisy-OR: several middling parts add up, so "little drives hype" must never
+    sit beside a high hype score (the story fixtures hold such a page)."""
+    from pathlib import Path
+
+    model = hypescore.load_model()
+    folder = Path(__file__).parent / "fixtures"
+    texts = sorted([*folder.glob("story/*.txt"), *folder.glob("pairs/*.txt")])
+    results = [hypescore.score(path.read_text(encoding="utf-8")) for path in texts]
+    high = [r for r in results if r.hype >= model.hype_threshold]
+    assert any(
+        all(v < 0.5 for k, v in r.views.items() if k in PARTS) for r in high
+    ), "no fixture where only middling parts make hype high"
+    for result in results:
+        hyped = result.hype >= model.hype_threshold
+        assert result.summary.startswith("Hype comes from") or not hyped, result.summary

@@ -11,7 +11,7 @@ needs no code to load, and every score is a short, auditable computation:
 - ``tone``: one-sided (hyperpartisan) tone from the title and body text, never the URL;
 - ``hype`` = ``HypeCombination``: a noisy-OR of the four parts, each learned part weighted;
 - ``impact`` = the documented formula in ``hypescore.model.impact``;
-- substance ``s = (impact + 1 - hype) / 2`` and ``verdict = VerdictMap(s)`` (deciles of
+- substance ``s = (1 - hype) * (1 + impact) / 2`` and ``verdict = VerdictMap(s)`` (deciles of
   ``s`` over the SemEval training articles);
 - ``label`` = quadrant of (hype, impact) around the two thresholds.
 
@@ -176,8 +176,13 @@ class HypeModel:
 
     @staticmethod
     def substance(hype: float | np.ndarray, impact: float | np.ndarray) -> float | np.ndarray:
-        """``s = (impact + 1 - hype) / 2``, for one article or arrays of them (training)."""
-        return (impact + 1.0 - hype) / 2.0
+        """``s = (1 - hype) * (1 + impact) / 2``, for one article or arrays of them.
+
+        Hype discounts the whole credit rather than offsetting part of it: under the mean
+        ``(impact + 1 - hype) / 2`` a page with many figures kept a top verdict however much
+        filler and loaded wording surrounded them. At hype 0 the two agree; with no
+        checkable substance, restraint alone still earns up to half."""
+        return (1.0 - hype) * (1.0 + impact) / 2.0
 
     def verdict(self, hype: float, impact: float) -> int:
         return self.verdict_map.verdict(self.substance(hype, impact))
@@ -211,13 +216,17 @@ class HypeModel:
         substance = self.substance(hype, impact)
         points: dict[str, np.ndarray] = {}
         shown: dict[str, np.ndarray] = dict(scores)
+        # 10 s = 5 x y with x = 1 - hype, y = 1 + impact: the exact two-way split of a
+        # product, d(xy) = dx (y + y0) / 2 + dy (x + x0) / 2, from the reference article.
+        x_mean = 1.0 - (hype + self.hype(self.reference_parts)) / 2.0
+        y_mean = 1.0 + (impact + self.impact.reference_score()) / 2.0
         shares = self.combination.shares(scores, self.reference_parts)
         for part in PARTS:
-            points[part] = -5.0 * shares[part]
+            points[part] = -5.0 * shares[part] * y_mean
         relative = self.impact.contributions(values)
         for k, feature in enumerate(self.impact.features):
             key = MERGED_TERMS.get(feature, feature)
-            points[key] = points.get(key, 0.0) + 5.0 * relative[:, k]
+            points[key] = points.get(key, 0.0) + 5.0 * relative[:, k] * x_mean
             if key == feature:
                 shown[key] = values[:, k]
         names = list(points)

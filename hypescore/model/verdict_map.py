@@ -1,6 +1,6 @@
 """The verdict map: substance (0..1) onto the whole 1..10 scale.
 
-Substance ``s = (impact + 1 - hype) / 2`` is squeezed into a narrow band on real news (most
+Substance ``s = (1 - hype) * (1 + impact) / 2`` is squeezed into a narrow band on real news (most
 articles are neither pure wire copy nor pure filler), so a fixed ``1 + floor(10 s)`` puts nearly
 every article on 5-7. The map instead uses the distribution of ``s`` over reference full-length
 news articles (the SemEval-2019 training articles, hyperpartisan and not): nine cut points at

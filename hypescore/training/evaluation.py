@@ -70,9 +70,9 @@ def evaluate(
     from hypescore.training.data import DEFAULT_DATA_DIR
     from hypescore.training.fit import (
         load_reference,
-        load_teasers,
         out_of_fold_tone,
         reference_figures,
+        view_checks,
     )
 
     model = model if model is not None else load_model()
@@ -81,7 +81,7 @@ def evaluate(
     tone_oof, splits = out_of_fold_tone(reference, seed)
     oof_parts = {**reference.parts, "tone": tone_oof}
     report = combination.nested(
-        oof_parts, reference.y, splits, load_teasers(data, model.lexical, limit)
+        oof_parts, reference.y, splits, view_checks(data, model.lexical, limit)
     )
     p = reference.parts
     hype = model.combination.hype(p["headline"], p["body"], p["filler"], p["tone"])

@@ -30,8 +30,8 @@ from hypescore.model.combination import PARTS, HypeCombination
 from hypescore.model.hypemodel import HypeModel
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.verdict_map import VERDICTS, VerdictMap
-from hypescore.training.combination import TeaserCheck
-from hypescore.training.views import DEFAULT_VIEWS, ViewSpec
+from hypescore.training.combination import ViewCheck
+from hypescore.training.views import DEFAULT_VIEWS, ViewSpec, evenly_spaced
 
 DEFAULT_NAME = "hypescore-default"
 ARTICLE_VIEW: ViewSpec = next(
@@ -108,14 +108,40 @@ def _parts_of_articles(
     return keep, ready, {k: np.array(v) for k, v in parts.items()}
 
 
-def load_teasers(data_dir: Path, lexical: dict, limit: int | None = None) -> TeaserCheck:
-    """``TEASER_ROWS`` Webis teasers, evenly spaced, with their parts: the headline view's
-    check on the combination. The teaser model was fitted on all of them, so the headline
+def load_teasers(data_dir: Path, lexical: dict, limit: int | None = None) -> ViewCheck:
+    """``TEASER_ROWS`` Webis teasers, evenly spaced, with their parts: the headline view
+    of the combination. The teaser model was fitted on all of them, so the headline
     part's own Spearman here is in-sample; the check compares hype with it, both alike."""
     rows = TEASER_ROWS if limit is None else min(limit, TEASER_ROWS)
     records = list(TEASER_VIEW.records(data_dir, rows))
     keep, _, parts = _parts_of_articles([TEASER_VIEW.article(r) for r in records], lexical)
-    return TeaserCheck(parts=parts, truth=np.array([TEASER_VIEW.target(records[i]) for i in keep]))
+    truth = np.array([TEASER_VIEW.target(records[i]) for i in keep])
+    return ViewCheck("webis_teasers", "headline", parts, truth, "spearman")
+
+
+def load_sentences(data_dir: Path, lexical: dict, limit: int | None = None) -> ViewCheck:
+    """NewsSD-ENG's train and val sentences, each fed as a one-sentence text, with their
+    parts: the body view of the combination. The sentence model was fitted on train, so
+    (as with the teasers) the body part's figure is in-sample for hype and it alike; the
+    test split stays for reporting the sentence model only."""
+    from hypescore.article import Article
+    from hypescore.training.subjectivity import load_splits
+
+    splits = load_splits(data_dir)
+    rows = [
+        (text, label)
+        for name in ("train", "val")
+        for text, label in zip(splits[name].texts, splits[name].y, strict=True)
+    ]
+    rows = evenly_spaced(rows, limit)
+    articles = [Article(text=text, id=f"newssd-{i}") for i, (text, _) in enumerate(rows)]
+    keep, _, parts = _parts_of_articles(articles, lexical)
+    return ViewCheck("newssd_sentences", "body", parts, np.array([rows[i][1] for i in keep]), "auc")
+
+
+def view_checks(data_dir: Path, lexical: dict, limit: int | None = None) -> list[ViewCheck]:
+    """The combination's checks beside SemEval: Webis teasers and NewsSD sentences."""
+    return [load_teasers(data_dir, lexical, limit), load_sentences(data_dir, lexical, limit)]
 
 
 def _provisional(lexical: dict) -> HypeModel:
@@ -152,7 +178,7 @@ def fit_model(
     version: str = __version__,
     seed: int = 0,
     training: dict | None = None,
-    teasers: TeaserCheck | None = None,
+    checks: list[ViewCheck] | None = None,
 ) -> tuple[HypeModel, dict[str, Any]]:
     """The v2 model from scored reference articles (and the teaser check on its
     combination), and the figures of its fit."""
@@ -162,7 +188,7 @@ def fit_model(
     impact = ImpactSpec.fit(reference.values, names)
     tone_oof, splits = out_of_fold_tone(reference, seed)
     oof_parts = {**reference.parts, "tone": tone_oof}
-    report = combination.nested(oof_parts, reference.y, splits, teasers)
+    report = combination.nested(oof_parts, reference.y, splits, checks or ())
     combo = HypeCombination(report.final_weights)
     p = reference.parts
     hype = combo.hype(p["headline"], p["body"], p["filler"], p["tone"])
@@ -287,7 +313,7 @@ def train(
     data = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
     lexical, part_figures = lexical_parts(data, parts_from, parts_figures, limit)
     reference = load_reference(data, lexical, limit)
-    teasers = load_teasers(data, lexical, limit)
+    checks = view_checks(data, lexical, limit)
     training = {"parts": "trained" if parts_from is None else "reused from a model file"}
     model, figures = fit_model(
         reference,
@@ -296,7 +322,7 @@ def train(
         version=version,
         seed=seed,
         training=training,
-        teasers=teasers,
+        checks=checks,
     )
     figures = {"parts": part_figures, "reference": figures, "limit": limit, "seed": seed}
     model = replace(model, training={**model.training, "figures": _summary(figures)})

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hypescore.analysis import analyse, headline_of
 from hypescore.article import Article, record_id
@@ -23,6 +23,18 @@ ARTICLE = "article"
 
 SOFT = "soft"
 BINARY = "binary"
+
+
+T = TypeVar("T")
+
+
+def evenly_spaced(items: list[T], limit: int | None) -> list[T]:
+    """All ``items``, or ``limit`` of them evenly spaced (data files may be sorted by
+    label, so the first rows would not do)."""
+    if limit is None or limit >= len(items):
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
 
 
 @dataclass(frozen=True)
@@ -58,10 +70,7 @@ class ViewSpec:
         sorted by label, so the first rows would not do)."""
         with (Path(data_dir) / self.path).open(encoding="utf-8") as handle:
             lines = handle.readlines()
-        if limit is not None and limit < len(lines):
-            step = len(lines) / limit
-            lines = [lines[int(i * step)] for i in range(limit)]
-        for line in lines:
+        for line in evenly_spaced(lines, limit):
             yield json.loads(line)
 
     def article(self, record: dict[str, Any]) -> Article:

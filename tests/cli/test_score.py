@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -75,9 +76,12 @@ def test_table_names_top_reasons_and_has_no_colour_when_piped(monkeypatch):
     assert scored[1].isdigit() and scored[4] in {"substantive", "mixed", "hype", "thin"} | {
         scored[4]
     }
-    # Top reasons are named by their summaries ("+2 named sources, ...").
+    # Top reasons are named by their summaries ("+2 named sources, ..."), the library's own
+    # strongest first, never by internal feature names.
     assert any(token.startswith(("+", "-")) for token in scored[5:])
-    assert "named source" in lines[1]
+    top = hypescore.score(Path(WIRE).read_text(encoding="utf-8"), explain=3).reasons[0]
+    assert top.summary.split(":")[0][:25] in lines[1]
+    assert "substance." not in lines[1] and "body." not in lines[1]
     assert "error: text is empty" in lines[-1]
     assert "\x1b[" not in result.stdout
     coloured = run_cli("score", WIRE, "--format", "table", "--color")

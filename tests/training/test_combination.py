@@ -6,11 +6,10 @@ from hypescore.features import feature_names, featurize
 from hypescore.model.combination import HypeCombination
 from hypescore.model.filler import filler_scores
 from hypescore.training.combination import (
-    TEASER_KEEP,
-    TeaserCheck,
-    allowed,
+    ViewCheck,
     best_weights,
     nested,
+    semeval_check,
     weight_grid,
 )
 
@@ -112,25 +111,33 @@ def test_weights_are_chosen_out_of_fold_and_find_the_informative_part():
     report = nested(parts, y, _folds(400))
     assert report.final_weights == {"headline": 0.0, "body": 0.0, "tone": 1.0}
     assert report.combined_auc >= report.part_auc["tone"] - 0.02
-    assert best_weights(parts, y, allowed(None)).weights == report.final_weights
+    assert best_weights([semeval_check(parts, y)]).weights == report.final_weights
     assert len(weight_grid()) == 121
 
 
-def test_the_teaser_check_keeps_the_headline_views_ranking():
+def _view(rng: np.random.Generator, name: str, owner: str, metric: str) -> ViewCheck:
+    """300 records where only ``owner`` knows the label (soft for Spearman, else classes)."""
+    truth = rng.random(300) if metric == "spearman" else rng.integers(0, 2, 300).astype(float)
+    parts = {part: rng.random(300) for part in ("headline", "body", "tone")}
+    parts[owner] = np.clip(0.6 * truth + 0.4 * rng.random(300), 0, 1)
+    return ViewCheck(name, owner, {**parts, "filler": np.zeros(300)}, truth, metric)
+
+
+def test_the_views_rule_keeps_the_largest_common_share_of_every_view():
     rng, y, parts = _tone_informative_articles()
-    truth = rng.random(300)
-    teasers = TeaserCheck(
-        parts={
-            "headline": np.clip(truth + 0.1 * rng.standard_normal(300), 0, 1),
-            "body": rng.random(300),
-            "filler": np.zeros(300),
-            "tone": 0.3 * rng.random(300),
-        },
-        truth=truth,
-    )
-    report = nested(parts, y, _folds(400), teasers)
+    teasers = _view(rng, "teasers", "headline", "spearman")
+    sentences = _view(rng, "sentences", "body", "auc")
+    report = nested(parts, y, _folds(400), [teasers, sentences])
+    # Each view pulls in its own part: hype is not tone alone any more.
     assert report.final_weights["headline"] > 0
-    assert report.teaser_spearman["hype"] >= report.teaser_spearman["floor"]
-    assert report.teaser_spearman["floor"] == pytest.approx(
-        TEASER_KEEP * report.teaser_spearman["headline_part"], abs=1e-4
-    )
+    assert report.final_weights["body"] > 0
+    final = HypeCombination(report.final_weights)
+    checks = [teasers, sentences, semeval_check(parts, y)]
+    smallest = min(check.keep(final) for check in checks)
+    # No grid point keeps more of its worst view (max-min), and the report says the same.
+    for weights in weight_grid():
+        assert min(check.keep(HypeCombination(weights)) for check in checks) <= smallest + 1e-12
+    view = report.views["teasers"]
+    assert view["owner"] == "headline"
+    assert view["keep"] == pytest.approx(view["hype_figure"] / view["owner_figure"], abs=2e-3)
+    assert min(v["keep"] for v in report.views.values()) == pytest.approx(smallest, abs=1e-4)

@@ -19,7 +19,7 @@ ISSUE_FIGURES = {
     "tone_auc",
     "tone_accuracy",
     "combined_hype_auc",
-    "combined_hype_teaser_spearman",  # the combination's rule, beside the issue's figures
+    "combined_hype_view_keep",  # the combination's rule, beside the issue's figures
     "impact_spearman_publisher_quality",
     "verdict_distribution",
     "behaviour_pairs",
