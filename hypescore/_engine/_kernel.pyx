@@ -371,6 +371,13 @@ cdef inline bint _is_separator(Py_UCS4 char):
     return char == 46 or char == 33 or char == 63
 
 
+cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
+    """The first position from ``i`` on that is not whitespace (``str.split``'s), or ``n``."""
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    return i
+
+
 cdef class DocumentTokens:
     """The whitespace tokens of one text (``text.split()``), each distinct token once.
 
@@ -435,8 +442,7 @@ cdef class DocumentTokens:
             if table is NULL or hashes is NULL or first is NULL or counts is NULL:
                 raise MemoryError()
             while True:
-                while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-                    i += 1
+                i = _skip_spaces(kind, data, i, n)
                 if i >= n:
                     break
                 start = i
@@ -947,8 +953,7 @@ def sentence_counts(list sentences, tuple evaluative_suffixes, str stripped, str
         tokens = capitalised = numbers = evaluative = adverbs = 0
         i = 0
         while True:
-            while i < length and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-                i += 1
+            i = _skip_spaces(kind, data, i, length)
             if i >= length:
                 break
             start = i
