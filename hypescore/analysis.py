@@ -105,6 +105,12 @@ class AnalysedArticle:
             self._index = TextIndex(self.norm, self.runs)
         return self._index
 
+    def release_index(self) -> None:
+        """Drop the index once every extractor has read it (it is rebuilt if asked for
+        again): a chunk keeps its analysed articles until it is assembled, and their
+        indexes are most of the objects the garbage collector would walk meanwhile."""
+        self._index = None
+
     def per_1k_words(self, count: float) -> float:
         """Rate per 1,000 words; zero for an empty text, so short texts stay finite."""
         return 1000.0 * count / self.n_words if self.n_words else 0.0

@@ -239,6 +239,7 @@ def prepare(article: Article, options: ScoreOptions) -> Prepared:
     want_spans = options.explain > 0
     doc = analyse(article)
     values, spans = features_of(doc, with_spans=want_spans or options.spans)
+    doc.release_index()
     head_text, head_field, head_offset = headline_of(article, doc)
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []

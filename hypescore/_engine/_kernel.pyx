@@ -17,10 +17,11 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
+    PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.math cimport sqrt
-from libc.stdint cimport uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp
 
@@ -370,6 +371,13 @@ cdef inline bint _is_separator(Py_UCS4 char):
     return char == 46 or char == 33 or char == 63
 
 
+cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
+    """The first position from ``i`` on that is not whitespace (``str.split``'s), or ``n``."""
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    return i
+
+
 cdef class DocumentTokens:
     """The whitespace tokens of one text (``text.split()``), each distinct token once.
 
@@ -434,8 +442,7 @@ cdef class DocumentTokens:
             if table is NULL or hashes is NULL or first is NULL or counts is NULL:
                 raise MemoryError()
             while True:
-                while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-                    i += 1
+                i = _skip_spaces(kind, data, i, n)
                 if i >= n:
                     break
                 start = i
@@ -739,3 +746,248 @@ cdef class DocumentTokens:
         finally:
             free(flags)
         return scores
+
+
+# -- hashing: word 1-2-grams of the body sentences (``model._hashing.word_pair_hashes``) ----
+
+
+cdef inline uint32_t _rotl32(uint32_t x, int r) nogil:
+    return (x << r) | (x >> (32 - r))
+
+
+cdef int32_t _murmurhash3_32(const unsigned char *key, Py_ssize_t length) nogil:
+    """MurmurHash3 x86 32-bit, seed 0 (``_hashing.murmurhash3_spans`` of one span)."""
+    cdef uint32_t h = 0, k
+    cdef uint32_t c1 = 0xCC9E2D51U, c2 = 0x1B873593U, n1 = 0xE6546B64U
+    cdef uint32_t f1 = 0x85EBCA6BU, f2 = 0xC2B2AE35U
+    cdef Py_ssize_t i, blocks = length // 4
+    cdef const unsigned char *tail = key + 4 * blocks
+    for i in range(blocks):
+        k = (<uint32_t>key[4 * i] | (<uint32_t>key[4 * i + 1] << 8)
+             | (<uint32_t>key[4 * i + 2] << 16) | (<uint32_t>key[4 * i + 3] << 24))
+        k = _rotl32(k * c1, 15) * c2
+        h = _rotl32(h ^ k, 13) * 5 + n1
+    k = 0
+    if length & 3 == 3:
+        k ^= <uint32_t>tail[2] << 16
+    if length & 3 >= 2:
+        k ^= <uint32_t>tail[1] << 8
+    if length & 3 >= 1:
+        k ^= <uint32_t>tail[0]
+        h ^= _rotl32(k * c1, 15) * c2
+    h ^= <uint32_t>length
+    h ^= h >> 16
+    h *= f1
+    h ^= h >> 13
+    h *= f2
+    h ^= h >> 16
+    return <int32_t>h
+
+
+cdef inline bint _is_word(Py_UCS4 char):
+    """The regex engine's ``\\w`` on a str: alphanumeric or the underscore."""
+    if char < 128:
+        return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+    return Py_UNICODE_ISALNUM(char)
+
+
+cdef inline Py_ssize_t _put_utf8(unsigned char *out, Py_UCS4 char):
+    """Write ``char`` as UTF-8 (never a surrogate: those are not ``\\w``), return its width."""
+    cdef uint32_t code = <uint32_t>char
+    if code < 0x80:
+        out[0] = <unsigned char>code
+        return 1
+    if code < 0x800:
+        out[0] = <unsigned char>(0xC0 | (code >> 6))
+        out[1] = <unsigned char>(0x80 | (code & 0x3F))
+        return 2
+    if code < 0x10000:
+        out[0] = <unsigned char>(0xE0 | (code >> 12))
+        out[1] = <unsigned char>(0x80 | ((code >> 6) & 0x3F))
+        out[2] = <unsigned char>(0x80 | (code & 0x3F))
+        return 3
+    out[0] = <unsigned char>(0xF0 | (code >> 18))
+    out[1] = <unsigned char>(0x80 | ((code >> 12) & 0x3F))
+    out[2] = <unsigned char>(0x80 | ((code >> 6) & 0x3F))
+    out[3] = <unsigned char>(0x80 | (code & 0x3F))
+    return 4
+
+
+def word_pair_hashes(list texts, bint lowercase, Py_ssize_t min_length, bint pairs):
+    """``_hashing.word_pair_hashes`` for the ``\\w+`` (``min_length`` 1) and ``\\w\\w+``
+    (2) token patterns: ``(unigrams, unigram_rows, bigrams, bigram_rows)``.
+
+    Each text is lower-cased by ``str.lower`` (the batch's one ``lower()`` over texts
+    joined by a separator gives the same: the separator breaks the casing context), its
+    ``\\w`` runs are written as UTF-8 into one buffer, a space after each, and every run
+    and every pair of neighbours in one text (``"a b"``) is hashed as a span of it.
+    """
+    cdef Py_ssize_t n = len(texts), r, i, j, length, total = 0, count = 0, pos, begin
+    cdef Py_ssize_t n_pairs = 0, k
+    cdef int kind
+    cdef char *data
+    cdef str text
+    cdef list lowered = [t.lower() for t in texts] if lowercase else list(texts)
+    import numpy as np  # here, not at import: the kernel loads before numpy is needed
+    for text in lowered:
+        total += len(text)
+    cdef Py_ssize_t capacity = total // 2 + n + 1  # a run of one character, then a gap
+    cdef unsigned char *buffer = <unsigned char *>malloc(5 * total + 8)
+    cdef Py_ssize_t *starts = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *ends = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *rows = <Py_ssize_t *>malloc(capacity * sizeof(Py_ssize_t))
+    try:
+        if buffer is NULL or starts is NULL or ends is NULL or rows is NULL:
+            raise MemoryError()
+        pos = 0
+        for r in range(n):
+            text = lowered[r]
+            kind = PyUnicode_KIND(text)
+            data = <char *>PyUnicode_DATA(text)
+            length = len(text)
+            i = 0
+            while i < length:
+                if not _is_word(PyUnicode_READ(kind, data, i)):
+                    i += 1
+                    continue
+                begin = pos
+                j = i
+                while j < length and _is_word(PyUnicode_READ(kind, data, j)):
+                    pos += _put_utf8(buffer + pos, PyUnicode_READ(kind, data, j))
+                    j += 1
+                if j - i < min_length:
+                    pos = begin
+                else:
+                    starts[count] = begin
+                    ends[count] = pos
+                    rows[count] = r
+                    count += 1
+                    buffer[pos] = 32
+                    pos += 1
+                i = j
+        if pairs:
+            for k in range(count - 1):
+                n_pairs += rows[k] == rows[k + 1]
+        unigrams = np.empty(count, dtype=np.int32)
+        unigram_rows = np.empty(count, dtype=np.int64)
+        bigrams = np.empty(n_pairs, dtype=np.int32)
+        bigram_rows = np.empty(n_pairs, dtype=np.int64)
+        _fill_hashes(buffer, starts, ends, rows, count, pairs, unigrams, unigram_rows,
+                     bigrams, bigram_rows)
+        return unigrams, unigram_rows, bigrams, bigram_rows
+    finally:
+        free(buffer)
+        free(starts)
+        free(ends)
+        free(rows)
+
+
+cdef void _fill_hashes(
+    const unsigned char *buffer, Py_ssize_t *starts, Py_ssize_t *ends, Py_ssize_t *rows,
+    Py_ssize_t count, bint pairs, int32_t[::1] unigrams, int64_t[::1] unigram_rows,
+    int32_t[::1] bigrams, int64_t[::1] bigram_rows,
+):
+    cdef Py_ssize_t k, p = 0
+    for k in range(count):
+        unigrams[k] = _murmurhash3_32(buffer + starts[k], ends[k] - starts[k])
+        unigram_rows[k] = rows[k]
+        if pairs and k + 1 < count and rows[k] == rows[k + 1]:
+            bigrams[p] = _murmurhash3_32(buffer + starts[k], ends[k + 1] - starts[k])
+            bigram_rows[p] = rows[k]
+            p += 1
+
+
+# -- body language: the counts behind ``body_language.sentence_features`` -------------------
+
+
+cdef inline bint _is_one_of(Py_UCS4 char, str characters):
+    cdef Py_UCS4 other
+    for other in characters:
+        if char == other:
+            return True
+    return False
+
+
+cdef inline uint32_t _tail_letter(int kind, char *data, Py_ssize_t at, Py_ssize_t start):
+    """The lower-cased ASCII letter at ``at`` of a word starting at ``start``, 0 before
+    the word and for any non-ASCII character (``body_language._word_tails``)."""
+    cdef uint32_t char
+    if at < start:
+        return 0
+    char = <uint32_t>PyUnicode_READ(kind, data, at)
+    if 65 <= char <= 90:
+        return char + 32
+    return char if char < 128 else 0
+
+
+cdef bint _ends_with(int kind, char *data, Py_ssize_t start, Py_ssize_t end, str suffix):
+    cdef Py_ssize_t k, size = len(suffix)
+    for k in range(size):
+        if _tail_letter(kind, data, end - size + k, start) != <uint32_t>suffix[k]:
+            return False
+    return True
+
+
+def sentence_counts(list sentences, tuple evaluative_suffixes, str stripped, str quotes):
+    """Per sentence (rows): a quote (one of ``quotes``), ``!``, ``?`` in it (0/1), its
+    whitespace tokens, and among them the capitalised ones after the first, the numbers
+    (after the first, not capitalised), the evaluative words and the ``-ly`` adverbs
+    (not evaluative), a word being its token with ``stripped`` characters taken off its
+    end, as ``body_language.sentence_features`` counts them."""
+    import numpy as np  # here, not at import: the kernel loads before numpy is needed
+
+    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens
+    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs
+    cdef int kind
+    cdef char *data
+    cdef str sentence, suffix
+    cdef Py_UCS4 char, first
+    cdef bint found
+    counts = np.zeros((n, 8), dtype=np.int64)
+    cdef int64_t[:, ::1] out = counts
+    for r in range(n):
+        sentence = sentences[r]
+        kind = PyUnicode_KIND(sentence)
+        data = <char *>PyUnicode_DATA(sentence)
+        length = len(sentence)
+        tokens = capitalised = numbers = evaluative = adverbs = 0
+        i = 0
+        while True:
+            i = _skip_spaces(kind, data, i, length)
+            if i >= length:
+                break
+            start = i
+            while i < length and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                char = PyUnicode_READ(kind, data, i)
+                if _is_one_of(char, quotes):
+                    out[r, 0] = 1
+                elif char == 33:
+                    out[r, 1] = 1
+                elif char == 63:
+                    out[r, 2] = 1
+                i += 1
+            if tokens:
+                first = PyUnicode_READ(kind, data, start)
+                if Py_UNICODE_ISUPPER(first):
+                    capitalised += 1
+                elif Py_UNICODE_ISDIGIT(first):
+                    numbers += 1
+            tokens += 1
+            end = i
+            while end > start and _is_one_of(PyUnicode_READ(kind, data, end - 1), stripped):
+                end -= 1
+            found = False
+            for suffix in evaluative_suffixes:
+                if _ends_with(kind, data, start, end, suffix):
+                    found = True
+                    break
+            if found:
+                evaluative += 1
+            elif _ends_with(kind, data, start, end, "ly"):
+                adverbs += 1
+        out[r, 3] = tokens
+        out[r, 4] = capitalised
+        out[r, 5] = numbers
+        out[r, 6] = evaluative
+        out[r, 7] = adverbs
+    return counts

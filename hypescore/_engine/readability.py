@@ -41,6 +41,9 @@ _WORDS, _HARD_DALE_CHALL, _HARD_FOG, _POLYSYLLABLES, _MANY_SYLLABLES, _SYLLABLES
 _BLOCK = 255  # a flag field sums to at most 255
 _SMALL_SYLLABLES = 15  # 255 tokens x 15 syllables, shifted by 40 bits: under 2**63
 _MAX_TOKENS = 200_000  # bound on the caches, so memory stays flat on endless streams
+# Bound on the per-word counts: as small as the token caches' (``tokens.MAX_TOKENS``), so
+# a stream reaches its peak memory within its first few thousand documents.
+_MAX_WORDS = 100_000
 
 _NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION_KEEP_APOSTROPHE_RE = re.compile(r"[^\w\s\']")
@@ -142,7 +145,7 @@ class ReadabilityCounter:
         codes = self._codes
         words = self._word_tokens
         word_codes = self._word_codes
-        if len(word_codes) > _MAX_TOKENS:
+        if len(word_codes) > _MAX_WORDS:
             word_codes.clear()
         easy = easy_words()
         compiled = kernel.active()

@@ -33,7 +33,9 @@ _IGNORED = (
     "COMPOUNDRIGHTHYPHENMIN",
 )
 _HEX_RE = re.compile(r"\^{2}([0-9a-f]{2})")
-_MAX_CACHED_WORDS = 200_000
+# Bound on the syllable cache. As small as the token caches' (``tokens.MAX_TOKENS``), so a
+# stream reaches its peak memory within its first few thousand documents and stays there.
+_MAX_CACHED_WORDS = 100_000
 
 
 @cache

@@ -5,7 +5,9 @@ one-article run that needs nothing but a hash. This module reproduces the analyz
 (``word`` with a token pattern, ``char``, ``char_wb``), MurmurHash3 (x86, 32-bit, seed 0,
 as ``sklearn.utils.murmurhash3_32``) vectorised over all n-grams of a batch, the index and
 sign rule of ``_hashing_fast`` and the row normalisation. ``tests/model/test_hashing.py``
-checks equality with scikit-learn itself.
+checks equality with scikit-learn itself. Word 1-2-grams of the ``\\w`` token patterns,
+the bulk of the body sentences' hashing, run in the compiled kernel when it is active
+(``_kernel.word_pair_hashes``, bit-identical; the numpy code here is the reference).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+
+from hypescore._engine import kernel
 
 _C1 = np.uint32(0xCC9E2D51)
 _C2 = np.uint32(0x1B873593)
@@ -172,6 +176,8 @@ SEPARATOR = "\x00"
 # Token patterns of ``\w`` runs, and the same matches without the ``\b`` checks (a
 # left-to-right scan only starts a match at the start of a run): a quarter faster.
 _WORD_PATTERNS = {r"(?u)\b\w+\b": r"\w+", r"(?u)\b\w\w+\b": r"\w\w+"}
+# The shortest token of each of those patterns (what the compiled kernel is told).
+_SHORTEST_TOKEN = {r"(?u)\b\w+\b": 1, r"(?u)\b\w\w+\b": 2}
 
 
 @cache
@@ -235,6 +241,11 @@ def word_pair_hashes(
     joined by spaces (a pair is two neighbours and the space between), so no gram
     string is built and each token is hashed once for all blocks that read it.
     """
+    compiled = kernel.active()
+    if compiled is not None and token_pattern in _SHORTEST_TOKEN:
+        return compiled.word_pair_hashes(
+            list(texts), lowercase, _SHORTEST_TOKEN[token_pattern], pairs
+        )
     tokens, marks = _word_tokens(texts, lowercase, token_pattern)
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     is_token = np.ones(len(tokens), dtype=bool)

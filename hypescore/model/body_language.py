@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from hypescore._engine import kernel
 from hypescore.analysis import normalise, split_sentences
 from hypescore.evidence import Span
 from hypescore.model import _hashing
@@ -67,12 +68,25 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
 
     Over the whitespace tokens of a sentence: the share of tokens after the first that
     start with a capital (else a digit), and the share whose word (trailing punctuation
-    stripped, lowercased) ends in an evaluative suffix (else in "ly"). Computed for all
-    sentences at once over the code points of their tokens.
+    stripped, lowercased) ends in an evaluative suffix (else in "ly"). Counted by the
+    compiled kernel when it is active (``_kernel.sentence_counts``), else for all
+    sentences at once in numpy over the code points of their tokens (the reference).
     """
     n = len(sentences)
     rows = np.zeros((n, len(SENTENCE_FEATURES)))
     if n == 0:
+        return rows
+    compiled = kernel.active()
+    if compiled is not None:
+        counts = compiled.sentence_counts(
+            list(sentences), EVALUATIVE_SUFFIXES, _STRIPPED, "".join(_QUOTES)
+        )
+        tokens_of = counts[:, 3]
+        n_tokens = np.maximum(tokens_of, 1)
+        rows[:, :3] = counts[:, :3]
+        rows[:, 3] = np.take(_log_tokens(int(tokens_of.max())), tokens_of)
+        for column in range(4, 8):
+            rows[:, column] = counts[:, column] / n_tokens
         return rows
     tokens, marks = _hashing.batch_tokens(
         sentences, str.split, f" {_hashing.SEPARATOR} ", joined_split=str.split
@@ -95,14 +109,18 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     evaluative = is_token & _ends_with_any(tails, EVALUATIVE_SUFFIXES)
     adverbs = is_token & ~evaluative & _ends_with_any(tails, ("ly",))
     n_tokens = np.maximum(tokens_of, 1)
-    log_tokens = [math.log1p(k) for k in range(int(tokens_of.max()) + 1)]
     rows[:, 0] = [('"' in s or "\u201c" in s or "\u201d" in s) for s in sentences]
     rows[:, 1] = ["!" in sentence for sentence in sentences]
     rows[:, 2] = ["?" in sentence for sentence in sentences]
-    rows[:, 3] = np.take(log_tokens, tokens_of)
+    rows[:, 3] = np.take(_log_tokens(int(tokens_of.max())), tokens_of)
     for column, flags in enumerate((capitalised, numbers, evaluative, adverbs), start=4):
         rows[:, column] = np.bincount(row[flags], minlength=n) / n_tokens
     return rows
+
+
+def _log_tokens(most: int) -> list[float]:
+    """``log1p(k)`` for every token count ``k`` up to ``most``."""
+    return [math.log1p(k) for k in range(most + 1)]
 
 
 _STRIPPED = ".,;:!?\"')\u201d"  # stripped from a token's end before its suffix is read

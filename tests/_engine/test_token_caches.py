@@ -104,3 +104,28 @@ def test_exact_while_token_caches_fill_and_trim(monkeypatch, engine_path):
     for article, want in zip(articles[12:], expected[12:], strict=True):
         assert features(article) == want
     assert scorer().generation > before + 5
+
+
+def test_word_and_syllable_caches_stay_bounded_and_exact(monkeypatch, engine_path):
+    """The per-word readability counts and the syllable cache are emptied at their bound
+    (so a stream's memory stops growing once they are full) without changing a value."""
+    import hypescore._engine.readability as readability
+    import hypescore._engine.syllables as syllables
+
+    articles = corpus()
+    expected = [features(article) for article in articles]
+    monkeypatch.setattr(readability, "_MAX_WORDS", 200)
+    monkeypatch.setattr(syllables, "_MAX_CACHED_WORDS", 200)
+    syllables.compiled_syllables.cache_clear()  # the kernel's twin reads the bound once
+    counter = readability.counter()
+    counter.reset()  # every token is new again, and so is every word:
+    counter._word_codes.clear()
+    syllables._counted.clear()
+    try:
+        for article, want in zip(articles, expected, strict=True):
+            assert features(article) == want
+            # emptied before a document's words are added: at most one document over
+            assert len(counter._word_codes) <= 200 + len(article.text.split())
+            assert len(syllables._counted) <= 200
+    finally:
+        syllables.compiled_syllables.cache_clear()

@@ -10,6 +10,7 @@ import pytest
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32 as sklearn_murmur
 
+from hypescore._engine import kernel
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.model import _hashing
@@ -24,6 +25,7 @@ from hypescore.model.body_language import (
 )
 from hypescore.model.persistence import load_model
 from hypescore.scoring import ScoreOptions, parts_of, prepare, score_many
+from tests._engine.conftest import engine_path, select_path  # noqa: F401 - a fixture
 from tests.conftest import SHARED_DATA, read_jsonl
 
 SEMEVAL = SHARED_DATA / "semeval19-hyperpartisan" / "articles-train.jsonl"
@@ -95,6 +97,7 @@ def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
     return a.shape == b.shape and bool((a.view(np.int64) == b.view(np.int64)).all())
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
     assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
     for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
@@ -175,3 +178,26 @@ def test_a_chunk_scores_each_article_as_it_scores_alone(articles):
     single = [r.to_dict() for r in score_many(chunk, options=options, chunk_size=1)]
     assert batched == single
     assert all(r["error"] is None for r in batched)
+
+
+@pytest.mark.parametrize("lowercase", [True, False])
+@pytest.mark.parametrize("pattern", [r"(?u)\b\w+\b", r"(?u)\b\w\w+\b"])
+@pytest.mark.parametrize("pairs", [True, False])
+def test_compiled_word_hashes_equal_the_numpy_reference(
+    articles, body_pieces, lowercase, pattern, pairs
+):
+    """The kernel's tokenising and hashing of word grams (what the body sentences, the
+    tone model's titles and the headline models read) against the numpy code, hash for
+    hash and row for row: real sentences, titles, odd casing and blank batches."""
+    batches = [body_pieces, [a.title or "" for a in articles] + ODD, ["", " "], [], ODD[4:5]]
+    before = kernel.active()
+    try:
+        for texts in batches:
+            select_path("python")
+            expected = _hashing.word_pair_hashes(texts, lowercase, pattern, pairs)
+            select_path("kernel")
+            found = _hashing.word_pair_hashes(texts, lowercase, pattern, pairs)
+            for ours, reference in zip(found, expected, strict=True):
+                np.testing.assert_array_equal(ours, reference)
+    finally:
+        kernel.use(before is not None)

@@ -1,0 +1,112 @@
+"""BERT's uncased wordpiece tokeniser in plain Python, for a static per-piece table.
+
+The subjectivity model reads a sentence through a table distilled from
+all-MiniLM-L6-v2 (``tools/build_token_table.py``): one value per wordpiece of the
+encoder's vocabulary, averaged over the sentence's pieces. Splitting the sentence the
+way the encoder's own tokeniser does (lowercase, accents stripped, punctuation split off,
+then greedy longest-match wordpieces with ``##`` continuations, ``[UNK]`` for a word that
+cannot be split) keeps the table's pieces meaningful; no tokeniser library is needed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+UNKNOWN = "[UNK]"
+CONTINUATION = "##"
+MAX_WORD_CHARS = 100  # BERT's limit: a longer "word" is one [UNK]
+# BERT splits off every ASCII punctuation or symbol character, and every other character
+# of a Unicode punctuation category (non-ASCII symbols such as "£" stay inside words).
+_ASCII_PUNCT = r"!-/:-@\[-`{-~"
+_WORD_RE = re.compile(rf"[^\s{_ASCII_PUNCT}]+|[{_ASCII_PUNCT}]")
+_CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
+
+
+def basic_words(text: str) -> list[str]:
+    """BERT's basic tokenisation: lowercased, accents stripped, punctuation split off."""
+    text = unicodedata.normalize("NFD", text.lower())
+    if not text.isascii():
+        text = "".join(map(_wide_character, text))
+    return _WORD_RE.findall(text)
+
+
+def _wide_character(c: str) -> str:
+    """A character as BERT's basic tokeniser leaves it: accents and control characters
+    dropped, punctuation and CJK ideographs set apart."""
+    if c.isascii():
+        return c
+    category = unicodedata.category(c)
+    if category == "Mn" or category in ("Cc", "Cf") or c == "\ufffd":
+        return ""
+    if category.startswith("P") or any(lo <= ord(c) <= hi for lo, hi in _CJK_RANGES):
+        return f" {c} "
+    return c
+
+
+@dataclass
+class WordPieces:
+    """A vocabulary (pieces in id order) and the greedy longest-match split of words."""
+
+    vocab: Sequence[str]
+    _ids: dict[str, int] = field(init=False, repr=False)
+    _cache: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._ids = {piece: i for i, piece in enumerate(self.vocab)}
+        if UNKNOWN not in self._ids:
+            raise ValueError(f"a wordpiece vocabulary needs {UNKNOWN}")
+
+    def word_ids(self, word: str) -> tuple[int, ...]:
+        """The piece ids of one basic word (cached: news reuses its words)."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._split(word)
+            self._cache[word] = found
+        return found
+
+    def _split(self, word: str) -> tuple[int, ...]:
+        whole = self._ids.get(word)
+        if whole is not None:
+            return (whole,)
+        if len(word) > MAX_WORD_CHARS:
+            return (self._ids[UNKNOWN],)
+        pieces, start = [], 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else CONTINUATION + word[start:end]
+                piece_id = self._ids.get(piece)
+                if piece_id is not None:
+                    pieces.append(piece_id)
+                    break
+                end -= 1
+            else:
+                return (self._ids[UNKNOWN],)
+            start = end
+        return tuple(pieces)
+
+    def ids(self, text: str) -> list[int]:
+        return [i for word in basic_words(text) for i in self.word_ids(word)]
+
+    def batch_ids(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """All pieces of ``texts`` as ``(ids, row)``: flat piece ids and the text of each."""
+        rows = [self.ids(text) for text in texts]
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        ids = np.fromiter((i for row in rows for i in row), dtype=np.int64, count=lengths.sum())
+        return ids, np.repeat(np.arange(len(rows)), lengths)
+
+
+def mean_rows(table: np.ndarray, ids: np.ndarray, row: np.ndarray, n_rows: int) -> np.ndarray:
+    """Per text, the mean of ``table`` over its pieces (zeros for a text with none)."""
+    counts = np.maximum(np.bincount(row, minlength=n_rows), 1)
+    values = table[ids]
+    if values.ndim == 1:
+        return np.bincount(row, weights=values, minlength=n_rows) / counts
+    sums = np.zeros((n_rows, values.shape[1]))
+    np.add.at(sums, row, values)
+    return sums / counts[:, None]
