@@ -65,7 +65,7 @@ _COMPARISON_RE = re.compile(
     r"|\b(?:up|down)[ ]from[ ](?:[$€£¥]|US\$)?\d"
     r"|\bcompared[ ](?:with|to)\b"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice[ ]as)\b"
-    r"|\b\d+(?:\.\d+)?[ ]times[ ](?:more|less|as|higher|lower|faster|larger|bigger)\b",
+    r"|(?<![\w.])\d+(?:\.\d+)?[ ]times[ ](?:more|less|as|higher|lower|faster|larger|bigger)\b",
     re.IGNORECASE,
 )
 # Every comparison starts with one of these words or with a number ("3 times more").

@@ -122,6 +122,7 @@ def test_finders_equal_finditer_on_stitched_text(text):
         "per\u0130od up from 3, le\u017f\u017f than 5, \u0131n h\u0131story 5 dollar\u017f",
         "HTTP\u017f://x.com WWW.y.org 4 per cent \u0130\u0307 \u03a3\u039f\u03a3 stra\u00dfe",
         "HUGE!!! NEWS!!!! #one #two #three www.x.org http://a.b/c (http://d.e)",
+        ".3 times more, x.3 times less, 1.3 times higher",  # no number starts after a dot
     ],
 )
 def test_finders_equal_finditer_on_edge_cases(text):
