@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 from typing import Any, Literal
 
@@ -64,12 +65,14 @@ class ViewCheck:
             return _spearman(self.truth, values)
         return _auc(self.truth, values) - 0.5
 
+    @cached_property
     def own(self) -> float:
+        """The owning part's own figure on this view (what a keep of 1 means)."""
         return self.score(self.parts[self.owner])
 
     def keep(self, combo: HypeCombination) -> float:
         """Share of the owning part's figure that ``combo``'s hype keeps on this view."""
-        return self.score(_hype(combo, self.parts)) / self.own()
+        return self.score(_hype(combo, self.parts)) / self.own
 
     def subset(self, rows: np.ndarray) -> ViewCheck:
         return ViewCheck(
@@ -94,17 +97,26 @@ def _hype(combo: HypeCombination, parts: dict[str, np.ndarray]) -> np.ndarray:
     return combo.hype(parts["headline"], parts["body"], parts["filler"], parts["tone"])
 
 
-def best_weights(checks: Sequence[ViewCheck]) -> HypeCombination:
-    """The grid point whose smallest keep over ``checks`` is largest (ties: the first,
-    i.e. the least headline and body weight: the grid's order)."""
+def smallest_keeps(checks: Sequence[ViewCheck], grid: Sequence[HypeCombination]) -> list[float]:
+    """Each grid point's smallest keep over ``checks`` (infinite with no check)."""
+    return [min((check.keep(combo) for check in checks), default=np.inf) for combo in grid]
+
+
+def _best(grid: Sequence[HypeCombination], keeps: Sequence[float]) -> HypeCombination:
+    """The grid point with the largest keep (ties: the first, i.e. the least headline
+    and body weight: the grid's order)."""
     best, best_keep = None, -np.inf
-    for weights in weight_grid():
-        combo = HypeCombination(weights)
-        keep = min(check.keep(combo) for check in checks)
+    for combo, keep in zip(grid, keeps, strict=True):
         if keep > best_keep + 1e-12:
             best, best_keep = combo, keep
     assert best is not None
     return best
+
+
+def best_weights(checks: Sequence[ViewCheck]) -> HypeCombination:
+    """The grid point whose smallest keep over ``checks`` is largest."""
+    grid = [HypeCombination(w) for w in weight_grid()]
+    return _best(grid, smallest_keeps(checks, grid))
 
 
 @dataclass(frozen=True)
@@ -131,22 +143,25 @@ def nested(
     """Weights chosen on each SemEval training fold together with ``checks`` (the
     teaser and sentence views), ``hype`` scored on the held-out fold."""
     articles = semeval_check(parts, y)
+    grid = [HypeCombination(w) for w in weight_grid()]
+    fixed = smallest_keeps(checks, grid)  # the teaser and sentence views: the same per fold
     hype = np.zeros(len(y))
     learned = np.zeros(len(y))
     chosen = []
     for train_rows, test_rows in folds:
-        combo = best_weights([*checks, articles.subset(train_rows)])
+        fold = smallest_keeps([articles.subset(train_rows)], grid)
+        combo = _best(grid, np.minimum(fixed, fold))
         chosen.append(dict(combo.weights))
         held = {k: v[test_rows] for k, v in parts.items()}
         hype[test_rows] = _hype(combo, held)
         learned[test_rows] = combo.learned(held["headline"], held["body"], held["tone"])
-    final = best_weights([*checks, articles])
+    final = _best(grid, np.minimum(fixed, smallest_keeps([articles], grid)))
     views = {
         check.name: {
             "rows": len(check.truth),
             "metric": check.metric if check.metric == "spearman" else "auc - 0.5",
             "owner": check.owner,
-            "owner_figure": round(check.own(), 4),
+            "owner_figure": round(check.own, 4),
             "hype_figure": round(check.score(_hype(final, check.parts)), 4),
             "keep": round(check.keep(final), 4),
         }

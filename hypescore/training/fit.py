@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -178,17 +179,17 @@ def fit_model(
     version: str = __version__,
     seed: int = 0,
     training: dict | None = None,
-    checks: list[ViewCheck] | None = None,
+    checks: Sequence[ViewCheck] = (),
 ) -> tuple[HypeModel, dict[str, Any]]:
-    """The v2 model from scored reference articles (and the teaser check on its
-    combination), and the figures of its fit."""
+    """The v2 model from scored reference articles (and the combination's other labelled
+    views, ``view_checks``), and the figures of its fit."""
     from hypescore.training import combination
 
     names = feature_names()
     impact = ImpactSpec.fit(reference.values, names)
     tone_oof, splits = out_of_fold_tone(reference, seed)
     oof_parts = {**reference.parts, "tone": tone_oof}
-    report = combination.nested(oof_parts, reference.y, splits, checks or ())
+    report = combination.nested(oof_parts, reference.y, splits, checks)
     combo = HypeCombination(report.final_weights)
     p = reference.parts
     hype = combo.hype(p["headline"], p["body"], p["filler"], p["tone"])
