@@ -339,7 +339,7 @@ def _result(
         schema_version=SCHEMA_VERSION,
         spans=tuple(prep.spans) if options.spans else None,
         summary=verdict_summary(
-            assessment.contributions, evidence, assessment.hype >= model.hype_threshold
+            assessment.contributions, evidence, model.is_hyped(assessment.hype)
         ),
         context=outlet_context(prep.article.url),
         warnings=(*prep.article.warnings, *article_caveats(prep.article.text, prep.article.title)),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from hypescore.model._products import product_split
 from hypescore.model.body_language import BodyLanguage
 from hypescore.model.combination import PARTS, HypeCombination
 from hypescore.model.filler import filler_scores
@@ -187,8 +188,12 @@ class HypeModel:
     def verdict(self, hype: float, impact: float) -> int:
         return self.verdict_map.verdict(self.substance(hype, impact))
 
+    def is_hyped(self, hype: float) -> bool:
+        """Hype at or above the model's threshold (the label's hype side)."""
+        return hype >= self.hype_threshold
+
     def label(self, hype: float, impact: float) -> str:
-        return LABELS[(hype >= self.hype_threshold, impact >= self.impact_threshold)]
+        return LABELS[(self.is_hyped(hype), impact >= self.impact_threshold)]
 
     def assess(self, parts: Parts, row: np.ndarray) -> Assessment:
         """Scores of one article and each part's and impact term's contribution
@@ -216,17 +221,20 @@ class HypeModel:
         substance = self.substance(hype, impact)
         points: dict[str, np.ndarray] = {}
         shown: dict[str, np.ndarray] = dict(scores)
-        # 10 s = 5 x y with x = 1 - hype, y = 1 + impact: the exact two-way split of a
-        # product, d(xy) = dx (y + y0) / 2 + dy (x + x0) / 2, from the reference article.
-        x_mean = 1.0 - (hype + self.hype(self.reference_parts)) / 2.0
-        y_mean = 1.0 + (impact + self.impact.reference_score()) / 2.0
+        # 10 s = 5 x y with x = 1 - hype, y = 1 + impact, split between them exactly.
+        per_restraint, per_impact = product_split(
+            1.0 - hype,
+            1.0 - self.hype(self.reference_parts),
+            1.0 + impact,
+            1.0 + self.impact.reference_score(),
+        )
         shares = self.combination.shares(scores, self.reference_parts)
         for part in PARTS:
-            points[part] = -5.0 * shares[part] * y_mean
+            points[part] = -5.0 * shares[part] * per_restraint
         relative = self.impact.contributions(values)
         for k, feature in enumerate(self.impact.features):
             key = MERGED_TERMS.get(feature, feature)
-            points[key] = points.get(key, 0.0) + 5.0 * relative[:, k] * x_mean
+            points[key] = points.get(key, 0.0) + 5.0 * relative[:, k] * per_impact
             if key == feature:
                 shown[key] = values[:, k]
         names = list(points)

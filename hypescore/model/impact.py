@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hypescore.model._products import product_split
 from hypescore.model._rows import row_sums
 
 _EACH = 1 / 9
@@ -161,9 +162,10 @@ class ImpactSpec:
         spread = np.atleast_1d(self.spread(values))
         spread0 = float(self.spread(self.reference))
         amount, amount0 = row_sums(terms), float(row_sums(base))
-        out = (terms - base) * ((spread + spread0) / 2)[:, None]
+        per_amount, per_spread = product_split(amount, amount0, spread, spread0)
+        out = (terms - base) * per_amount[:, None]
         if SPREAD in self.features:
-            out[:, self.features.index(SPREAD)] = (spread - spread0) * (amount + amount0) / 2
+            out[:, self.features.index(SPREAD)] = (spread - spread0) * per_spread
         return out.reshape(np.shape(values))
 
     def reference_score(self) -> float:
