@@ -39,8 +39,11 @@ class Evidence:
     values: np.ndarray
     parts: Parts
 
+    def value(self, feature: str) -> float:
+        return float(self.values[feature_names().index(feature)])
+
     def count(self, feature: str) -> int:
-        return int(round(float(self.values[feature_names().index(feature)])))
+        return int(round(self.value(feature)))
 
     def text_of(self, span: Span) -> str:
         source = (self.article.title or "") if span.field == "title" else self.article.text
@@ -134,7 +137,7 @@ def _counted(one: str, many: str, none: str) -> Callable[[Evidence, str], str]:
 
 def _checkable(ev: Evidence, feature: str) -> str:
     total = len(ev.doc.sentences)
-    held = round(float(ev.values[feature_names().index(feature)]) * total)
+    held = round(ev.value(feature) * total)
     return f"{held} of {_plural(total, 'sentence')} with a checkable fact or source"
 
 
