@@ -215,6 +215,14 @@ def batch_tokens(
     return tokens, marks
 
 
+def token_rows(n: int, marks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Of a ``batch_tokens`` list of ``n`` entries with separators at ``marks``: which
+    entries are tokens, and the text (row) each entry belongs to."""
+    is_token = np.ones(n, dtype=bool)
+    is_token[list(marks)] = False
+    return is_token, np.cumsum(~is_token)
+
+
 def _word_tokens(
     texts: Sequence[str], lowercase: bool, token_pattern: str
 ) -> tuple[list[str], list[int]]:
@@ -248,9 +256,7 @@ def word_pair_hashes(
         )
     tokens, marks = _word_tokens(texts, lowercase, token_pattern)
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    is_token = np.ones(len(tokens), dtype=bool)
-    is_token[marks] = False
-    row = np.cumsum(~is_token)
+    is_token, row = token_rows(len(tokens), marks)
     starts = np.cumsum(lengths + 1) - (lengths + 1)
     ends = starts + lengths
     buffer, offsets = utf8_offsets(" ".join(tokens))
@@ -382,9 +388,8 @@ def char_wb_hashes(
     low, high = ngram_range
     lower = (lambda t: t.lower().split()) if lowercase else str.split
     words, marks = batch_tokens(texts, lower, f" {SEPARATOR} ", joined_split=lower)
-    is_word = np.ones(len(words), dtype=bool)
-    is_word[marks] = False
-    row = np.cumsum(~is_word)[is_word]
+    is_word, row = token_rows(len(words), marks)
+    row = row[is_word]
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))[is_word] + 2
     starts = np.cumsum(lengths) - lengths
     buffer, offsets = utf8_offsets(

@@ -95,9 +95,7 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     starts = np.cumsum(lengths + 1) - (lengths + 1)
-    is_token = np.ones(len(tokens), dtype=bool)
-    is_token[marks] = False
-    row = np.cumsum(~is_token)
+    is_token, row = _hashing.token_rows(len(tokens), marks)
     first = codes[starts]
     upper, digit = _starts_upper(first), _starts_digit(first)
     later = is_token.copy()  # a sentence's first token is not counted for capitals
@@ -109,7 +107,7 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     evaluative = is_token & _ends_with_any(tails, EVALUATIVE_SUFFIXES)
     adverbs = is_token & ~evaluative & _ends_with_any(tails, ("ly",))
     n_tokens = np.maximum(tokens_of, 1)
-    rows[:, 0] = [('"' in s or "\u201c" in s or "\u201d" in s) for s in sentences]
+    rows[:, 0] = [any(quote in s for quote in _QUOTES) for s in sentences]
     rows[:, 1] = ["!" in sentence for sentence in sentences]
     rows[:, 2] = ["?" in sentence for sentence in sentences]
     rows[:, 3] = np.take(_log_tokens(int(tokens_of.max())), tokens_of)
