@@ -928,12 +928,14 @@ cdef bint _ends_with(int kind, char *data, Py_ssize_t start, Py_ssize_t end, str
     return True
 
 
-def sentence_counts(list sentences, tuple evaluative_suffixes, str stripped, str quotes):
+def sentence_counts(
+    list sentences, tuple evaluative_suffixes, str adverb_suffix, str stripped, str quotes
+):
     """Per sentence (rows): a quote (one of ``quotes``), ``!``, ``?`` in it (0/1), its
     whitespace tokens, and among them the capitalised ones after the first, the numbers
-    (after the first, not capitalised), the evaluative words and the ``-ly`` adverbs
-    (not evaluative), a word being its token with ``stripped`` characters taken off its
-    end, as ``body_language.sentence_features`` counts them."""
+    (after the first, not capitalised), the evaluative words and the adverbs (ending in
+    ``adverb_suffix``, not evaluative), a word being its token with ``stripped``
+    characters taken off its end, as ``body_language.sentence_features`` counts them."""
     import numpy as np  # here, not at import: the kernel loads before numpy is needed
 
     cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens
@@ -983,7 +985,7 @@ def sentence_counts(list sentences, tuple evaluative_suffixes, str stripped, str
                     break
             if found:
                 evaluative += 1
-            elif _ends_with(kind, data, start, end, "ly"):
+            elif _ends_with(kind, data, start, end, adverb_suffix):
                 adverbs += 1
         out[r, 3] = tokens
         out[r, 4] = capitalised

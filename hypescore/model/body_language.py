@@ -57,6 +57,7 @@ SENTENCE_FEATURES = (
 )
 # Suffixes of evaluative adjectives; a cheap stand-in for a part-of-speech tagger.
 EVALUATIVE_SUFFIXES = ("ous", "ful", "ive", "ible", "able", "ic", "al", "less")
+ADVERB_SUFFIX = "ly"  # a word ending so, and in no evaluative suffix, is an adverb
 MIN_SENTENCE_WORDS = 5  # shorter pieces are headings, captions, bylines: not sentences
 TOP_K = 3
 FLAGGED_WEIGHT = 0.5
@@ -79,7 +80,7 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     compiled = kernel.active()
     if compiled is not None:
         counts = compiled.sentence_counts(
-            list(sentences), EVALUATIVE_SUFFIXES, _STRIPPED, "".join(_QUOTES)
+            list(sentences), EVALUATIVE_SUFFIXES, ADVERB_SUFFIX, _STRIPPED, "".join(_QUOTES)
         )
         tokens_of = counts[:, 3]
         n_tokens = np.maximum(tokens_of, 1)
@@ -105,7 +106,7 @@ def sentence_features(sentences: Sequence[str]) -> np.ndarray:
     numbers = later & ~upper & digit
     tails = _word_tails(codes, starts, _word_ends(codes, starts, starts + lengths))
     evaluative = is_token & _ends_with_any(tails, EVALUATIVE_SUFFIXES)
-    adverbs = is_token & ~evaluative & _ends_with_any(tails, ("ly",))
+    adverbs = is_token & ~evaluative & _ends_with_any(tails, (ADVERB_SUFFIX,))
     n_tokens = np.maximum(tokens_of, 1)
     rows[:, 0] = [any(quote in s for quote in _QUOTES) for s in sentences]
     rows[:, 1] = ["!" in sentence for sentence in sentences]
@@ -157,7 +158,7 @@ def _word_ends(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return ends
 
 
-_TAIL = max(map(len, (*EVALUATIVE_SUFFIXES, "ly")))
+_TAIL = max(map(len, (*EVALUATIVE_SUFFIXES, ADVERB_SUFFIX)))
 
 
 def _word_tails(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[np.ndarray]:
