@@ -285,6 +285,28 @@ def _trimmed_name(start: int, text: str) -> tuple[int, int, str] | None:
     return start, start + len(name), name
 
 
+# Each capitalised run's trimmed name, relative to the run's start: the same runs
+# ("Trump", "White House") recur across documents, and trimming one costs a split and a
+# dozen lookups. Bounded like the token caches, so memory stays flat on long streams.
+_TRIMMED: dict[str, tuple[int, str] | None] = {}
+_MAX_TRIMMED = 100_000
+
+
+def _cached_trimmed_name(start: int, text: str) -> tuple[int, int, str] | None:
+    """:func:`_trimmed_name`, remembered per run text."""
+    try:
+        found = _TRIMMED[text]
+    except KeyError:
+        if len(_TRIMMED) >= _MAX_TRIMMED:
+            _TRIMMED.clear()
+        name = _trimmed_name(0, text)
+        found = _TRIMMED[text] = None if name is None else (name[0], name[2])
+    if found is None:
+        return None
+    offset, name_text = found
+    return start + offset, start + offset + len(name_text), name_text
+
+
 def actor_key(name: str) -> str:
     """One key per actor however the text inflects it ("Paddock's" is Paddock)."""
     return name.removesuffix("'s").removesuffix("'")
@@ -318,13 +340,13 @@ def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
                 rest = _PARTICLE_RE.sub("", rest.lstrip())  # "In the Senate": Senate
                 start = match.end() - len(rest)
                 text = rest
-        name = _trimmed_name(start, text)
+        name = _cached_trimmed_name(start, text)
         if name is not None and name[2] not in _NOT_NAMES:
             found.append(name)
     if initial:
         inside = {text for _, _, text in found}
         for start, _, text in initial:
-            name = _trimmed_name(start, text)
+            name = _cached_trimmed_name(start, text)
             if name is not None and name[2] in inside:
                 found.append(name)
         found.sort()
