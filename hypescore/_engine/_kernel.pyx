@@ -23,7 +23,7 @@ from cpython.unicode cimport (
 from libc.math cimport sqrt
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memset
 
 import builtins
 import string
@@ -993,3 +993,89 @@ def sentence_counts(
         out[r, 6] = evaluative
         out[r, 7] = adverbs
     return counts
+
+
+# -- sentences: ``analysis.split_sentences`` ------------------------------------------------
+
+
+cdef inline void _append_trimmed(
+    list spans, int kind, char *data, Py_ssize_t start, Py_ssize_t end
+) except *:
+    """``analysis._append_trimmed``: the span without its outer whitespace, if any is left."""
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
+        start += 1
+    if start == end:
+        return
+    while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    spans.append((start, end))
+
+
+cdef enum:
+    _TERMINAL = 1
+    _CLOSER = 2
+
+
+cdef inline unsigned char _role(Py_UCS4 char, unsigned char *ascii, str terminals, str closers):
+    """Whether ``char`` is one of ``terminals`` and/or ``closers`` (ASCII: by table)."""
+    if char < 128:
+        return ascii[char]
+    return _is_one_of(char, terminals) * _TERMINAL | _is_one_of(char, closers) * _CLOSER
+
+
+def sentence_spans(str text, str terminals, str closers, abbreviation):
+    """``analysis.split_sentences``: its boundary pattern matched over the code points.
+
+    A boundary is a line break with the whitespace after it, or a run of ``terminals``
+    and then of ``closers``, followed by whitespace and no ASCII lower-case letter, or by
+    whitespace to the end. A lone ``.`` for which ``abbreviation(text, pos, endpos)``
+    finds a match (the regex's search) ends no sentence.
+    """
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start = 0, end, after
+    cdef Py_UCS4 char, following
+    cdef unsigned char ascii[128]
+    cdef list spans = []
+    memset(ascii, 0, 128)
+    for char in terminals:
+        if char < 128:
+            ascii[char] |= _TERMINAL
+    for char in closers:
+        if char < 128:
+            ascii[char] |= _CLOSER
+    while i < n:
+        char = PyUnicode_READ(kind, data, i)
+        if char == 10:
+            end = _skip_spaces(kind, data, i + 1, n)
+        elif _role(char, ascii, terminals, closers) & _TERMINAL:
+            end = i + 1
+            while end < n and _role(
+                PyUnicode_READ(kind, data, end), ascii, terminals, closers
+            ) & _TERMINAL:
+                end += 1
+            while end < n and _role(
+                PyUnicode_READ(kind, data, end), ascii, terminals, closers
+            ) & _CLOSER:
+                end += 1
+            after = _skip_spaces(kind, data, end, n)
+            if after < n:
+                following = PyUnicode_READ(kind, data, after)
+                if after == end or 97 <= following <= 122:
+                    i += 1  # no boundary starts here (the regex tries the next position)
+                    continue
+            if (
+                end == i + 1
+                and char == 46
+                and abbreviation(text, i - 6 if i > 6 else 0, i) is not None
+            ):
+                i = end
+                continue
+        else:
+            i += 1
+            continue
+        _append_trimmed(spans, kind, data, start, end)
+        start = end
+        i = end
+    _append_trimmed(spans, kind, data, start, n)
+    return spans
