@@ -273,6 +273,194 @@ def vader_learn(tokens, dict known, dict lexicon, frozenset special_lows, learn_
             learn_one(raw)
 
 
+cdef inline str _low(list infos, Py_ssize_t j):
+    """The lower-case form of token ``j`` (field 1 of ``CompoundScorer``'s token tuples)."""
+    return (<tuple>infos[j])[1]
+
+
+cdef class VaderRules:
+    """``CompoundScorer._rule_values`` and ``_valence``: VADER's rules around each lexicon
+    word, step by step, in the same order of floating-point operations (C doubles, as
+    Python floats are). The idiom check (``_special_idioms_check``), when an idiom word is
+    near, and the "but" rule (``but_rule``) are called back in Python.
+
+    A token's tuple (``CompoundScorer._learn``): item, lower case, in capitals, lexicon
+    valence, negation word.
+    """
+
+    cdef dict lexicon
+    cdef dict boosters
+    cdef frozenset idiom_anchors
+    cdef double n_scalar
+    cdef double c_incr
+    cdef object idioms
+    cdef object but_rule
+
+    def __init__(
+        self, dict lexicon, dict boosters, frozenset idiom_anchors, double n_scalar,
+        double c_incr, idioms, but_rule,
+    ):
+        self.lexicon = lexicon
+        self.boosters = boosters
+        self.idiom_anchors = idiom_anchors
+        self.n_scalar = n_scalar
+        self.c_incr = c_incr
+        self.idioms = idioms
+        self.but_rule = but_rule
+
+    def values(self, list tokens, set hits, dict known, set modifiers, set buts):
+        """The non-zero sentiments of ``tokens`` after VADER's rules, in token order."""
+        cdef Py_ssize_t n = len(tokens), i, j
+        cdef int cap_diff = -1  # not yet known
+        cdef list infos = None, values = [], positions = []
+        cdef tuple info
+        cdef bint upper, near
+        cdef double valence
+        cdef object token
+        for i in range(n):
+            token = tokens[i]
+            if token not in hits:
+                continue
+            info = <tuple>known[token]
+            upper = info[2]
+            if upper and cap_diff < 0:
+                cap_diff = _cap_diff(tokens)
+            near = False
+            for j in range(i - 3 if i > 3 else 0, i + 3 if i + 3 < n else n):
+                if tokens[j] in modifiers:
+                    near = True
+                    break
+            if not near and not (upper and cap_diff == 1):
+                valence = info[3]  # nothing nearby changes it
+            else:
+                if infos is None:
+                    infos = [known[t] for t in tokens]
+                if i < n - 1 and <str>info[1] == "kind" and _low(infos, i + 1) == "of":
+                    continue
+                if cap_diff < 0:
+                    cap_diff = _cap_diff(tokens)
+                valence = self._valence(infos, i, n, cap_diff == 1)
+            if valence:
+                values.append(valence)
+                positions.append(i)
+        if values:
+            for i in range(n):
+                if tokens[i] in buts:
+                    self.but_rule(values, positions, i)
+                    break
+        return values
+
+    cdef double _valence(self, list infos, Py_ssize_t i, Py_ssize_t n, bint is_cap_diff) except *:
+        cdef tuple info = infos[i]
+        cdef str low = info[1]
+        cdef bint upper = info[2]
+        cdef double base = info[3]
+        cdef double valence = base, s
+        cdef dict lexicon = self.lexicon
+        cdef int start_i
+        cdef str one
+        if low == "no" and i != n - 1 and _low(infos, i + 1) in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and _low(infos, i - 1) == "no")
+            or (i > 1 and _low(infos, i - 2) == "no")
+            or (i > 2 and _low(infos, i - 3) == "no" and (
+                _low(infos, i - 1) == "or" or _low(infos, i - 1) == "nor"
+            ))
+        ):
+            valence = base * self.n_scalar
+        if upper and is_cap_diff:
+            if valence > 0:
+                valence += self.c_incr
+            else:
+                valence -= self.c_incr
+        for start_i in range(3):
+            if i > start_i:
+                if _low(infos, i - (start_i + 1)) in lexicon:
+                    continue
+                s = self._scalar_inc_dec(infos[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation_check(valence, infos, start_i, i)
+                if start_i == 2:
+                    valence = self._special_idioms_check(valence, infos, i, n)
+        # _least_check
+        if i > 1 and _low(infos, i - 1) not in lexicon and _low(infos, i - 1) == "least":
+            one = _low(infos, i - 2)
+            if one != "at" and one != "very":
+                valence = valence * self.n_scalar
+        elif i > 0 and _low(infos, i - 1) not in lexicon and _low(infos, i - 1) == "least":
+            valence = valence * self.n_scalar
+        return valence
+
+    cdef double _scalar_inc_dec(self, tuple info, double valence, bint is_cap_diff) except *:
+        cdef double scalar = 0.0
+        booster = self.boosters.get(info[1])
+        if booster is not None:
+            scalar = booster
+            if valence < 0:
+                scalar *= -1
+            if info[2] and is_cap_diff:
+                if valence > 0:
+                    scalar += self.c_incr
+                else:
+                    scalar -= self.c_incr
+        return scalar
+
+    cdef double _negation_check(
+        self, double valence, list infos, int start_i, Py_ssize_t i
+    ) except *:
+        cdef str one, two, three
+        if start_i == 0:
+            if (<tuple>infos[i - 1])[4]:
+                valence = valence * self.n_scalar
+        elif start_i == 1:
+            two = _low(infos, i - 2)
+            one = _low(infos, i - 1)
+            if two == "never" and (one == "so" or one == "this"):
+                valence = valence * 1.25
+            elif two == "without" and one == "doubt":
+                pass
+            elif (<tuple>infos[i - 2])[4]:
+                valence = valence * self.n_scalar
+        else:
+            three = _low(infos, i - 3)
+            two = _low(infos, i - 2)
+            one = _low(infos, i - 1)
+            if (three == "never" and (two == "so" or two == "this")) or (
+                one == "so" or one == "this"
+            ):
+                valence = valence * 1.25
+            elif three == "without" and (two == "doubt" or one == "doubt"):
+                pass
+            elif (<tuple>infos[i - 3])[4]:
+                valence = valence * self.n_scalar
+        return valence
+
+    cdef double _special_idioms_check(
+        self, double valence, list infos, Py_ssize_t i, Py_ssize_t n
+    ) except *:
+        """Unchanged unless an idiom word is in the window; then the Python check."""
+        cdef Py_ssize_t j
+        for j in range(i - 3, i + 3 if i + 3 < n else n):
+            if _low(infos, j) in self.idiom_anchors:
+                return self.idioms(valence, infos, i, n)
+        return valence
+
+
+cdef int _cap_diff(list tokens) except -1:
+    """VADER's ``is_cap_diff``: some but not all tokens are in capitals (1), or not (0)."""
+    cdef Py_ssize_t n = len(tokens), uppers = 0
+    cdef object token
+    for token in tokens:
+        if (<str>token).isupper():
+            uppers += 1
+    return 1 if 0 < n - uppers < n else 0
+
+
 cdef double _punctuation_emphasis(Py_ssize_t ep_count, Py_ssize_t qm_count):
     """``vader._punctuation_emphasis`` given the text's counts of "!" and "?"."""
     cdef double ep_amplifier, qm_amplifier = 0.0
