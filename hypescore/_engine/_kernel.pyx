@@ -6,9 +6,11 @@ each function here replays one of their loops step by step, with the same Python
 containers (the caches stay shared and interchangeable) and the same floating-point
 operations in the same order, so every number is bit-identical; tests/_engine runs the
 parity tests on both paths and a hypothesis test compares them directly. Rare cases
-(lexicon words and rule words, non-ASCII words, sentences where VADER's rules apply)
-are handed back to the Python code through callbacks, so each rule is written once
-there. ``DocumentTokens`` owns one document's tokens: split once over the code points,
+(lexicon words and rule words, non-ASCII words, VADER's idiom and "but" rules, the
+abbreviations that end no sentence) are handed back to the Python code through
+callbacks, so each of those rules is written once there; VADER's rules around a
+lexicon word (``VaderRules``) and the sentence boundaries (``sentence_spans``) are
+replayed here, as the token loops are. ``DocumentTokens`` owns one document's tokens: split once over the code points,
 interned to integer ids, with token sums, readability's sentence count and VADER's
 sentence scores as passes over C arrays. Nothing here is imported directly:
 ``hypescore._engine.kernel`` decides.
