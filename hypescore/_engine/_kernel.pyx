@@ -16,7 +16,7 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 ``hypescore._engine.kernel`` decides.
 """
 
-from cpython.dict cimport PyDict_GetItem
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
@@ -1269,3 +1269,41 @@ def sentence_spans(str text, str terminals, str closers, abbreviation):
         i = end
     _append_trimmed(spans, kind, data, start, n)
     return spans
+
+
+# -- word runs: ``TextIndex.lower_runs`` -----------------------------------------------------
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
+def count_lower_runs(list runs, counts, fold):
+    """Add each run of ``runs``, lower-cased by ``fold`` (``index.case_fold``), to
+    ``counts`` (a Counter), as ``Counter(fold(" ".join(runs)).split())`` counts them:
+    the space between runs is neither cased nor case-ignorable, so each run lowers
+    alone as it does in the joined text. An ASCII run without capitals is its own
+    lower case and is counted as it is."""
+    cdef object run, key
+    cdef PyObject *found
+    cdef const unsigned char *data
+    cdef Py_ssize_t k, size
+    cdef bint capital
+    if not isinstance(counts, dict):
+        raise TypeError("counts must be a dict or a Counter")
+    for run in runs:
+        key = run
+        if PyUnicode_IS_ASCII(run):
+            data = <const unsigned char *>PyUnicode_DATA(run)
+            size = len(<str>run)
+            capital = False
+            for k in range(size):
+                if 65 <= data[k] <= 90:
+                    capital = True
+                    break
+            if capital:
+                key = (<str>run).lower()
+        else:
+            key = fold(run)
+        # dict's own item access: a Counter's is dict's, without the subclass dispatch
+        found = PyDict_GetItem(<dict>counts, key)
+        PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)

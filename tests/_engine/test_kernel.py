@@ -161,6 +161,23 @@ def test_kernel_sentences_equal_pure_python_on_real_texts(varied_texts):
         assert compiled == reference, text[:80]
 
 
+def test_kernel_lower_runs_equal_pure_python(varied_texts):
+    """Word counts (lower case, in order of first occurrence) on both paths: real
+    texts, and words whose lower case is longer (İ), context-dependent (final sigma) or
+    an ASCII letter only IGNORECASE knows (ı, ſ, the Kelvin sign)."""
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    odd = "İstanbul ΟΔΟΣ ΣΑΣ σας ΑΣ_Β ıs ſo \u212aelvin ǅavid Straße NASA nasa Nasa x_Y 2019"
+    texts = [normalise(text) for text in varied_texts] + [odd, odd.lower(), ""]
+    for text in texts:
+        runs = re.findall(r"\w+", text)
+        select_path("python")
+        expected = TextIndex(text, runs).lower_runs
+        select_path("kernel")
+        counted = TextIndex(text, runs).lower_runs
+        assert list(counted.items()) == list(expected.items()), text[:80]
+
+
 def info_engine(**env: str) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "hypescore", "info", "-f", "json"],
