@@ -1307,3 +1307,81 @@ def count_lower_runs(list runs, counts, fold):
         # dict's own item access: a Counter's is dict's, without the subclass dispatch
         found = PyDict_GetItem(<dict>counts, key)
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+
+
+# -- names: ``factual.capitalised_runs`` ---------------------------------------------------
+
+
+cdef inline bint _is_regex_word(Py_UCS4 char):
+    """The regex engine's ``\\w`` on str patterns: alphanumeric or ``_``."""
+    return char == 95 or Py_UNICODE_ISALNUM(char)
+
+
+cdef inline Py_ssize_t _name_word_end(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
+    """The end of ``[\\w'-]*`` from ``i``."""
+    cdef Py_UCS4 char
+    while i < n:
+        char = PyUnicode_READ(kind, data, i)
+        if not (_is_regex_word(char) or char == 39 or char == 45):
+            break
+        i += 1
+    return i
+
+
+cdef inline bint _is_capital(Py_UCS4 char):
+    return 65 <= char <= 90
+
+
+def capitalised_runs(str text, tuple particles):
+    """``[m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]``: runs of
+    capitalised words (``[A-Z][\\w'-]*``, the first after no word character) separated
+    by spaces, optionally joined by one of ``particles`` (lower-case ASCII words) between
+    spaces ("Bank of England")."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, end, gap, after, word, k, size
+    cdef list spans = []
+    cdef str particle
+    cdef bint joined, same
+    while i < n:
+        if not _is_capital(PyUnicode_READ(kind, data, i)) or (
+            i > 0 and _is_regex_word(PyUnicode_READ(kind, data, i - 1))
+        ):
+            i += 1
+            continue
+        end = _name_word_end(kind, data, i + 1, n)
+        while True:  # (?:[ ]+(?:particle[ ]+)?[A-Z][\w'-]*)*
+            gap = end
+            while gap < n and PyUnicode_READ(kind, data, gap) == 32:
+                gap += 1
+            if gap == end:
+                break
+            joined = False
+            for particle in particles:
+                size = len(particle)
+                if gap + size >= n:
+                    continue
+                same = True
+                for k in range(size):
+                    if PyUnicode_READ(kind, data, gap + k) != <Py_UCS4>particle[k]:
+                        same = False
+                        break
+                if not same:
+                    continue
+                after = gap + size
+                word = after
+                while word < n and PyUnicode_READ(kind, data, word) == 32:
+                    word += 1
+                if word > after and word < n and _is_capital(PyUnicode_READ(kind, data, word)):
+                    end = _name_word_end(kind, data, word + 1, n)
+                    joined = True
+                    break
+            if joined:
+                continue
+            if gap < n and _is_capital(PyUnicode_READ(kind, data, gap)):
+                end = _name_word_end(kind, data, gap + 1, n)
+                continue
+            break
+        spans.append((i, end))
+        i = end
+    return spans

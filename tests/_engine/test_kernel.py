@@ -23,6 +23,7 @@ from hypescore._engine.readability import ReadabilityCounter
 from hypescore._engine.syllables import hyphenator
 from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
 from hypescore.analysis import normalise, split_sentences
+from hypescore.extractors import factual
 from tests._engine.conftest import select_path
 from tests._engine.test_token_caches import corpus, features
 from tests._engine.test_vader import RULE_WORDS
@@ -176,6 +177,33 @@ def test_kernel_lower_runs_equal_pure_python(varied_texts):
         select_path("kernel")
         counted = TextIndex(text, runs).lower_runs
         assert list(counted.items()) == list(expected.items()), text[:80]
+
+
+NAME_PIECES = st.sampled_from(
+    ["Bank", "of", "the", "England", "van", "Gogh", "al", "Assad", "bin", "de", "la", "von",
+     "vo", "theory", " ", "  ", "\n", "-", "'", "_", "'s", "O'Neil", "Jean-Luc", "x", "NASA",
+     "A", "\u00c9mile", "\u00e9", "Stra\u00dfe", "2019", "3M", ".", ",", "\u0130", "\u212a"]
+)  # fmt: skip
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(NAME_PIECES, max_size=40), spaced=st.booleans())
+def test_kernel_capitalised_runs_equal_the_regex(pieces, spaced):
+    text = (" " if spaced else "").join(pieces)
+    expected = [m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]
+    assert kernel.compiled().capitalised_runs(text, factual._PARTICLE_WORDS) == expected
+
+
+def test_kernel_capitalised_runs_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    total = 0
+    for text in varied_texts:
+        expected = [m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]
+        assert kernel.compiled().capitalised_runs(text, factual._PARTICLE_WORDS) == expected
+        total += len(expected)
+    assert total > 5000
 
 
 def info_engine(**env: str) -> str:
