@@ -176,7 +176,7 @@ _FIGURE_RE = re.compile(
 )
 # Whole numbers below this recur as different claims ("3 plants", "3 weeks"): they are
 # told apart by their whole text, larger figures by the figure alone.
-_SMALL_FIGURE = 10
+SMALL_FIGURE = 10
 # A capitalised word just before a number makes it a label ("Amendment 1", "Section 230").
 _LABEL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ ]$")
 
@@ -188,7 +188,7 @@ def _figure_key(text: str) -> str:
         return text.lower()
     number = figure.group().replace(",", "").lower()
     digits = number.split()[0].rstrip("bmnk")
-    if number == digits and digits.isdigit() and int(digits) < _SMALL_FIGURE:
+    if number == digits and digits.isdigit() and int(digits) < SMALL_FIGURE:
         return text.lower()
     return number.replace(" ", "")
 
