@@ -143,11 +143,14 @@ def test_html_with_a_broken_trafilatura_reports_the_real_cause():
     assert b"Traceback" not in done.stderr
 
 
-def _many_texts(tmp_path, count: int) -> str:
+def _many_texts(tmp_path, count: int, vary: bool = False) -> str:
+    """``count`` copies of the wire report; ``vary``: each with a sentence of its own."""
     folder = tmp_path / "many"
     folder.mkdir()
+    text = fixture_text("wire_report.txt")
     for i in range(count):
-        (folder / f"w{i:04}.txt").write_text(fixture_text("wire_report.txt"))
+        own = f"\nRecord {i} counts {7 * i + 3} items in Area {i % 97}.\n" if vary else ""
+        (folder / f"w{i:04}.txt").write_text(text + own)
     return str(folder)
 
 
@@ -163,7 +166,9 @@ def _score_process(*args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
 
 
 def test_ctrl_c_in_score_exits_130_not_the_check_failure_code(tmp_path):
-    process = _score_process(_many_texts(tmp_path, 400))
+    # Many different texts, so scoring is still under way when the first output arrives
+    # (400 copies of one text were once done, output buffered, before the signal came).
+    process = _score_process(_many_texts(tmp_path, 3000, vary=True))
     assert process.stdout.readline()  # it is scoring
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
