@@ -233,6 +233,7 @@ class Prepared:
     headline: str
     head_values: np.ndarray
     head_spans: list[Span]
+    """The headline's own span (with reasons asked for): the evidence of its reason."""
 
 
 def prepare(article: Article, options: ScoreOptions) -> Prepared:
@@ -244,20 +245,14 @@ def prepare(article: Article, options: ScoreOptions) -> Prepared:
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []
     if head_text.strip():
-        head = Article(text=head_text, title=head_text)
-        head_values, raw = extract_features(head, with_spans=want_spans)
-        # The headline is both text and title of ``head``: map either to its real place.
-        head_spans = list(
-            dict.fromkeys(
-                Span(s.start + head_offset, s.end + head_offset, s.kind, s.feature, head_field)
-                for s in raw
-            )
-        )
+        # Only the headline's values feed the headline models; its evidence is the
+        # headline itself (``reasons.reason_evidence``), so it is featurized without spans.
+        head_values = extract_features(Article(text=head_text, title=head_text))[0]
         if want_spans:
             whole = Span(
                 head_offset, head_offset + len(head_text), "headline", HEADLINE, head_field
             )
-            head_spans.insert(0, whole)
+            head_spans.append(whole)
     article_values, headline_values = np.asarray(values), np.asarray(head_values)
     if not (np.isfinite(article_values).all() and np.isfinite(headline_values).all()):
         bad = [n for n, v in zip(feature_names(), values, strict=True) if not np.isfinite(v)]
