@@ -54,8 +54,12 @@ class Evidence:
         role source too: the same words twice are one piece of evidence)."""
         by_text: dict[str, Span] = {}
         for span in spans:
-            by_text.setdefault(self.text_of(span), replace(span, text=self.text_of(span)))
-        return tuple(by_text.values())[:MAX_EVIDENCE]
+            text = self.text_of(span)
+            if text not in by_text:
+                by_text[text] = replace(span, text=text)
+                if len(by_text) == MAX_EVIDENCE:  # later spans could only be cut off
+                    break
+        return tuple(by_text.values())
 
     def spans_of(self, feature: str) -> list[Span]:
         wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
@@ -64,9 +68,13 @@ class Evidence:
 
     def quotes(self, spans: Sequence[Span]) -> str:
         """The first distinct quotes, ``'a', 'b', ...``."""
-        quoted = list(dict.fromkeys(_clip(self.text_of(s)) for s in spans))
+        quoted: dict[str, None] = {}
+        for span in spans:
+            quoted[_clip(self.text_of(span))] = None
+            if len(quoted) > MAX_QUOTES:  # one more than shown says there are more
+                break
         more = ", ..." if len(quoted) > MAX_QUOTES else ""
-        return ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
+        return ", ".join(f"'{q}'" for q in list(quoted)[:MAX_QUOTES]) + more
 
 
 def _clip(text: str) -> str:
