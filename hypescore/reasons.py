@@ -10,7 +10,8 @@ box: what drives hype, what carries substance. The outlet is never a reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -56,7 +57,7 @@ class Evidence:
         for span in spans:
             text = self.text_of(span)
             if text not in by_text:
-                by_text[text] = replace(span, text=text)
+                by_text[text] = span.with_text(text)
                 if len(by_text) == MAX_EVIDENCE:  # later spans could only be cut off
                     break
         return tuple(by_text.values())
@@ -64,7 +65,18 @@ class Evidence:
     def spans_of(self, feature: str) -> list[Span]:
         wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
         wanted |= {f for f, into in MERGED_TERMS.items() if into == feature}
-        return list(dict.fromkeys(s for s in self.spans if s.feature in wanted))
+        at = self._positions
+        found = sorted(k for f in wanted for k in at.get(f, ()))
+        return list(dict.fromkeys(self.spans[k] for k in found))
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Where each feature's spans are in ``spans``: asked for a few features, the
+        spans are walked once."""
+        at: dict[str, list[int]] = {}
+        for k, span in enumerate(self.spans):
+            at.setdefault(span.feature, []).append(k)
+        return at
 
     def quotes(self, spans: Sequence[Span]) -> str:
         """The first distinct quotes, ``'a', 'b', ...``."""
