@@ -196,8 +196,8 @@ def card_dict(
             "the anonymous share of sources, clipped to 0..1; c = median count over the "
             "reference articles (at least 1); checkable_share = share of body sentences with "
             "a figure, a named or attributed source, a quote, a cited outlet, a date, a "
-            "caveat or an evidence term; v = its weight; r = its scale, the reference "
-            "articles' upper quartile (hypescore/model/impact.py says why)",
+            "caveat, an evidence term or a harm or cost; v = its weight; r = its scale, the "
+            "reference articles' upper quartile (hypescore/model/impact.py says why)",
             "terms": [
                 {"feature": f, "weight": w, "scale": float(c)}
                 for (f, w), c in zip(IMPACT_TERMS, model.impact.scales, strict=True)
@@ -312,12 +312,17 @@ def card_markdown(card: dict[str, Any]) -> str:
     for t in card["impact"]["terms"]:
         lines.append(f"| `{t['feature']}` | {t['weight']:+.4g} | {t['scale']:.4g} |")
     v = card["verdict"]
+    t = card["labels"]["thresholds"]
     lines += [
         "",
         "## Verdict",
         "",
         f"{v['substance']}; {v['map']}: {v['cuts']}. Contributions are measured from the "
         f"reference parts {card['reference_parts']}.",
+        "",
+        f"Labels: hyped at hype >= {t['hype']:.4g}; significant at impact >= {t['impact']:.4g}, "
+        "the reference articles' median impact (`IMPACT_LABEL_QUANTILE`): impact is a "
+        "density of checkable substance, not a probability.",
         "",
         "## Data and attribution",
         "",
