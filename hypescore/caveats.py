@@ -9,7 +9,7 @@ filter or re-fetch. The thresholds are written once, here.
 from __future__ import annotations
 
 import re
-from itertools import islice
+from functools import cache
 
 from hypescore.lexicons import load_lexicon
 
@@ -24,20 +24,31 @@ _CRUMB_SEPARATOR = re.compile(r" (?:[>»›/|]|::) |::")  # on whitespace-folded
 _ARROWS = (">", "»", "›", "/")
 
 
-# A whitespace-separated token holding a letter or digit, matched whole: ``[^\W_]`` is
-# ``str.isalnum`` and ``\s`` is what ``str.split`` splits on. The lookbehind lets a match
-# start only where a token starts, so a long run of punctuation is scanned once, not once
-# per character (linear; tests/reliability/test_linear_patterns.py).
-_WORD_TOKEN = re.compile(r"(?<!\S)\S*?[^\W_]\S*")
+# A letter or digit: ``[^\W_]`` is ``str.isalnum``.
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def word_count(text: str, stop_at: int | None = None) -> int:
     """Whitespace-separated tokens holding a letter or digit; stops counting at ``stop_at``
-    (scanning no further, so a caveat check on a long text is cheap)."""
-    tokens = _WORD_TOKEN.finditer(text)
-    if stop_at is not None:
-        tokens = islice(tokens, max(stop_at, 1))
-    return sum(1 for _ in tokens)
+    (splitting no further, so a caveat check on a long text is cheap).
+
+    The text is split in growing pieces (``str.split`` with a limit, the limit doubling),
+    so reaching ``stop_at`` costs a few C-speed splits and a long text without words is
+    still read in linear time.
+    """
+    limit = max(stop_at, 1) if stop_at is not None else None
+    count = 0
+    rest, size = text, limit or -1  # -1: split the whole text at once
+    while rest:
+        tokens = rest.split(None, size)
+        rest = tokens.pop() if 0 <= size < len(tokens) else ""
+        for token in tokens:
+            if token.isalnum() or _WORD_CHAR.search(token):
+                count += 1
+                if count == limit:
+                    return count
+        size *= 2
+    return count
 
 
 def too_short(text: str) -> str | None:
@@ -58,10 +69,14 @@ def label_like_headline(title: str | None) -> str | None:
     if len(parts) >= 2 and arrows and all(len(p.split()) <= MAX_CRUMB_WORDS for p in parts):
         return f"headline looks like a breadcrumb trail, not a headline: {shown!r}"
     words = [w.strip(".,:;!?'\"()-").lower() for w in shown.split()]
-    section_words = frozenset(load_lexicon("section_labels"))
-    if len(words) <= 3 and all(w in section_words for w in words if w):
+    if len(words) <= 3 and all(w in _section_words() for w in words if w):
         return f"headline looks like a section label, not a headline: {shown!r}"
     return None
+
+
+@cache
+def _section_words() -> frozenset[str]:
+    return frozenset(load_lexicon("section_labels"))
 
 
 def thin_extraction(kept_words: int, page_words: int) -> str | None:

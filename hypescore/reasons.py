@@ -10,7 +10,8 @@ box: what drives hype, what carries substance. The outlet is never a reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -55,19 +56,38 @@ class Evidence:
         role source too: the same words twice are one piece of evidence)."""
         by_text: dict[str, Span] = {}
         for span in spans:
-            by_text.setdefault(self.text_of(span), replace(span, text=self.text_of(span)))
-        return tuple(by_text.values())[:MAX_EVIDENCE]
+            text = self.text_of(span)
+            if text not in by_text:
+                by_text[text] = span.with_text(text)
+                if len(by_text) == MAX_EVIDENCE:  # later spans could only be cut off
+                    break
+        return tuple(by_text.values())
 
     def spans_of(self, feature: str) -> list[Span]:
         wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
         wanted |= {f for f, into in MERGED_TERMS.items() if into == feature}
-        return list(dict.fromkeys(s for s in self.spans if s.feature in wanted))
+        at = self._positions
+        found = sorted(k for f in wanted for k in at.get(f, ()))
+        return list(dict.fromkeys(self.spans[k] for k in found))
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Where each feature's spans are in ``spans``: asked for a few features, the
+        spans are walked once."""
+        at: dict[str, list[int]] = {}
+        for k, span in enumerate(self.spans):
+            at.setdefault(span.feature, []).append(k)
+        return at
 
     def quotes(self, spans: Sequence[Span]) -> str:
         """The first distinct quotes, ``'a', 'b', ...``."""
-        quoted = list(dict.fromkeys(_clip(self.text_of(s)) for s in spans))
+        quoted: dict[str, None] = {}
+        for span in spans:
+            quoted[_clip(self.text_of(span))] = None
+            if len(quoted) > MAX_QUOTES:  # one more than shown says there are more
+                break
         more = ", ..." if len(quoted) > MAX_QUOTES else ""
-        return ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
+        return ", ".join(f"'{q}'" for q in list(quoted)[:MAX_QUOTES]) + more
 
 
 def _clip(text: str) -> str:

@@ -8,6 +8,7 @@ batch. Bad records become ``Result(error=...)``; nothing is dropped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -195,7 +196,7 @@ def score_chunk(items: list[Any], model: HypeModel, options: ScoreOptions) -> li
     contributions in numpy), then assemble.
     """
     info = model_info(model)
-    prepare_one = partial(prepare, options=options)
+    prepare_one = partial(prepare, options=options, headlines={})
     prepared = [guarded(item, options.max_chars, prepare_one) for item in items]
     ready = [p for _, p, _ in prepared if p is not None]
     parts = parts_of(model, ready)
@@ -233,9 +234,15 @@ class Prepared:
     headline: str
     head_values: np.ndarray
     head_spans: list[Span]
+    """The headline's own span (with reasons asked for): the evidence of its reason."""
 
 
-def prepare(article: Article, options: ScoreOptions) -> Prepared:
+def prepare(
+    article: Article, options: ScoreOptions, headlines: dict[str, list[float]] | None = None
+) -> Prepared:
+    """Analyse and featurize one record and its headline; ``headlines`` (headline text to
+    its features) is shared by the records of a chunk, so a headline repeated in a feed
+    (a syndicated story, a site's standing teaser) is featurized once."""
     want_spans = options.explain > 0
     doc = analyse(article)
     values, spans = features_of(doc, with_spans=want_spans or options.spans)
@@ -244,25 +251,23 @@ def prepare(article: Article, options: ScoreOptions) -> Prepared:
     head_values: list[float] = [0.0] * len(values)
     head_spans: list[Span] = []
     if head_text.strip():
-        head = Article(text=head_text, title=head_text)
-        head_values, raw = extract_features(head, with_spans=want_spans)
-        # The headline is both text and title of ``head``: map either to its real place.
-        head_spans = list(
-            dict.fromkeys(
-                Span(s.start + head_offset, s.end + head_offset, s.kind, s.feature, head_field)
-                for s in raw
-            )
-        )
+        # Only the headline's values feed the headline models; its evidence is the
+        # headline itself (``reasons.reason_evidence``), so it is featurized without spans.
+        known = headlines if headlines is not None else {}
+        if head_text not in known:
+            known[head_text] = extract_features(Article(text=head_text, title=head_text))[0]
+        head_values = known[head_text]
         if want_spans:
             whole = Span(
                 head_offset, head_offset + len(head_text), "headline", HEADLINE, head_field
             )
-            head_spans.insert(0, whole)
-    article_values, headline_values = np.asarray(values), np.asarray(head_values)
-    if not (np.isfinite(article_values).all() and np.isfinite(headline_values).all()):
-        bad = [n for n, v in zip(feature_names(), values, strict=True) if not np.isfinite(v)]
+            head_spans.append(whole)
+    if not all(map(math.isfinite, values)) or not all(map(math.isfinite, head_values)):
+        bad = [n for n, v in zip(feature_names(), values, strict=True) if not math.isfinite(v)]
         raise RecordError(f"features are not finite: {', '.join(bad) or 'headline features'}")
-    return Prepared(article, doc, article_values, spans, head_text, headline_values, head_spans)
+    return Prepared(
+        article, doc, np.asarray(values), spans, head_text, np.asarray(head_values), head_spans
+    )
 
 
 def parts_of(model: HypeModel, ready: list[Prepared]) -> dict[int, Parts]:

@@ -100,3 +100,41 @@ def test_the_verdict_box_names_a_driver_whenever_hype_is_high():
     for result in results:
         hyped = result.hype >= model.hype_threshold
         assert result.summary.startswith("Hype comes from") or not hyped, result.summary
+
+
+def test_evidence_lookups_equal_a_walk_over_every_span():
+    """``spans_of`` (from the position index), ``with_text`` and ``quotes`` (which stop at
+    the evidence and quotes shown) against their straightforward definitions, for every
+    feature of real SemEval articles, many of which hold more spans than are shown."""
+    from dataclasses import replace
+
+    from hypescore.analysis import analyse
+    from hypescore.article import Article
+    from hypescore.extractors import EVIDENCE_ALIASES
+    from hypescore.features import feature_names, features_of
+    from hypescore.model.hypemodel import MERGED_TERMS
+    from hypescore.reasons import MAX_EVIDENCE, MAX_QUOTES, Evidence, _clip
+    from tests.conftest import SHARED_DATA, read_jsonl
+
+    path = SHARED_DATA / "semeval19-hyperpartisan" / "articles-train.jsonl"
+    if not path.is_file():
+        pytest.skip(f"SemEval articles not found at {path}")
+    cut_off = 0
+    for record in read_jsonl(path, 40):
+        article = Article(text=record["text"], title=record.get("title"))
+        values, spans = features_of(analyse(article), with_spans=True)
+        ev = Evidence(article, analyse(article), spans, [], values, None)
+        for feature in feature_names():
+            wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
+            wanted |= {f for f, into in MERGED_TERMS.items() if into == feature}
+            walked = list(dict.fromkeys(s for s in spans if s.feature in wanted))
+            assert ev.spans_of(feature) == walked, feature
+            by_text: dict = {}
+            for s in walked:
+                by_text.setdefault(ev.text_of(s), replace(s, text=ev.text_of(s)))
+            assert ev.with_text(walked) == tuple(by_text.values())[:MAX_EVIDENCE]
+            quoted = list(dict.fromkeys(_clip(ev.text_of(s)) for s in walked))
+            more = ", ..." if len(quoted) > MAX_QUOTES else ""
+            assert ev.quotes(walked) == ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
+            cut_off += len(by_text) > MAX_EVIDENCE
+    assert cut_off  # the early stops were exercised

@@ -19,8 +19,8 @@ tests (``tests/_engine/test_finders.py``, ``tests/_engine/test_token_caches.py``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, KeysView
+from typing import TYPE_CHECKING, TypeVar
 
 from hypescore._engine import multisearch
 from hypescore._engine.index import case_fold
@@ -28,6 +28,7 @@ from hypescore._engine.index import case_fold
 if TYPE_CHECKING:
     from hypescore._engine.index import TextIndex
 
+T = TypeVar("T")
 _WORD_RUN_RE = re.compile(r"\w+")
 _STARTS_WITH_WORD_CHAR_RE = re.compile(r"\w")
 
@@ -106,6 +107,14 @@ def candidate_source(
     return leftmost
 
 
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    """``items`` by ``key``, each group in the items' order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return {k: tuple(group) for k, group in groups.items()}
+
+
 class _Phrase:
     """A multi-word phrase: the words it needs, and how to find where it starts."""
 
@@ -172,6 +181,10 @@ class PhraseFinder:
         self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
         self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
         self._countable = word_bounded and ignorecase and self._supported
+        # Looked up from the document's side: a headline has a dozen words, a lexicon
+        # hundreds (dict views intersect by walking the smaller one).
+        self._by_lower = _grouped(self._singles, str.lower)
+        self._by_word = _grouped(self._multis, lambda phrase: min(phrase.required))
         if self._supported:
             multisearch.register(k.lower() for k in (*self._singles, *self._anchors()))
 
@@ -185,25 +198,33 @@ class PhraseFinder:
         present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
         candidates = [
             at
-            for single in self._singles
-            if single.lower() in present
+            for low in present & self._by_lower.keys()
+            for single in self._by_lower[low]
             for at in index.find_all(single, lowered=lowered)
         ]
-        for phrase in self._multis:
-            if phrase.required <= present:
-                candidates.extend(phrase.starts(index, lowered))
+        for phrase in self._possible_phrases(present):
+            candidates.extend(phrase.starts(index, lowered))
         return emulate_finditer(self.pattern, index.norm, candidates)
+
+    def _possible_phrases(self, present: KeysView[str]) -> list[_Phrase]:
+        """The multi-word entries all of whose words occur (lower case)."""
+        return [
+            phrase
+            for word in present & self._by_word.keys()
+            for phrase in self._by_word[word]
+            if phrase.required <= present
+        ]
 
     def count(self, index: TextIndex) -> int:
         if not self._countable:
             return len(self.matches(index))
         counts = index.lower_runs
-        total = sum(counts[k] for k in self._singles if k in counts)
         present = counts.keys()
+        # Countable entries are lower case: each single is its own lower-case key.
+        total = sum(counts[k] for k in present & self._by_lower.keys())
         candidates: list[int] = []
-        for phrase in self._multis:
-            if phrase.required <= present:
-                candidates.extend(phrase.starts(index, True))
+        for phrase in self._possible_phrases(present):
+            candidates.extend(phrase.starts(index, True))
         if not candidates:
             return total
         singles = self._singles

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from hypescore._engine import kernel, multisearch
@@ -34,6 +34,13 @@ def case_fold(text: str) -> str:
             if odd in text:
                 text = text.replace(odd, ascii_letter)
     return text.lower()
+
+
+@lru_cache(maxsize=256)
+def _with_lower(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each word with its lower case: callers ask about the same few word lists for
+    every document."""
+    return tuple((word, word.lower()) for word in words)
 
 
 class TextIndex:
@@ -83,7 +90,7 @@ class TextIndex:
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
         present = self.lower_runs
-        return [word for word in words if word.lower() in present]
+        return [word for word, low in _with_lower(tuple(words)) if low in present]
 
     @cached_property
     def lower_runs(self) -> Counter[str]:

@@ -180,6 +180,23 @@ def test_a_chunk_scores_each_article_as_it_scores_alone(articles):
     assert all(r["error"] is None for r in batched)
 
 
+def test_a_headline_repeated_in_a_chunk_is_scored_as_alone(articles):
+    """Headlines featurized once per chunk: real titles put on other bodies and bodies
+    without titles (the first sentence is the headline), each repeated in one chunk, give
+    the Results each record gets alone, reasons and spans included."""
+    options = ScoreOptions(model=load_model(), explain=3, spans=True)
+    reused = [
+        Article(text=body.text, title=head.title, id=f"{head.id}-{body.id}")
+        for head in articles[:4]
+        for body in articles[10:14]
+    ]
+    untitled = [Article(text=a.text, id=f"{a.id}-{k}") for a in articles[20:23] for k in (0, 1)]
+    chunk = reused + untitled + articles[:4]
+    together = [repr(r) for r in score_many(chunk, options=options, chunk_size=len(chunk))]
+    alone = [repr(r) for r in score_many(chunk, options=options, chunk_size=1)]
+    assert together == alone
+
+
 @pytest.mark.parametrize("lowercase", [True, False])
 @pytest.mark.parametrize("pattern", [r"(?u)\b\w+\b", r"(?u)\b\w\w+\b"])
 @pytest.mark.parametrize("pairs", [True, False])
