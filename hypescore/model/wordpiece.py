@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from hypescore._engine.tokens import MAX_TOKENS
+
 UNKNOWN = "[UNK]"
 CONTINUATION = "##"
 MAX_WORD_CHARS = 100  # BERT's limit: a longer "word" is one [UNK]
@@ -65,11 +67,12 @@ class WordPieces:
         """The piece ids of one basic word (cached: news reuses its words)."""
         found = self._cache.get(word)
         if found is None:
-            found = self._split(word)
+            found = self.split(word)
             self._cache[word] = found
         return found
 
-    def _split(self, word: str) -> tuple[int, ...]:
+    def split(self, word: str) -> tuple[int, ...]:
+        """The piece ids of one basic word, greedy longest match (not cached)."""
         whole = self._ids.get(word)
         if whole is not None:
             return (whole,)
@@ -110,3 +113,96 @@ def mean_rows(table: np.ndarray, ids: np.ndarray, row: np.ndarray, n_rows: int) 
     sums = np.zeros((n_rows, values.shape[1]))
     np.add.at(sums, row, values)
     return sums / counts[:, None]
+
+
+# Piece values sit on a grid of 2**-16 below 256 in magnitude: every sum of them is exact
+# in float64, so a sentence's sum does not depend on the order it is added in (per word
+# from a cache, or piece by piece as ``mean_rows`` does).
+VALUE_GRID = 2.0**-16
+MAX_VALUE = 256.0
+MAX_CACHED_WORDS = MAX_TOKENS  # bound on the word cache, as the token caches are
+
+
+def on_value_grid(values: np.ndarray) -> np.ndarray:
+    """``values`` rounded to the piece-value grid, as float32 (exact on the grid)."""
+    return (np.round(np.asarray(values, dtype=np.float64) / VALUE_GRID) * VALUE_GRID).astype(
+        np.float32
+    )
+
+
+def is_on_value_grid(values: np.ndarray) -> bool:
+    steps = np.asarray(values, dtype=np.float64) / VALUE_GRID
+    return bool(np.all(np.abs(values) < MAX_VALUE) and np.all(steps == np.round(steps)))
+
+
+class PieceTable:
+    """One value per wordpiece; a sentence's term is the mean value of its pieces.
+
+    A linear model over the mean of the pieces' vectors folds into exactly this, so
+    scoring needs the vocabulary and one number per piece. Each word's (value sum, piece
+    count) is cached, so a repeated word costs one dict lookup; the result equals
+    ``mean_rows(values, *WordPieces(vocab).batch_ids(sentences))`` bit for bit.
+    """
+
+    def __init__(self, vocab: Sequence[str], values: np.ndarray) -> None:
+        values = np.asarray(values)
+        if values.shape != (len(vocab),):
+            raise ValueError(f"{values.shape} piece values for {len(vocab)} pieces")
+        if not is_on_value_grid(values):
+            raise ValueError(f"piece values must be multiples of 2**-16 below {MAX_VALUE:g}")
+        self.vocab = tuple(vocab)
+        self.values = values.astype(np.float32)
+        self._pieces = WordPieces(self.vocab)
+        self._value_of = self.values.astype(np.float64).tolist()
+        self._words: dict[str, tuple[float, int]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, PieceTable)
+            and self.vocab == other.vocab
+            and np.array_equal(self.values, other.values)
+        )
+
+    def __repr__(self) -> str:
+        return f"PieceTable({len(self.vocab)} pieces)"
+
+    def word_sum(self, word: str) -> tuple[float, int]:
+        """The value sum and piece count of one basic word."""
+        found = self._words.get(word)
+        if found is None:
+            ids = self._pieces.split(word)
+            found = (sum(self._value_of[i] for i in ids), len(ids))
+            if len(self._words) >= MAX_CACHED_WORDS:
+                self._words.clear()
+            self._words[word] = found
+        return found
+
+    def means(self, sentences: Sequence[str]) -> np.ndarray:
+        """Per sentence, the mean value of its pieces (0 for a sentence with none)."""
+        out = np.zeros(len(sentences))
+        word_sum, words = self.word_sum, self._words
+        for row, sentence in enumerate(sentences):
+            total, count = 0.0, 0
+            for word in basic_words(sentence):
+                value, n = words.get(word) or word_sum(word)
+                total += value
+                count += n
+            if count:
+                out[row] = total / count
+        return out
+
+    def vocab_bytes(self) -> np.ndarray:
+        """The vocabulary as one UTF-8 array, pieces in id order, one per line (the model
+        file holds numeric arrays only)."""
+        return np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8).copy()
+
+    @classmethod
+    def from_arrays(cls, vocab_bytes: np.ndarray, values: np.ndarray) -> PieceTable:
+        """The table from ``vocab_bytes()`` and its values, refusing anything malformed."""
+        raw = np.asarray(vocab_bytes)
+        if raw.dtype != np.uint8 or raw.ndim != 1:
+            raise ValueError("the piece vocabulary must be a 1-D uint8 (UTF-8) array")
+        values = np.asarray(values)
+        if values.dtype.kind != "f":
+            raise ValueError(f"piece values are {values.dtype}, expected floats")
+        return cls(raw.tobytes().decode("utf-8").split("\n"), values)
