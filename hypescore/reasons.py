@@ -20,6 +20,7 @@ from hypescore.evidence import Span
 from hypescore.extractors import EVIDENCE_ALIASES
 from hypescore.features import feature_names
 from hypescore.model.hypemodel import HEADLINE, MERGED_TERMS, Contribution, Parts
+from hypescore.reason_text import summary_head
 from hypescore.result import Reason
 
 MAX_EVIDENCE = 10
@@ -238,20 +239,15 @@ def verdict_summary(contributions: list[Contribution], ev: Evidence, hyped: bool
     if carriers:
         substance = (
             "Substance rests on "
-            + " and ".join(_short(reason_summary(c.feature, ev)) for c in carriers)
+            + " and ".join(summary_head(reason_summary(c.feature, ev)) for c in carriers)
             + "."
         )
     else:
         substance = (
             "Little carries substance: "
-            + _short(reason_summary("substance.named_sources", ev))
+            + summary_head(reason_summary("substance.named_sources", ev))
             + ", "
-            + _short(reason_summary("substance.quantified_claims", ev))
+            + summary_head(reason_summary("substance.quantified_claims", ev))
             + "."
         )
     return f"{hype} {substance}"
-
-
-def _short(summary: str) -> str:
-    """A summary without its quotes, for the verdict box."""
-    return summary.split(": ", 1)[0]

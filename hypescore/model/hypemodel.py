@@ -52,6 +52,11 @@ LABELS = {
     (True, False): "overhyped",
     (False, False): "thin",
 }
+# The label's impact side: "significant" means more checkable substance than this share
+# of the reference articles. Impact is a density of substance, not a probability: at a
+# fixed 0.5 only one reference article in twenty was significant, and most verdicts of
+# 9 and 10 read "thin".
+IMPACT_LABEL_QUANTILE = 0.5
 # Reasons that say the same thing become one: a role source is a named source.
 MERGED_TERMS = {"substance.role_sources": "substance.named_sources"}
 
@@ -107,7 +112,8 @@ class HypeModel:
     """A fitted hypescore model; build with ``hypescore.train``, read with ``load_model``.
 
     ``reference_parts``: median part scores over the reference (SemEval training)
-    articles, the baseline contributions are measured from.
+    articles, the baseline contributions are measured from. ``impact_threshold``: the
+    reference articles' impact at ``IMPACT_LABEL_QUANTILE`` (set by training).
     """
 
     name: str

@@ -29,6 +29,15 @@ from hypescore.report.svg import (
 )
 
 VIEW_COLOUR = "#fdba74"
+# Result.views keys as a reader knows them: hype's four parts, then the headline's models.
+VIEW_NAMES = {
+    "headline": "headline: clickbait",
+    "body": "body: opinion wording",
+    "filler": "promotional filler",
+    "tone": "one-sided tone",
+    "teaser_clickbait": "headline: teaser model",
+    "headline_clickbait": "headline: Stop Clickbait model",
+}
 
 
 def as_result_dict(result: Any) -> dict[str, Any]:
@@ -74,7 +83,9 @@ def render_report(
     text_spans = [s for s in spans if s.field == "text"]
     title_spans = [s for s in spans if s.field == "title"]
     title = article.title or ""
-    heading = highlight_html(title, title_spans, id_prefix="h", notes=notes) or "Untitled article"
+    heading = highlight_html(title, title_spans, id_prefix="h", notes=notes) or _read_headline(
+        article
+    )
     body = [
         '<header class="top">',
         f'<h1 class="title" id="title">{heading}</h1>',
@@ -105,6 +116,16 @@ def render_report(
     ]
     page_title = f"hypescore: {title}" if title else "hypescore report"
     return document(page_title, "\n".join(body), footer=_footer(data))
+
+
+def _read_headline(article: Article) -> str:
+    """With no title, the headline the model read (the first sentence), marked as such."""
+    from hypescore.analysis import analyse, headline_of
+
+    text, _, _ = headline_of(article, analyse(article))
+    if not text.strip():
+        return "Untitled article"
+    return f'{escape_text(text)} <span class="muted">(headline read from the first sentence)</span>'
 
 
 def _meta_line(article: Article, data: Mapping[str, Any]) -> str:
@@ -162,7 +183,8 @@ def _verdict_card(data: Mapping[str, Any]) -> str:
 def _scores_card(data: Mapping[str, Any]) -> str:
     views = data.get("views") or {}
     view_bars = "".join(
-        score_bar(f"part: {name}", value, VIEW_COLOUR, width=360) for name, value in views.items()
+        score_bar(VIEW_NAMES.get(name, f"part: {name}"), value, VIEW_COLOUR, width=360)
+        for name, value in views.items()
     )
     note = (
         "Hype's parts: headline (with its two clickbait models), body language, filler and "
@@ -187,7 +209,7 @@ def _balance_card(spans: Sequence[Span], reasons: Sequence[Mapping[str, Any]]) -
         f"{family_pill(SUBSTANCE, f'{substance} substance signals')}</p>"
         f"{balance_bar(hype, substance)}"
         f"{_strongest(reasons)}"
-        '<p class="muted">Hover a highlight to see its feature;<br>'
+        '<p class="muted">Hover a highlight to see what it is;<br>'
         "hover a bar or a kind to find its evidence.</p></div>"
     )
 

@@ -94,7 +94,8 @@ def highlight_html(
     id_prefix: str = "t",
     notes: Mapping[str, str] | None = None,
 ) -> str:
-    """HTML for ``text`` with every span highlighted; hover titles name the features.
+    """HTML for ``text`` with every span highlighted; hover titles name each kind in
+    plain words (the feature names stay in ``data-features``, for the page's links).
 
     ``notes`` maps a feature name to extra words for its hover line, such as its
     contribution to the verdict.
@@ -128,10 +129,7 @@ def _mark(
         "ul-" + css_class(kind)[2:] for kind in kinds if kind_style(kind).layer == "underline"
     ]
     tip = "\n".join(
-        _unique(
-            f"{kind_style(span.kind).label}: {span.feature}{notes.get(span.feature, '')}"
-            for span in covering
-        )
+        _unique(f"{kind_style(span.kind).label}{notes.get(span.feature, '')}" for span in covering)
     )
     attributes = {
         "class": " ".join(classes),

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from hypescore.reason_text import summary_head
 from hypescore.report.highlight import escape_text
 
 VERDICT_MIN = 1
@@ -102,10 +103,20 @@ MONO_CHAR_W = 7.3
 """Width of one 12px monospace character, to size the label column to its longest label."""
 
 
+LABEL_CHARS = 44
+
+
 def reason_label(reason: Mapping[str, Any]) -> tuple[str, str]:
-    """The feature as shown (with its scope when not the whole article) and its value."""
-    feature = str(reason["feature"])
+    """How a reason is named on the page, and its value when the name does not say it.
+
+    A reason with a plain-language summary (schema 1.3) is named by where it was read
+    and the summary's head ("Body: 6 anonymous sources"); an older one by its feature.
+    """
     scope = str(reason.get("scope") or "article")
+    summary = str(reason.get("summary") or "")
+    if summary:
+        return f"{scope.capitalize()}: {summary_head(summary, LABEL_CHARS)}", ""
+    feature = str(reason["feature"])
     value = reason.get("value")
     shown = feature if scope == "article" else f"{feature} ({scope})"
     return shown, "" if value is None else f"{float(value):.3g}"
@@ -164,22 +175,26 @@ def _contribution_row(
     colour = SUBSTANCE_COLOUR if positive else HYPE_COLOUR
     value_x = axis + length + 4 if positive else axis - length - 4
     anchor = "start" if positive else "end"
-    tip = f"{shown} = {value_text}: contribution {contribution:+.3f} verdict points"
-    if reason.get("summary"):
-        tip = f"{reason['summary']} ({tip})"
+    measured = f"{shown} = {value_text}" if value_text else str(reason.get("summary") or shown)
+    tip = f"{measured}: contribution {contribution:+.3f} verdict points"
     return (
         f'<g class="reason" data-feature="{escape_text(feature)}" '
         f'data-scope="{escape_text(scope)}">'
         f"<title>{escape_text(tip)}</title>"
         f'<rect x="0" y="{_fmt(y)}" width="100%" height="{_fmt(row_h)}" class="row-bg"/>'
         f'<text x="{_fmt(label_w - 6)}" y="{_fmt(y + row_h / 2 + 4)}" text-anchor="end" '
-        f'class="feature">{escape_text(shown)}<tspan class="fvalue"> = {escape_text(value_text)}'
-        "</tspan></text>"
+        f'class="feature">{escape_text(shown)}{_value_tspan(value_text)}</text>'
         f'<rect x="{_fmt(x)}" y="{_fmt(y + 5)}" width="{_fmt(max(length, 1.0))}" '
         f'height="{_fmt(row_h - 10)}" rx="3" fill="{colour}"/>'
         f'<text x="{_fmt(value_x)}" y="{_fmt(y + row_h / 2 + 4)}" text-anchor="{anchor}" '
         f'class="cvalue">{contribution:+.2f}</text></g>'
     )
+
+
+def _value_tspan(value_text: str) -> str:
+    if not value_text:
+        return ""
+    return f'<tspan class="fvalue"> = {escape_text(value_text)}</tspan>'
 
 
 def balance_bar(hype: int, substance: int, *, width: int = 300) -> str:

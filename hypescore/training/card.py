@@ -317,12 +317,17 @@ def card_markdown(card: dict[str, Any]) -> str:
     for t in card["impact"]["terms"]:
         lines.append(f"| `{t['feature']}` | {t['weight']:+.4g} | {t['scale']:.4g} |")
     v = card["verdict"]
+    t = card["labels"]["thresholds"]
     lines += [
         "",
         "## Verdict",
         "",
         f"{v['substance']}; {v['map']}: {v['cuts']}. Contributions are measured from the "
         f"reference parts {card['reference_parts']}.",
+        "",
+        f"Labels: hyped at hype >= {t['hype']:.4g}; significant at impact >= {t['impact']:.4g}, "
+        "the reference articles' median impact (`IMPACT_LABEL_QUANTILE`): impact is a "
+        "density of checkable substance, not a probability.",
         "",
         "## Data and attribution",
         "",

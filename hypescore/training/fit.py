@@ -28,7 +28,7 @@ import numpy as np
 from hypescore._version import __version__
 from hypescore.features import feature_names
 from hypescore.model.combination import PARTS, HypeCombination
-from hypescore.model.hypemodel import HypeModel
+from hypescore.model.hypemodel import IMPACT_LABEL_QUANTILE, HypeModel
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.verdict_map import VERDICTS, VerdictMap
 from hypescore.training.combination import ViewCheck
@@ -206,6 +206,7 @@ def fit_model(
         combination=combo,
         verdict_map=verdict_map,
         reference_parts={k: round(float(np.median(v)), 6) for k, v in p.items()},
+        impact_threshold=round(float(np.quantile(impact_scores, IMPACT_LABEL_QUANTILE)), 6),
         training={
             "seed": seed,
             "reference": {

@@ -16,13 +16,14 @@ from PIL import Image
 import hypescore
 from hypescore.article import Article
 from hypescore.features import extract_features
+from hypescore.reason_text import summary_head
 from hypescore.report import render_report, render_story
 from hypescore.report.kinds import kind_style
 from hypescore.story import StoryOutlet, compare_story
 from hypescore.story_verdict import story_verdict
 from tools.chromium import dump_dom, find_chromium, layout_width, screenshot
 
-from ..conftest import fixture_article
+from ..conftest import fixture_article, fixture_text
 
 pytestmark = pytest.mark.skipif(
     find_chromium() is None and not os.environ.get("CI"),
@@ -118,6 +119,33 @@ def test_report_dom_holds_every_evidence_span_and_the_chart(hype_report):
     assert charted == [r.feature for r in strongest_first]
     assert len(charted) == len(result.reasons) > 0
     assert dom.tags.get("script") == 1 and dom.tags.get("img") is None
+
+
+def test_report_names_reasons_in_plain_words_not_feature_names(hype_report):
+    article, result, spans, page = hype_report
+    dom = parse_dom(dump_dom(page))
+    shown = " ".join(dom.text)
+    for reason in result.reasons:
+        assert f"{reason.scope.capitalize()}: {summary_head(reason.summary)[:20]}" in shown
+    # Feature names stay in data attributes for the page's links, never in what is read.
+    named = [*(s.feature for s in spans), *(r.feature for r in result.reasons)]
+    internal = {name for name in named if "." in name}
+    assert internal and not [name for name in internal if name in shown]
+    hover = " ".join(a["title"] or "" for tag, a in dom.with_attr("title") if tag == "mark")
+    assert hover and not [name for name in internal if name in hover]
+
+
+def test_report_without_a_title_shows_the_headline_the_model_read(model, tmp_path):
+    text = fixture_text("pairs/grid_breathless.txt")
+    article = Article(text=text, id="no-title")
+    result = hypescore.score(article, model=model, explain=3)
+    spans = extract_features(article, with_spans=True)[1]
+    page = tmp_path / "no-title.html"
+    page.write_text(render_report(article, result, spans), encoding="utf-8")
+    heading = parse_dom(dump_dom(page))
+    first_line = text.strip().splitlines()[0]
+    assert first_line in " ".join(heading.text)
+    assert "Untitled article" not in " ".join(heading.text)
 
 
 def test_report_screenshot_shows_both_highlight_families(hype_report, tmp_path):

@@ -66,6 +66,17 @@ def test_the_verdict_map_uses_the_scale_on_its_reference_articles(trained):
     assert list(model.verdict_map.cuts) == sorted(model.verdict_map.cuts)
 
 
+def test_the_significant_label_holds_the_more_substantive_half(trained):
+    out, model = trained
+    card = json.loads((out / "hypescore-default.card.json").read_text())
+    labels = card["figures"]["reference"]["labels"]
+    significant = labels.get("substantive", 0) + labels.get("hyped-but-significant", 0)
+    assert sum(labels.values()) == card["figures"]["reference"]["n"]
+    assert 0.5 <= significant / sum(labels.values()) <= 0.6  # ties at the median count in
+    assert 0 < model.impact_threshold < 0.5
+    assert card["labels"]["thresholds"]["impact"] == model.impact_threshold
+
+
 def test_same_data_and_seed_give_the_same_checksum(trained):
     _, model = trained
     again = hypescore.train(SHARED_DATA, limit=LIMIT, seed=3, parts_from=default_model_path())
