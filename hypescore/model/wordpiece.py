@@ -68,11 +68,14 @@ class WordPieces:
     vocab: Sequence[str]
     _ids: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
+    _longest: int = field(init=False, repr=False, default=0)
 
     def __post_init__(self) -> None:
         self._ids = {piece: i for i, piece in enumerate(self.vocab)}
         if UNKNOWN not in self._ids:
             raise ValueError(f"a wordpiece vocabulary needs {UNKNOWN}")
+        # No piece is longer: the longest-match search starts there, not at the word's end.
+        self._longest = max(len(p.removeprefix(CONTINUATION)) for p in self.vocab)
 
     def word_ids(self, word: str) -> tuple[int, ...]:
         """The piece ids of one basic word (cached: news reuses its words)."""
@@ -91,7 +94,7 @@ class WordPieces:
             return (self._ids[UNKNOWN],)
         pieces, start = [], 0
         while start < len(word):
-            end = len(word)
+            end = min(len(word), start + self._longest)
             while end > start:
                 piece = word[start:end] if start == 0 else CONTINUATION + word[start:end]
                 piece_id = self._ids.get(piece)
