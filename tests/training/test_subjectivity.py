@@ -6,7 +6,6 @@ import pytest
 
 from hypescore.model.body_language import sentence_logits
 from hypescore.training import subjectivity
-from hypescore.training.data import DEFAULT_DATA_DIR
 
 # Our own sentences: a judgement and its sober twin, and plain reporting.
 SENTENCES = [
@@ -17,16 +16,9 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def lexical():
-    if not (DEFAULT_DATA_DIR / subjectivity.DATA_PATH).is_file():
-        pytest.skip(f"NewsSD not found under {DEFAULT_DATA_DIR}")
-    splits = subjectivity.load_splits(DEFAULT_DATA_DIR)
-    return subjectivity.train_model(splits["train"], subjectivity.SubjectivityConfig())
-
-
-def test_the_stack_folds_into_one_model(lexical):
+def test_the_stack_folds_into_one_model(subjectivity_lexical):
     """logit = lexical_weight x lexical logit + mean piece value + intercept, as stored."""
+    lexical = subjectivity_lexical
     stacked = subjectivity.with_pieces(lexical)
     with np.load(subjectivity.PIECES_PATH) as stored:
         weight, shift = float(stored["lexical_weight"]), float(stored["intercept"])
@@ -39,7 +31,8 @@ def test_the_stack_folds_into_one_model(lexical):
     assert stacked.info["pieces"]["source"].startswith("sentence-transformers/all-MiniLM-L6-v2")
 
 
-def test_a_table_stacked_on_another_lexical_config_is_refused(lexical, tmp_path):
+def test_a_table_stacked_on_another_lexical_config_is_refused(subjectivity_lexical, tmp_path):
+    lexical = subjectivity_lexical
     with np.load(subjectivity.PIECES_PATH) as stored:
         arrays = {k: stored[k] for k in stored.files}
     other = json.loads(str(arrays["lexical_config"]))
