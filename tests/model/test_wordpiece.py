@@ -163,3 +163,11 @@ def test_a_subjective_word_raises_the_tables_term_over_its_sober_twin(shipped):
     ]  # fmt: skip
     for loaded, sober in twins:
         assert shipped.means([loaded])[0] > shipped.means([sober])[0], loaded
+
+
+def test_a_sentence_holding_the_batch_mark_takes_the_reference_path(pieces):
+    values = grid_values(len(VOCAB))
+    texts = ["the\x00cafe", "so shocking"]
+    expected = mean_rows(values.astype(np.float64), *pieces.batch_ids(texts), len(texts))
+    assert PieceTable(VOCAB, values).means(texts).tolist() == expected.tolist()
+    assert PieceTable(VOCAB, values).means([]).shape == (0,)
