@@ -160,6 +160,9 @@ TERM_SUMMARIES: dict[str, Callable[[Evidence, str], str]] = {
     "substance.evidence_terms": _counted(
         "evidence-quality term", "evidence-quality terms", "no evidence-quality term"
     ),
+    "substance.harms_and_costs": _counted(
+        "harm or cost weighed", "harms or costs weighed", "no harm or cost weighed"
+    ),
     "sourcing.cited_outlets": _counted("outlet cited", "outlets cited", "no outlet cited"),
     "substance.anonymous_sources": _counted(
         "anonymous source", "anonymous sources", "no anonymous source"

@@ -23,6 +23,7 @@ from hypescore._engine.story_search import (
 )
 from hypescore.article import Article
 from hypescore.evidence import Span
+from hypescore.extractors.substance import SMALL_FIGURE
 
 FIGURE = "figure"
 ACTOR = "actor"
@@ -92,6 +93,7 @@ _UNITS = {
     "feet": ("ft", 1.0),
     "mile": ("mile", 1.0),
 }
+_PHYSICAL_UNITS = frozenset(unit for unit, _ in _UNITS.values())
 _LEADING_WORD_RE = re.compile(
     r"(?:the|mr|mrs|ms|dr|prof|professor|sir|dame|lord|lady|councillor|councilor|senator|sen"
     r"|rep|representative|president|minister|mayor|governor|gov|judge|chief|director)\.?",
@@ -195,12 +197,18 @@ class StoryComparison:
 # --- figures -----------------------------------------------------------------------------
 
 
+COUNT = "count"
+"""The measure of a counted thing ("1,800 jobs"): its noun is kept beside it, not in it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A parsed figure: what it measures (``money:USD``, ``percent``, ``qty:l``) and value."""
+    """A parsed figure: what it measures (``money:USD``, ``percent``, ``qty:mw``,
+    ``count``) and its value; a count keeps its ``noun`` ("electric car")."""
 
     measure: str
     value: float
+    noun: str = ""
 
 
 def parse_figure(kind: str, surface: str) -> Figure | None:
@@ -219,7 +227,9 @@ def parse_figure(kind: str, surface: str) -> Figure | None:
     if kind == "money":
         return Figure(f"money:{_currency(surface)}", value)
     unit, factor = _unit(rest)
-    return Figure(f"qty:{unit}", value * factor)
+    if unit in _PHYSICAL_UNITS:
+        return Figure(f"qty:{unit}", value * factor)
+    return Figure(COUNT, value, unit)
 
 
 def _currency(surface: str) -> str:
@@ -238,11 +248,19 @@ def _unit(rest: str) -> tuple[str, float]:
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
-    """One fact when the measure matches and values agree (exactly, for percentages)."""
+    """One fact when the measure matches and values agree (exactly, for percentages).
+
+    Counts of differently named things are one fact only with the same exact figure of
+    at least ``SMALL_FIGURE`` (the rule that tells one article's claims apart): "1,800
+    jobs" and "1,800 people", "400,000 cars" and "400,000 electric cars" are one fact, "3
+    plants" and "3 weeks" are two.
+    """
     if a.measure != b.measure:
         return False
     if a.measure == "percent":
         return a.value == b.value
+    if a.measure == COUNT and a.noun != b.noun:
+        return a.value == b.value and a.value >= SMALL_FIGURE
     return abs(a.value - b.value) <= RELATIVE_TOLERANCE * max(abs(a.value), abs(b.value))
 
 

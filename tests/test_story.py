@@ -42,13 +42,24 @@ def story_outlets(impacts=(0.8, 0.6, 0.1)):
         ("quantity", "1.2 gigawatt", "qty:mw", 1200.0),
         ("quantity", "1,200 MW", "qty:mw", 1200.0),
         ("quantity", "150 million litres", "qty:l", 150e6),
-        ("quantity", "600 workers", "qty:worker", 600.0),
+        ("quantity", "600 workers", "count", 600.0),
     ],
 )
 def test_figures_parse_to_comparable_values(kind, surface, measure, value):
     figure = parse_figure(kind, surface)
     assert figure.measure == measure
     assert figure.value == pytest.approx(value)
+
+
+def test_one_count_of_differently_named_things_is_one_fact_only_when_large_and_exact():
+    jobs, people = parse_figure("quantity", "1,800 jobs"), parse_figure("quantity", "1,800 people")
+    assert (jobs.noun, people.noun) == ("job", "people") and same_figure(jobs, people)
+    cars = parse_figure("quantity", "400,000 cars")
+    assert same_figure(cars, parse_figure("quantity", "400,000 electric cars"))
+    assert not same_figure(jobs, parse_figure("quantity", "1,790 people"))
+    plants, weeks = parse_figure("quantity", "3 plants"), parse_figure("quantity", "3 weeks")
+    assert not same_figure(plants, weeks)
+    assert same_figure(jobs, parse_figure("quantity", "1,790 jobs"))  # rounding, same thing
 
 
 def test_rounded_figures_match_but_different_ones_do_not():
@@ -237,6 +248,9 @@ def test_battery_story_fixtures_line_up_with_single_word_actors():
         assert story.carried_by(labels[actor]) == [wire, trade], actor
     assert story.carried_by("actor:brennock") == [wire, trade, viral]  # "BRENNOCK" too
     assert story.carried_by(labels["$2.1 billion"]) == [wire, trade]
+    # one count however each outlet names what is counted
+    assert story.carried_by(labels["1,800 jobs"]) == [wire, trade]
+    assert story.carried_by(labels["400,000 electric cars"]) == [wire, trade]
     # headings, the topic cloud, openers, nationalities and shouting are not facts
     excluded = {"Numbers", "The Numbers", "Builds It", "35%", "95%", "As Chinese", "European"}
     assert not (excluded | {"WORLD", "JACKPOT", "Market Outlook"}) & set(labels)

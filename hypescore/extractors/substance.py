@@ -3,11 +3,12 @@
 Quantified claims (figures with units, money, percentages, counts, comparisons), named
 actors, named sources and those given a role ("X, a senior lecturer at Y, said"),
 concrete decisions with who and when, caveats and counterpoints, markers of evidence
-quality, anonymous sources; and the checkable share, how many of the body's sentences
-hold any checkable item (one of those, a direct quote, an attribution or a cited
-outlet). Impact (``hypescore.model.impact``) is a saturating formula over these counts,
-spread by that share: length matters only through them, and filler, cut from the body
-before this runs, adds none.
+quality, harms and costs (what a claimed benefit risks or costs), anonymous sources; and
+the checkable share, how many of the body's sentences hold any checkable item (one of
+those, a direct quote, an attribution or a cited outlet). Impact
+(``hypescore.model.impact``) is a saturating formula over these counts, spread by that
+share: length matters only through them, and filler, cut from the body before this
+runs, adds none.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ FEATURES = (
     "dates",
     "caveats",
     "evidence_terms",
+    "harms_and_costs",
     "anonymous_sources",
     "checkable_share",
 )
@@ -57,7 +59,14 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 PLACEHOLDERS: dict[str, str] = {}
 # The evidence kinds this family's spans carry (report styles and the story use them).
-KINDS: tuple[str, ...] = ("quantified_claim", "role_source", "decision", "caveat", "evidence")
+KINDS: tuple[str, ...] = (
+    "quantified_claim",
+    "role_source",
+    "decision",
+    "caveat",
+    "evidence",
+    "harm_or_cost",
+)
 
 _COMPARISON_RE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)[ ]than[ ]"
@@ -142,13 +151,14 @@ def _checkable_offsets(
     doc: AnalysedArticle, quantified: list[tuple[int, int]], named: list[tuple[int, int]]
 ) -> list[int]:
     """Where checkable items start: figures, named sources, dates, caveats, evidence
-    terms (a decision's sentence holds a figure or a date already), and the sourcing
-    family's quotes, attributions and cited outlets (found once, shared with it)."""
+    terms, harms and costs (a decision's sentence holds a figure or a date already), and
+    the sourcing family's quotes, attributions and cited outlets (found once, shared)."""
     index = doc.index
     finders = (
         factual.DATES,
         lexicon_finder("caveats"),
         lexicon_finder("evidence_terms"),
+        lexicon_finder("harms_costs"),
         lexicon_finder("attribution_verbs"),
         sourcing.QUOTES,
         sourcing.outlet_finder(),
@@ -166,7 +176,7 @@ _FIGURE_RE = re.compile(
 )
 # Whole numbers below this recur as different claims ("3 plants", "3 weeks"): they are
 # told apart by their whole text, larger figures by the figure alone.
-_SMALL_FIGURE = 10
+SMALL_FIGURE = 10
 # A capitalised word just before a number makes it a label ("Amendment 1", "Section 230").
 _LABEL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ ]$")
 
@@ -178,7 +188,7 @@ def _figure_key(text: str) -> str:
         return text.lower()
     number = figure.group().replace(",", "").lower()
     digits = number.split()[0].rstrip("bmnk")
-    if number == digits and digits.isdigit() and int(digits) < _SMALL_FIGURE:
+    if number == digits and digits.isdigit() and int(digits) < SMALL_FIGURE:
         return text.lower()
     return number.replace(" ", "")
 
@@ -286,6 +296,14 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         feature="substance.evidence_terms",
         shared=True,
     )
+    harms = count_found(
+        lexicon_finder("harms_costs"),
+        index,
+        sink,
+        kind="harm_or_cost",
+        feature="substance.harms_and_costs",
+        shared=True,
+    )
     return [
         float(len(quantified)),
         float(len({factual.actor_key(text) for _, _, text in factual.named_entities_of(doc)})),
@@ -295,6 +313,7 @@ def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
         float(len(found_matches(factual.DATES, index))),
         float(caveats),
         float(evidence),
+        float(harms),
         float(len(found_matches(lexicon_finder("anonymous_sources"), index))),
         _checkable_share(doc, _checkable_offsets(doc, quantified, named)),
     ]

@@ -6,12 +6,12 @@ trained model, because no labelled data says how significant an article is.
 saturates, ``1 - exp(-count / c)``, so the first few figures or named sources say much
 and the fiftieth little; ``c`` is the term's median count over reference full-length
 news articles (the SemEval-2019 training articles), at least 1. Every kind of substance
-the issue lists weighs the same (1/9, no label says one matters more); the amount is
+the issue lists weighs the same (1/10, no label says one matters more); the amount is
 their sum less a penalty for anonymous-only sourcing, clipped to 0..1.
 
 The spread is how evenly the body reports: ``checkable_share`` is the share of its
 sentences that hold any checkable item (a figure, a named or attributed source, a direct
-quote, a cited outlet, a date, a caveat, an evidence term), and
+quote, a cited outlet, a date, a caveat, an evidence term, a harm or cost), and
 ``spread = 1 - v + v * min(1, share / r)`` with ``r`` the upper quartile of the
 reference articles' shares and ``v = 1``: a body that reports throughout as much as the
 top quarter of news articles keeps its whole amount, one whose facts sit in a few
@@ -19,16 +19,17 @@ sentences among many of comment keeps that fraction of it.
 
 | term (feature ``substance.*`` unless said) | weight |
 |---|---|
-| ``quantified_claims``: distinct figures with units, money, %, counts, comparisons | 1/9 |
-| ``named_actors``: distinct named people, places, organisations | 1/9 |
-| ``named_sources``: named, attributed sources ("Ana Ruiz said", "Obama says") | 1/9 |
-| ``role_sources``: named sources with a role ("X, a senior lecturer at Y, said") | 1/9 |
-| ``decisions``: concrete decisions and actions with who and when | 1/9 |
-| ``dates`` | 1/9 |
-| ``caveats``: caveats, limitations, counterpoints, hedges | 1/9 |
-| ``evidence_terms``: trial, randomised, placebo, sample size, ... | 1/9 |
-| ``sourcing.cited_outlets``: outlets named in the text ("according to Reuters") | 1/9 |
-| ``anonymous_sources``, times the anonymous share of all sources | -1/9 |
+| ``quantified_claims``: distinct figures with units, money, %, counts, comparisons | 1/10 |
+| ``named_actors``: distinct named people, places, organisations | 1/10 |
+| ``named_sources``: named, attributed sources ("Ana Ruiz said", "Obama says") | 1/10 |
+| ``role_sources``: named sources with a role ("X, a senior lecturer at Y, said") | 1/10 |
+| ``decisions``: concrete decisions and actions with who and when | 1/10 |
+| ``dates`` | 1/10 |
+| ``caveats``: caveats, limitations, counterpoints, hedges | 1/10 |
+| ``evidence_terms``: trial, randomised, placebo, sample size, ... | 1/10 |
+| ``harms_and_costs``: side effects, risks of, would cost, out-of-pocket, ... | 1/10 |
+| ``sourcing.cited_outlets``: outlets named in the text ("according to Reuters") | 1/10 |
+| ``anonymous_sources``, times the anonymous share of all sources | -1/10 |
 | ``checkable_share``: the spread ``v`` (a multiplier, not a summand; scale ``r``) | 1 |
 
 Why this form (none of it was fitted to a label): the outlet's domain quality (Lin et
@@ -53,7 +54,7 @@ import numpy as np
 from hypescore.model._products import product_split
 from hypescore.model._rows import row_sums
 
-_EACH = 1 / 9
+_EACH = 1 / 10
 # (feature, weight); a negative weight marks the anonymous-sourcing penalty, and the
 # checkable share's weight is the spread ``v`` (it multiplies the sum of the others).
 IMPACT_TERMS: tuple[tuple[str, float], ...] = (
@@ -65,6 +66,7 @@ IMPACT_TERMS: tuple[tuple[str, float], ...] = (
     ("substance.dates", _EACH),
     ("substance.caveats", _EACH),
     ("substance.evidence_terms", _EACH),
+    ("substance.harms_and_costs", _EACH),
     ("sourcing.cited_outlets", _EACH),
     ("substance.anonymous_sources", -_EACH),
     ("substance.checkable_share", 1.0),

@@ -61,6 +61,7 @@ _STYLES = (
     KindStyle("decision", SUBSTANCE, "decision with who and when", "#1d4ed8", "underline"),
     KindStyle("caveat", SUBSTANCE, "caveat or counterpoint", "#a5b4fc"),
     KindStyle("evidence", SUBSTANCE, "evidence quality", "#6ee7b7"),
+    KindStyle("harm_or_cost", SUBSTANCE, "harm or cost weighed", "#c4b5fd"),
     KindStyle("quote", SUBSTANCE, "direct quote", "#2563eb", "underline"),
 )
 _BY_KIND = {style.kind: style for style in _STYLES}

@@ -201,8 +201,8 @@ def card_dict(
             "the anonymous share of sources, clipped to 0..1; c = median count over the "
             "reference articles (at least 1); checkable_share = share of body sentences with "
             "a figure, a named or attributed source, a quote, a cited outlet, a date, a "
-            "caveat or an evidence term; v = its weight; r = its scale, the reference "
-            "articles' upper quartile (hypescore/model/impact.py says why)",
+            "caveat, an evidence term or a harm or cost; v = its weight; r = its scale, the "
+            "reference articles' upper quartile (hypescore/model/impact.py says why)",
             "terms": [
                 {"feature": f, "weight": w, "scale": float(c)}
                 for (f, w), c in zip(IMPACT_TERMS, model.impact.scales, strict=True)

@@ -128,6 +128,22 @@ def test_evidence_terms(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Side effects included nausea in one patient in ten.",
+        "The treatment would cost about $400 per dose, out-of-pocket.",
+        "Doctors warn of the risk of false positives and overdiagnosis.",
+    ],
+)
+def test_harms_and_costs_of_a_claimed_benefit(text):
+    assert values(text)["harms_and_costs"] >= 1
+
+
+def test_a_benefit_told_without_its_harms_or_costs_weighs_none():
+    assert values("The new drug works wonders for patients, doctors said.")["harms_and_costs"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "One insider told the paper the deal was close.",
         "A person familiar with the talks said they had stalled.",
         "An official, who asked not to be named, confirmed it.",

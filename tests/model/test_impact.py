@@ -118,10 +118,12 @@ def test_the_spread_keeps_the_share_of_the_amount_up_to_the_reference_quartile()
         scales=np.array([1.0] * (n - 1) + [0.6]),
         reference=np.zeros(n),
     )
-    counts = np.array([3.0, 10, 2, 1, 1, 2, 1, 0, 1, 0, 0])
+    counts = dict(quantified_claims=3.0, named_actors=10, named_sources=2, role_sources=1)
+    counts |= dict(decisions=1, dates=2, caveats=1, harms_and_costs=1)
+    row = np.array([counts.get(f.split(".")[1], 0.0) for f, _ in IMPACT_TERMS[:-1]])
 
     def at(share: float) -> float:
-        return float(fitted.score(np.concatenate([counts[:-1], [share]])))
+        return float(fitted.score(np.concatenate([row, [share]])))
 
     assert at(0.6) == at(0.9) > 0
     assert at(0.3) == pytest.approx(at(0.6) / 2)
