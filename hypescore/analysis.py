@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hypescore._engine import kernel
 from hypescore._engine.index import TextIndex
 from hypescore.article import Article
 from hypescore.filler import FillerBlock, blank_out, find_filler
@@ -62,8 +63,11 @@ _JOINER_RE = re.compile(r"['-](?<=\w['-])(?=\w)")
 # class so the regex engine can skip ahead to candidates instead of trying every position.
 # A line break also takes the whitespace after it: the cuts that skips would only have
 # delimited blank pieces, which are dropped anyway.
+_TERMINALS = ".!?"
+_CLOSERS = "\"')]"  # closing quotes and brackets a terminal run may carry
 _BOUNDARY_RE = re.compile(
-    r"[.!?\n](?:(?<=\n)\s*|(?<=[.!?])[.!?]*[\"')\]]*(?=\s++(?![a-z])|\s*+\Z))"
+    rf"[{re.escape(_TERMINALS)}\n](?:(?<=\n)\s*|(?<=[{re.escape(_TERMINALS)}])"
+    rf"[{re.escape(_TERMINALS)}]*[{re.escape(_CLOSERS)}]*(?=\s++(?![a-z])|\s*+\Z))"
 )
 _ABBREVIATION_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Inc|Corp|Ltd|Co|No|vs"
@@ -135,8 +139,12 @@ def normalise(text: str) -> str:
 def split_sentences(norm: str) -> list[tuple[int, int]]:
     """Sentence spans on terminal punctuation or line breaks, skipping abbreviations.
 
-    One left-to-right scan: linear in the length of the text.
+    One left-to-right scan: linear in the length of the text. The compiled kernel
+    (``kernel.active``) matches the boundaries over the code points instead.
     """
+    compiled = kernel.active()
+    if compiled is not None:
+        return compiled.sentence_spans(norm, _TERMINALS, _CLOSERS, _ABBREVIATION_RE.search)
     spans: list[tuple[int, int]] = []
     start = 0
     abbreviation = _ABBREVIATION_RE.search

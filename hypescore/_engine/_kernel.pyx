@@ -6,15 +6,17 @@ each function here replays one of their loops step by step, with the same Python
 containers (the caches stay shared and interchangeable) and the same floating-point
 operations in the same order, so every number is bit-identical; tests/_engine runs the
 parity tests on both paths and a hypothesis test compares them directly. Rare cases
-(lexicon words and rule words, non-ASCII words, sentences where VADER's rules apply)
-are handed back to the Python code through callbacks, so each rule is written once
-there. ``DocumentTokens`` owns one document's tokens: split once over the code points,
+(lexicon words and rule words, non-ASCII words, VADER's idiom and "but" rules, the
+abbreviations that end no sentence) are handed back to the Python code through
+callbacks, so each of those rules is written once there; VADER's rules around a
+lexicon word (``VaderRules``) and the sentence boundaries (``sentence_spans``) are
+replayed here, as the token loops are. ``DocumentTokens`` owns one document's tokens: split once over the code points,
 interned to integer ids, with token sums, readability's sentence count and VADER's
 sentence scores as passes over C arrays. Nothing here is imported directly:
 ``hypescore._engine.kernel`` decides.
 """
 
-from cpython.dict cimport PyDict_GetItem
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
@@ -23,7 +25,7 @@ from cpython.unicode cimport (
 from libc.math cimport sqrt
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memset
 
 import builtins
 import string
@@ -271,6 +273,194 @@ def vader_learn(tokens, dict known, dict lexicon, frozenset special_lows, learn_
             known[raw] = (item, low, item.isupper(), None, False)
         else:
             learn_one(raw)
+
+
+cdef inline str _low(list infos, Py_ssize_t j):
+    """The lower-case form of token ``j`` (field 1 of ``CompoundScorer``'s token tuples)."""
+    return (<tuple>infos[j])[1]
+
+
+cdef class VaderRules:
+    """``CompoundScorer._rule_values`` and ``_valence``: VADER's rules around each lexicon
+    word, step by step, in the same order of floating-point operations (C doubles, as
+    Python floats are). The idiom check (``_special_idioms_check``), when an idiom word is
+    near, and the "but" rule (``but_rule``) are called back in Python.
+
+    A token's tuple (``CompoundScorer._learn``): item, lower case, in capitals, lexicon
+    valence, negation word.
+    """
+
+    cdef dict lexicon
+    cdef dict boosters
+    cdef frozenset idiom_anchors
+    cdef double n_scalar
+    cdef double c_incr
+    cdef object idioms
+    cdef object but_rule
+
+    def __init__(
+        self, dict lexicon, dict boosters, frozenset idiom_anchors, double n_scalar,
+        double c_incr, idioms, but_rule,
+    ):
+        self.lexicon = lexicon
+        self.boosters = boosters
+        self.idiom_anchors = idiom_anchors
+        self.n_scalar = n_scalar
+        self.c_incr = c_incr
+        self.idioms = idioms
+        self.but_rule = but_rule
+
+    def values(self, list tokens, set hits, dict known, set modifiers, set buts):
+        """The non-zero sentiments of ``tokens`` after VADER's rules, in token order."""
+        cdef Py_ssize_t n = len(tokens), i, j
+        cdef int cap_diff = -1  # not yet known
+        cdef list infos = None, values = [], positions = []
+        cdef tuple info
+        cdef bint upper, near
+        cdef double valence
+        cdef object token
+        for i in range(n):
+            token = tokens[i]
+            if token not in hits:
+                continue
+            info = <tuple>known[token]
+            upper = info[2]
+            if upper and cap_diff < 0:
+                cap_diff = _cap_diff(tokens)
+            near = False
+            for j in range(i - 3 if i > 3 else 0, i + 3 if i + 3 < n else n):
+                if tokens[j] in modifiers:
+                    near = True
+                    break
+            if not near and not (upper and cap_diff == 1):
+                valence = info[3]  # nothing nearby changes it
+            else:
+                if infos is None:
+                    infos = [known[t] for t in tokens]
+                if i < n - 1 and <str>info[1] == "kind" and _low(infos, i + 1) == "of":
+                    continue
+                if cap_diff < 0:
+                    cap_diff = _cap_diff(tokens)
+                valence = self._valence(infos, i, n, cap_diff == 1)
+            if valence:
+                values.append(valence)
+                positions.append(i)
+        if values:
+            for i in range(n):
+                if tokens[i] in buts:
+                    self.but_rule(values, positions, i)
+                    break
+        return values
+
+    cdef double _valence(self, list infos, Py_ssize_t i, Py_ssize_t n, bint is_cap_diff) except *:
+        cdef tuple info = infos[i]
+        cdef str low = info[1]
+        cdef bint upper = info[2]
+        cdef double base = info[3]
+        cdef double valence = base, s
+        cdef dict lexicon = self.lexicon
+        cdef int start_i
+        cdef str one
+        if low == "no" and i != n - 1 and _low(infos, i + 1) in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and _low(infos, i - 1) == "no")
+            or (i > 1 and _low(infos, i - 2) == "no")
+            or (i > 2 and _low(infos, i - 3) == "no" and (
+                _low(infos, i - 1) == "or" or _low(infos, i - 1) == "nor"
+            ))
+        ):
+            valence = base * self.n_scalar
+        if upper and is_cap_diff:
+            if valence > 0:
+                valence += self.c_incr
+            else:
+                valence -= self.c_incr
+        for start_i in range(3):
+            if i > start_i:
+                if _low(infos, i - (start_i + 1)) in lexicon:
+                    continue
+                s = self._scalar_inc_dec(infos[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation_check(valence, infos, start_i, i)
+                if start_i == 2:
+                    valence = self._special_idioms_check(valence, infos, i, n)
+        # _least_check
+        if i > 1 and _low(infos, i - 1) not in lexicon and _low(infos, i - 1) == "least":
+            one = _low(infos, i - 2)
+            if one != "at" and one != "very":
+                valence = valence * self.n_scalar
+        elif i > 0 and _low(infos, i - 1) not in lexicon and _low(infos, i - 1) == "least":
+            valence = valence * self.n_scalar
+        return valence
+
+    cdef double _scalar_inc_dec(self, tuple info, double valence, bint is_cap_diff) except *:
+        cdef double scalar = 0.0
+        booster = self.boosters.get(info[1])
+        if booster is not None:
+            scalar = booster
+            if valence < 0:
+                scalar *= -1
+            if info[2] and is_cap_diff:
+                if valence > 0:
+                    scalar += self.c_incr
+                else:
+                    scalar -= self.c_incr
+        return scalar
+
+    cdef double _negation_check(
+        self, double valence, list infos, int start_i, Py_ssize_t i
+    ) except *:
+        cdef str one, two, three
+        if start_i == 0:
+            if (<tuple>infos[i - 1])[4]:
+                valence = valence * self.n_scalar
+        elif start_i == 1:
+            two = _low(infos, i - 2)
+            one = _low(infos, i - 1)
+            if two == "never" and (one == "so" or one == "this"):
+                valence = valence * 1.25
+            elif two == "without" and one == "doubt":
+                pass
+            elif (<tuple>infos[i - 2])[4]:
+                valence = valence * self.n_scalar
+        else:
+            three = _low(infos, i - 3)
+            two = _low(infos, i - 2)
+            one = _low(infos, i - 1)
+            if (three == "never" and (two == "so" or two == "this")) or (
+                one == "so" or one == "this"
+            ):
+                valence = valence * 1.25
+            elif three == "without" and (two == "doubt" or one == "doubt"):
+                pass
+            elif (<tuple>infos[i - 3])[4]:
+                valence = valence * self.n_scalar
+        return valence
+
+    cdef double _special_idioms_check(
+        self, double valence, list infos, Py_ssize_t i, Py_ssize_t n
+    ) except *:
+        """Unchanged unless an idiom word is in the window; then the Python check."""
+        cdef Py_ssize_t j
+        for j in range(i - 3, i + 3 if i + 3 < n else n):
+            if _low(infos, j) in self.idiom_anchors:
+                return self.idioms(valence, infos, i, n)
+        return valence
+
+
+cdef int _cap_diff(list tokens) except -1:
+    """VADER's ``is_cap_diff``: some but not all tokens are in capitals (1), or not (0)."""
+    cdef Py_ssize_t n = len(tokens), uppers = 0
+    cdef object token
+    for token in tokens:
+        if (<str>token).isupper():
+            uppers += 1
+    return 1 if 0 < n - uppers < n else 0
 
 
 cdef double _punctuation_emphasis(Py_ssize_t ep_count, Py_ssize_t qm_count):
@@ -993,3 +1183,205 @@ def sentence_counts(
         out[r, 6] = evaluative
         out[r, 7] = adverbs
     return counts
+
+
+# -- sentences: ``analysis.split_sentences`` ------------------------------------------------
+
+
+cdef inline void _append_trimmed(
+    list spans, int kind, char *data, Py_ssize_t start, Py_ssize_t end
+) except *:
+    """``analysis._append_trimmed``: the span without its outer whitespace, if any is left."""
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
+        start += 1
+    if start == end:
+        return
+    while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    spans.append((start, end))
+
+
+cdef enum:
+    _TERMINAL = 1
+    _CLOSER = 2
+
+
+cdef inline unsigned char _role(Py_UCS4 char, unsigned char *ascii, str terminals, str closers):
+    """Whether ``char`` is one of ``terminals`` and/or ``closers`` (ASCII: by table)."""
+    if char < 128:
+        return ascii[char]
+    return _is_one_of(char, terminals) * _TERMINAL | _is_one_of(char, closers) * _CLOSER
+
+
+def sentence_spans(str text, str terminals, str closers, abbreviation):
+    """``analysis.split_sentences``: its boundary pattern matched over the code points.
+
+    A boundary is a line break with the whitespace after it, or a run of ``terminals``
+    and then of ``closers``, followed by whitespace and no ASCII lower-case letter, or by
+    whitespace to the end. A lone ``.`` for which ``abbreviation(text, pos, endpos)``
+    finds a match (the regex's search) ends no sentence.
+    """
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start = 0, end, after
+    cdef Py_UCS4 char, following
+    cdef unsigned char ascii[128]
+    cdef list spans = []
+    memset(ascii, 0, 128)
+    for char in terminals:
+        if char < 128:
+            ascii[char] |= _TERMINAL
+    for char in closers:
+        if char < 128:
+            ascii[char] |= _CLOSER
+    while i < n:
+        char = PyUnicode_READ(kind, data, i)
+        if char == 10:
+            end = _skip_spaces(kind, data, i + 1, n)
+        elif _role(char, ascii, terminals, closers) & _TERMINAL:
+            end = i + 1
+            while end < n and _role(
+                PyUnicode_READ(kind, data, end), ascii, terminals, closers
+            ) & _TERMINAL:
+                end += 1
+            while end < n and _role(
+                PyUnicode_READ(kind, data, end), ascii, terminals, closers
+            ) & _CLOSER:
+                end += 1
+            after = _skip_spaces(kind, data, end, n)
+            if after < n:
+                following = PyUnicode_READ(kind, data, after)
+                if after == end or 97 <= following <= 122:
+                    i += 1  # no boundary starts here (the regex tries the next position)
+                    continue
+            if (
+                end == i + 1
+                and char == 46
+                and abbreviation(text, i - 6 if i > 6 else 0, i) is not None
+            ):
+                i = end
+                continue
+        else:
+            i += 1
+            continue
+        _append_trimmed(spans, kind, data, start, end)
+        start = end
+        i = end
+    _append_trimmed(spans, kind, data, start, n)
+    return spans
+
+
+# -- word runs: ``TextIndex.lower_runs`` -----------------------------------------------------
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
+def count_lower_runs(list runs, counts, fold):
+    """Add each run of ``runs``, lower-cased by ``fold`` (``index.case_fold``), to
+    ``counts`` (a Counter), as ``Counter(fold(" ".join(runs)).split())`` counts them:
+    the space between runs is neither cased nor case-ignorable, so each run lowers
+    alone as it does in the joined text. An ASCII run without capitals is its own
+    lower case and is counted as it is."""
+    cdef object run, key
+    cdef PyObject *found
+    cdef const unsigned char *data
+    cdef Py_ssize_t k, size
+    cdef bint capital
+    if not isinstance(counts, dict):
+        raise TypeError("counts must be a dict or a Counter")
+    for run in runs:
+        key = run
+        if PyUnicode_IS_ASCII(run):
+            data = <const unsigned char *>PyUnicode_DATA(run)
+            size = len(<str>run)
+            capital = False
+            for k in range(size):
+                if 65 <= data[k] <= 90:
+                    capital = True
+                    break
+            if capital:
+                key = (<str>run).lower()
+        else:
+            key = fold(run)
+        # dict's own item access: a Counter's is dict's, without the subclass dispatch
+        found = PyDict_GetItem(<dict>counts, key)
+        PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+
+
+# -- names: ``factual.capitalised_runs`` ---------------------------------------------------
+
+
+cdef inline bint _is_regex_word(Py_UCS4 char):
+    """The regex engine's ``\\w`` on str patterns: alphanumeric or ``_``."""
+    return char == 95 or Py_UNICODE_ISALNUM(char)
+
+
+cdef inline Py_ssize_t _name_word_end(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
+    """The end of ``[\\w'-]*`` from ``i``."""
+    cdef Py_UCS4 char
+    while i < n:
+        char = PyUnicode_READ(kind, data, i)
+        if not (_is_regex_word(char) or char == 39 or char == 45):
+            break
+        i += 1
+    return i
+
+
+cdef inline bint _is_capital(Py_UCS4 char):
+    return 65 <= char <= 90
+
+
+def capitalised_runs(str text, tuple particles):
+    """``[m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]``: runs of
+    capitalised words (``[A-Z][\\w'-]*``, the first after no word character) separated
+    by spaces, optionally joined by one of ``particles`` (lower-case ASCII words) between
+    spaces ("Bank of England")."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, end, gap, after, word, k, size
+    cdef list spans = []
+    cdef str particle
+    cdef bint joined, same
+    while i < n:
+        if not _is_capital(PyUnicode_READ(kind, data, i)) or (
+            i > 0 and _is_regex_word(PyUnicode_READ(kind, data, i - 1))
+        ):
+            i += 1
+            continue
+        end = _name_word_end(kind, data, i + 1, n)
+        while True:  # (?:[ ]+(?:particle[ ]+)?[A-Z][\w'-]*)*
+            gap = end
+            while gap < n and PyUnicode_READ(kind, data, gap) == 32:
+                gap += 1
+            if gap == end:
+                break
+            joined = False
+            for particle in particles:
+                size = len(particle)
+                if gap + size >= n:
+                    continue
+                same = True
+                for k in range(size):
+                    if PyUnicode_READ(kind, data, gap + k) != <Py_UCS4>particle[k]:
+                        same = False
+                        break
+                if not same:
+                    continue
+                after = gap + size
+                word = after
+                while word < n and PyUnicode_READ(kind, data, word) == 32:
+                    word += 1
+                if word > after and word < n and _is_capital(PyUnicode_READ(kind, data, word)):
+                    end = _name_word_end(kind, data, word + 1, n)
+                    joined = True
+                    break
+            if joined:
+                continue
+            if gap < n and _is_capital(PyUnicode_READ(kind, data, gap)):
+                end = _name_word_end(kind, data, gap + 1, n)
+                continue
+            break
+        spans.append((i, end))
+        i = end
+    return spans

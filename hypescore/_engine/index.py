@@ -92,7 +92,12 @@ class TextIndex:
         Also answers "may this word occur?" for case-sensitive searches: an ASCII word
         whose lower case is not here does not occur in any case.
         """
-        return Counter(case_fold(" ".join(self._runs)).split())
+        compiled = kernel.active()
+        if compiled is None:
+            return Counter(case_fold(" ".join(self._runs)).split())
+        counts: Counter[str] = Counter()
+        compiled.count_lower_runs(self._runs, counts, case_fold)
+        return counts
 
     @cached_property
     def _positions(self) -> tuple[frozenset[str], dict[str, list[int]]] | None:

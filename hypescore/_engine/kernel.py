@@ -2,8 +2,11 @@
 
 ``hypescore._engine._kernel`` is an optional Cython extension (built by ``pip install``
 where Cython and a C compiler work, skipped otherwise) that replays the loops of
-``vader``, ``readability`` and ``syllables`` bit for bit, and reads each document's
-tokens once (``TextIndex.compiled_tokens``). The Python code stays the
+``vader`` (token learning, sentence scores, the rules around a lexicon word),
+``readability`` and ``syllables`` bit for bit, reads each document's tokens once
+(``TextIndex.compiled_tokens``), and scans sentence boundaries
+(``analysis.split_sentences``), capitalised runs (``factual.capitalised_runs``) and word
+counts (``TextIndex.lower_runs``) over the code points. The Python code stays the
 reference and the fallback: it runs when the extension is not built, when
 ``HYPESCORE_PURE_PYTHON=1`` is set, or after :func:`use` ``(False)`` (tests run both).
 """

@@ -190,6 +190,7 @@ class CompoundScorer:
         self._hit_valence: dict[str, float] = {}
         self._upper_hits: set[str] = set()
         self.generation = 0  # bumped whenever the token cache is emptied
+        self._rules: Any = None  # the kernel's VaderRules, made on first use
 
     # -- tokens ---------------------------------------------------------------------------
 
@@ -344,6 +345,15 @@ class CompoundScorer:
             self._modifiers, self._buts, self._upper_hits, self._hit_valence, self._rule_values
         )
 
+    def _compiled_rules(self, compiled: ModuleType) -> Any:
+        """The kernel's rule walk over this scorer's lexicon, made once."""
+        if self._rules is None or not isinstance(self._rules, compiled.VaderRules):
+            self._rules = compiled.VaderRules(
+                self._lexicon, BOOSTER_DICT, _IDIOM_ANCHORS, N_SCALAR, C_INCR,
+                _special_idioms_check, but_rule,
+            )  # fmt: skip
+        return self._rules
+
     def _score(self, text: str, tokens: list[str]) -> float:
         compiled = kernel.active()
         if compiled is not None:
@@ -374,7 +384,12 @@ class CompoundScorer:
         return round(normalize(sum_s), 4)
 
     def _rule_values(self, tokens: list[str]) -> list[float]:
-        """The non-zero sentiments of ``tokens`` after VADER's rules, in token order."""
+        """The non-zero sentiments of ``tokens`` after VADER's rules, in token order
+        (the kernel's ``VaderRules`` replays this loop and :meth:`_valence` when it runs)."""
+        compiled = kernel.active()
+        if compiled is not None:
+            rules = self._compiled_rules(compiled)
+            return rules.values(tokens, self._hits, self._tokens, self._modifiers, self._buts)
         hits = self._hits
         known = self._tokens
         modifiers = self._modifiers

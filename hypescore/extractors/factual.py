@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from hypescore._engine import multisearch
+from hypescore._engine import kernel, multisearch
 from hypescore._engine.finders import CandidateFinder
 from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import easy_words
@@ -96,13 +96,15 @@ _DATE_LEAD_WORDS = ("mid", "early", "late", "last", "next", "this", "earlier", "
 _DATE_ALONE_WORDS = ("yesterday", "tomorrow")
 # A run of capitalised words, optionally joined by a particle ("Bank of England"); led
 # by a capital with no word character before it, so the engine skips to capitals.
+_PARTICLE_WORDS = ("of", "de", "la", "von", "van", "al", "bin", "the")
+_PARTICLE_ALTERNATION = "|".join(_PARTICLE_WORDS)
 _CAPITALISED_RUN_RE = re.compile(
-    r"[A-Z](?<!\w[A-Z])[\w'-]*(?:[ ]+(?:(?:of|de|la|von|van|al|bin|the)[ ]+)?[A-Z][\w'-]*)*"
+    rf"[A-Z](?<!\w[A-Z])[\w'-]*(?:[ ]+(?:(?:{_PARTICLE_ALTERNATION})[ ]+)?[A-Z][\w'-]*)*"
 )
 # Quotes and brackets that may open a sentence before its first word.
 _OPENERS = "\"'([-* "
 # Capitalised words that are never a name by themselves.
-_PARTICLE_RE = re.compile(r"^(?:(?:of|de|la|von|van|al|bin|the)[ ]+)+")
+_PARTICLE_RE = re.compile(rf"^(?:(?:{_PARTICLE_ALTERNATION})[ ]+)+")
 # Sentence openers that are no function words but never start a name either.
 _OPENING_WORDS = frozenset(
     ("After", "Although", "Because", "Before", "Despite", "During", "Even", "However",
@@ -116,7 +118,7 @@ _OPENING_WORDS = frozenset(
 _MAX_NAME_WORDS = 5
 # An all-capitals word this long is shouting ("EXCLUSIVE"), not an acronym ("NASCAR").
 _SHOUTED_LENGTH = 7
-_PARTICLES = frozenset(("of", "de", "la", "von", "van", "al", "bin", "the"))
+_PARTICLES = frozenset(_PARTICLE_WORDS)
 
 # Where numbers can start: a digit with no word character (or dot) before it. Every
 # number-led pattern above starts at one of these; one scan finds them all.
@@ -285,6 +287,28 @@ def _trimmed_name(start: int, text: str) -> tuple[int, int, str] | None:
     return start, start + len(name), name
 
 
+# Each capitalised run's trimmed name, relative to the run's start: the same runs
+# ("Trump", "White House") recur across documents, and trimming one costs a split and a
+# dozen lookups. Bounded like the token caches, so memory stays flat on long streams.
+_TRIMMED: dict[str, tuple[int, str] | None] = {}
+_MAX_TRIMMED = 100_000
+
+
+def _cached_trimmed_name(start: int, text: str) -> tuple[int, int, str] | None:
+    """:func:`_trimmed_name`, remembered per run text."""
+    try:
+        found = _TRIMMED[text]
+    except KeyError:
+        if len(_TRIMMED) >= _MAX_TRIMMED:
+            _TRIMMED.clear()
+        name = _trimmed_name(0, text)
+        found = _TRIMMED[text] = None if name is None else (name[0], name[2])
+    if found is None:
+        return None
+    offset, name_text = found
+    return start + offset, start + offset + len(name_text), name_text
+
+
 def actor_key(name: str) -> str:
     """One key per actor however the text inflects it ("Paddock's" is Paddock)."""
     return name.removesuffix("'s").removesuffix("'")
@@ -293,6 +317,15 @@ def actor_key(name: str) -> str:
 def sentence_starts(doc: AnalysedArticle) -> set[int]:
     """:func:`_sentence_starts`, found once per document."""
     return doc.index.memo("sentence_starts", lambda _: _sentence_starts(doc))
+
+
+def capitalised_runs(norm: str) -> list[tuple[int, int]]:
+    """Spans of ``_CAPITALISED_RUN_RE``'s matches, in order (scanned by the compiled
+    kernel when it runs: no match objects)."""
+    compiled = kernel.active()
+    if compiled is not None:
+        return compiled.capitalised_runs(norm, _PARTICLE_WORDS)
+    return [match.span() for match in _CAPITALISED_RUN_RE.finditer(norm)]
 
 
 def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
@@ -307,24 +340,25 @@ def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
     starts = sentence_starts(doc)
     found: list[tuple[int, int, str]] = []
     initial: list[tuple[int, int, str]] = []
-    for match in _CAPITALISED_RUN_RE.finditer(doc.norm):
-        start, text = match.start(), match.group()
+    norm = doc.norm
+    for start, end in capitalised_runs(norm):
+        text = norm[start:end]
         if start in starts:
             first, _, rest = text.partition(" ")
             if not rest:
-                initial.append((start, match.end(), text))
+                initial.append((start, end, text))
                 continue
             if first.lower() in FUNCTION_WORDS or first in _OPENING_WORDS:
                 rest = _PARTICLE_RE.sub("", rest.lstrip())  # "In the Senate": Senate
-                start = match.end() - len(rest)
+                start = end - len(rest)
                 text = rest
-        name = _trimmed_name(start, text)
+        name = _cached_trimmed_name(start, text)
         if name is not None and name[2] not in _NOT_NAMES:
             found.append(name)
     if initial:
         inside = {text for _, _, text in found}
         for start, _, text in initial:
-            name = _trimmed_name(start, text)
+            name = _cached_trimmed_name(start, text)
             if name is not None and name[2] in inside:
                 found.append(name)
         found.sort()

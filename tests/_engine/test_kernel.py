@@ -22,6 +22,8 @@ from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import ReadabilityCounter
 from hypescore._engine.syllables import hyphenator
 from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
+from hypescore.analysis import normalise, split_sentences
+from hypescore.extractors import factual
 from tests._engine.conftest import select_path
 from tests._engine.test_token_caches import corpus, features
 from tests._engine.test_vader import RULE_WORDS
@@ -124,6 +126,84 @@ def test_kernel_hyphenation_equals_pure_python(word):
     compiled = hyphenator().positions(word)
     select_path("python")
     assert compiled == hyphenator().positions(word)
+
+
+# Pieces of text the sentence boundary rule reacts to: terminals, closers, line breaks,
+# other whitespace (non-breaking, ideographic, NEL), abbreviations, lower and upper case.
+SENTENCE_PIECES = st.sampled_from(
+    [".", "!", "?", "...", "?!", '"', "'", ")", "]", " ", "  ", "\n", "\n\n", "\t", "\u3000",
+     "\x85", "\u00a0", "Mr", "Dr", "U.S", "e.g", "A", "word", "Word", "x", "\u00e9t\u00e9",
+     "\u0130", "2019", "-", "*"]
+)  # fmt: skip
+
+
+def both_paths_sentences(text: str) -> tuple[list, list]:
+    select_path("kernel")
+    compiled = split_sentences(text)
+    select_path("python")
+    return compiled, split_sentences(text)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(SENTENCE_PIECES, max_size=60))
+def test_kernel_sentences_equal_pure_python(pieces):
+    compiled, reference = both_paths_sentences("".join(pieces))
+    assert compiled == reference
+
+
+def test_kernel_sentences_equal_pure_python_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    texts = [normalise(text) for text in varied_texts] + varied_texts
+    pairs = [both_paths_sentences(text) for text in texts]
+    assert sum(len(reference) for _, reference in pairs) > 5000
+    for (compiled, reference), text in zip(pairs, texts, strict=True):
+        assert compiled == reference, text[:80]
+
+
+def test_kernel_lower_runs_equal_pure_python(varied_texts):
+    """Word counts (lower case, in order of first occurrence) on both paths: real
+    texts, and words whose lower case is longer (İ), context-dependent (final sigma) or
+    an ASCII letter only IGNORECASE knows (ı, ſ, the Kelvin sign)."""
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    odd = "İstanbul ΟΔΟΣ ΣΑΣ σας ΑΣ_Β ıs ſo \u212aelvin ǅavid Straße NASA nasa Nasa x_Y 2019"
+    texts = [normalise(text) for text in varied_texts] + [odd, odd.lower(), ""]
+    for text in texts:
+        runs = re.findall(r"\w+", text)
+        select_path("python")
+        expected = TextIndex(text, runs).lower_runs
+        select_path("kernel")
+        counted = TextIndex(text, runs).lower_runs
+        assert list(counted.items()) == list(expected.items()), text[:80]
+
+
+NAME_PIECES = st.sampled_from(
+    ["Bank", "of", "the", "England", "van", "Gogh", "al", "Assad", "bin", "de", "la", "von",
+     "vo", "theory", " ", "  ", "\n", "-", "'", "_", "'s", "O'Neil", "Jean-Luc", "x", "NASA",
+     "A", "\u00c9mile", "\u00e9", "Stra\u00dfe", "2019", "3M", ".", ",", "\u0130", "\u212a"]
+)  # fmt: skip
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(NAME_PIECES, max_size=40), spaced=st.booleans())
+def test_kernel_capitalised_runs_equal_the_regex(pieces, spaced):
+    text = (" " if spaced else "").join(pieces)
+    expected = [m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]
+    assert kernel.compiled().capitalised_runs(text, factual._PARTICLE_WORDS) == expected
+
+
+def test_kernel_capitalised_runs_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    total = 0
+    for text in varied_texts:
+        expected = [m.span() for m in factual._CAPITALISED_RUN_RE.finditer(text)]
+        assert kernel.compiled().capitalised_runs(text, factual._PARTICLE_WORDS) == expected
+        total += len(expected)
+    assert total > 5000
 
 
 def info_engine(**env: str) -> str:

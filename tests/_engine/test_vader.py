@@ -145,3 +145,27 @@ def test_but_rule_replays_vaders_list_index_quirk(values, data):
     but_rule(ours, positions, but_index)
     assert ours == expected
     assert sum(ours) == sum(vader_but_check(values, but_index))
+
+
+def test_real_sentences_equal_vader(engine_path, varied_texts):
+    """Sentences of real articles, teasers and headlines, many of them walked by the
+    rules (a negation, booster, "but" or capitals near a lexicon word)."""
+    from hypescore.analysis import normalise, split_sentences
+
+    scorer = CompoundScorer(read_lexicon(), read_emojis())
+    sentences = [
+        text[start:end]
+        for text in map(normalise, varied_texts[:60] + varied_texts[150:])
+        for start, end in split_sentences(text)
+    ]
+    walked = 0
+    for sentence in sentences:
+        assert scorer.compound(sentence) == vader(sentence), sentence
+        tokens = sentence.split()
+        if not scorer._hits.isdisjoint(tokens) and not (
+            scorer._modifiers.isdisjoint(tokens)
+            and scorer._buts.isdisjoint(tokens)
+            and scorer._upper_hits.isdisjoint(tokens)
+        ):
+            walked += 1
+    assert walked > 300

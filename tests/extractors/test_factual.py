@@ -155,3 +155,21 @@ def test_a_lone_function_word_is_no_name_even_when_repeated():
 
 def test_an_actor_is_one_key_however_inflected():
     assert factual.actor_key("Paddock's") == factual.actor_key("Paddock") == "Paddock"
+
+
+def test_remembered_names_equal_trimming_each_run(varied_texts, monkeypatch):
+    """Names found with the per-run memo equal those trimmed run by run, on real texts,
+    read twice (the second time from the memo) and with a memo bound small enough that
+    it is emptied mid-document."""
+    docs = [analyse(Article(text=text)) for text in varied_texts]
+    monkeypatch.setattr(factual, "_cached_trimmed_name", factual._trimmed_name)
+    expected = [factual.named_entities(doc) for doc in docs]
+    monkeypatch.undo()
+    assert sum(map(len, expected)) > 1000
+    factual._TRIMMED.clear()
+    assert [factual.named_entities(doc) for doc in docs] == expected
+    assert [factual.named_entities(doc) for doc in docs] == expected
+    monkeypatch.setattr(factual, "_MAX_TRIMMED", 7)
+    factual._TRIMMED.clear()
+    assert [factual.named_entities(doc) for doc in docs] == expected
+    assert len(factual._TRIMMED) <= 7
