@@ -40,6 +40,17 @@ def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="session")
+def subjectivity_lexical():
+    """The lexical sentence model fitted on NewsSD's train split (no wordpiece table)."""
+    from hypescore.training import subjectivity
+
+    if not (SHARED_DATA / subjectivity.DATA_PATH).is_file():
+        pytest.skip(f"NewsSD not found under {SHARED_DATA}")
+    splits = subjectivity.load_splits(SHARED_DATA)
+    return subjectivity.train_model(splits["train"], subjectivity.SubjectivityConfig())
+
+
+@pytest.fixture(scope="session")
 def wire() -> AnalysedArticle:
     return analyse(fixture_article("wire_report.txt"))
 

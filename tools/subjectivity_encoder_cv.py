@@ -16,6 +16,8 @@ the shipped lexical model, out of fold: inner 10 contiguous folds), over
         --pieces /tmp/minilm_pieces.npz --encode --work /tmp/subj4
     python tools/subjectivity_encoder_cv.py --data ../shared/data \
         --pieces /tmp/minilm_pieces.npz --cost 150   # run-time cost of a folded table only
+    python tools/subjectivity_encoder_cv.py --data ../shared/data \
+        --pieces /tmp/minilm_pieces.npz --fold      # the shipped table (fourth round)
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from hypescore.model.body_language import sentence_proba
-from hypescore.model.wordpiece import WordPieces, mean_rows
+from hypescore.model.body_language import sentence_logits
+from hypescore.model.wordpiece import PieceTable, WordPieces, mean_rows, on_value_grid
 from hypescore.training.subjectivity import (
     DATA_PATH,
+    PIECES_PATH,
     Split,
     SubjectivityConfig,
     best_threshold,
@@ -48,11 +51,6 @@ def contiguous_folds(n: int, k: int = 10) -> list[tuple[np.ndarray, np.ndarray]]
     from sklearn.model_selection import KFold
 
     return list(KFold(k).split(np.arange(n)))
-
-
-def logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
 
 
 def encode(texts: list[str]) -> np.ndarray:
@@ -101,7 +99,7 @@ class Protocol:
     def lex_logits(self, fit: np.ndarray, held: np.ndarray | list[str]) -> np.ndarray:
         model = train_model(Split([self.texts[i] for i in fit], self.y[fit]), SubjectivityConfig())
         texts = held if isinstance(held, list) else [self.texts[i] for i in held]
-        return logit(sentence_proba(model, texts))
+        return sentence_logits(model, texts)
 
     def inner_logits(self, fit: np.ndarray) -> np.ndarray:
         out = np.zeros(len(fit))
@@ -162,9 +160,53 @@ def read_test(protocol: Protocol, E: np.ndarray, variant: str, C: float, t: floa
     }
 
 
+def fold_table(data: Path, pieces: Path, work: Path, out: Path) -> None:
+    """Fit the shipped stack, SIF + PCA-128 + lexical, and fold it into one value per piece.
+
+    C by out-of-fold AUC over train + val (as the rounds above); the fit on train only,
+    the lexical logit out of fold on train (inner 10 contiguous folds). The pipeline
+    ``StandardScaler -> LogisticRegression`` is linear in the mean piece vector, so its
+    logit is ``lexical_weight * lexical logit + mean piece value + intercept`` exactly
+    (up to the 2**-16 grid of the values). Test is not read here.
+    """
+    vocab, tables = static_tables(pieces)
+    table = tables["sif_pca128"]
+    protocol = Protocol(data, work)
+    ids, row = WordPieces(vocab).batch_ids(protocol.texts)
+    E = mean_rows(table, ids, row, len(protocol.texts))
+    cv = cross_validate(protocol, E, "emb+lex")
+    C = max(cv, key=lambda c: (cv[c]["auc"], cv[c]["macro_f1"]))
+    train = np.arange(len(protocol.splits["train"].y))
+    X = np.c_[E[train], protocol.inner_logits(train)]
+    fitted = estimator(C).fit(X, protocol.y[train])
+    scaler, lr = fitted[0], fitted[1]
+    per_column = lr.coef_[0] / scaler.scale_
+    values = on_value_grid(table @ per_column[:-1])
+    intercept = float(lr.intercept_[0] - per_column @ scaler.mean_)
+    folded = per_column[-1] * X[:, -1] + intercept
+    folded += PieceTable(vocab, values).means([protocol.texts[i] for i in train])
+    gap = float(np.max(np.abs(folded - fitted.decision_function(X))))
+    assert gap < 1e-3, f"folded logit differs from the pipeline's by {gap}"
+    np.savez_compressed(
+        out,
+        vocab_utf8=PieceTable(vocab, values).vocab_bytes(),
+        values=values,
+        lexical_weight=np.float64(per_column[-1]),
+        intercept=np.float64(intercept),
+        C=np.float64(C),
+        lexical_config=json.dumps(SubjectivityConfig().__dict__, sort_keys=True),
+        cv=json.dumps(cv, sort_keys=True),
+        source="sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), static wordpiece "
+        "vectors (tools/build_token_table.py), SIF + PCA-128, folded linear stack "
+        "(tools/subjectivity_encoder_cv.py --fold); BERT uncased vocabulary",
+    )
+    print(f"C={C} (CV {cv[C]}), lexical weight {per_column[-1]:.4f}, fold gap {gap:.2e} -> {out}")
+
+
 def piece_cost(data: Path, pieces: Path, docs: int) -> None:
     """CPU ms per SemEval article of a folded table (one value per piece) over the body
-    sentences, against featurize, in the same process (two rounds, word cache warm)."""
+    sentences, against featurize, in the same process (two rounds, word caches warm):
+    the reference path (piece ids, then ``mean_rows``) and the shipped ``PieceTable``."""
     import time
 
     from hypescore.article import Article
@@ -173,24 +215,31 @@ def piece_cost(data: Path, pieces: Path, docs: int) -> None:
     from hypescore.training.tone import load_articles
 
     vocab = [str(p) for p in np.load(pieces)["vocab"]]
-    scores = np.random.default_rng(0).normal(size=len(vocab))  # cost does not depend on values
+    scores = on_value_grid(np.random.default_rng(0).normal(size=len(vocab)))  # any values
     loaded = load_articles(data, docs)
     articles = [
         Article(text=b, title=t or None) for t, b in zip(loaded.titles, loaded.bodies, strict=True)
     ]
     sentences = [hash_bodies([a.text]).pieces for a in articles]
-    table = WordPieces(vocab)
+    reference, shipped = WordPieces(vocab), PieceTable(vocab, scores)
     for _round in range(2):
         start = time.process_time()
         for body in sentences:
-            ids, row = table.batch_ids(body)
+            ids, row = reference.batch_ids(body)
             mean_rows(scores, ids, row, len(body))
         lookup = (time.process_time() - start) / len(articles)
+        start = time.process_time()
+        for body in sentences:
+            shipped.means(body)
+        cached = (time.process_time() - start) / len(articles)
         start = time.process_time()
         for article in articles:
             featurize([article])
         feature = (time.process_time() - start) / len(articles)
-        print(f"table {lookup * 1e3:.2f} ms, featurize {feature * 1e3:.2f} ms per article")
+        print(
+            f"reference {lookup * 1e3:.2f} ms, PieceTable {cached * 1e3:.2f} ms, "
+            f"featurize {feature * 1e3:.2f} ms per article"
+        )
 
 
 def main() -> None:
@@ -201,7 +250,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/subj4"))
     parser.add_argument("--read-test", default="", help="representation:variant,... to read")
     parser.add_argument("--cost", type=int, default=0, help="time the table on N articles")
+    parser.add_argument(
+        "--fold", type=Path, nargs="?", const=PIECES_PATH, help="write the shipped table"
+    )
     args = parser.parse_args()
+    if args.fold:
+        args.work.mkdir(parents=True, exist_ok=True)
+        fold_table(args.data, args.pieces, args.work, args.fold)
+        return
     if args.cost:
         piece_cost(args.data, args.pieces, args.cost)
         return

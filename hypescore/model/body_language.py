@@ -10,7 +10,9 @@ over all sentences of the article:
   (pronouns, modals, intensifiers, VADER valences, hype words...), so no list is
   consulted at run time;
 
-plus four cheap dense features of the raw sentence (``SENTENCE_FEATURES``).
+plus cheap dense features of the raw sentence (``SENTENCE_FEATURES``) and, when the model
+has one, the mean value of the sentence's wordpieces (``hypescore.model.wordpiece``: a
+linear model over all-MiniLM-L6-v2's static piece vectors, folded into one value per piece).
 
 The article aggregate is a documented formula, not a fitted model:
 ``body = 0.5 * flagged_share + 0.5 * top3_mean`` where ``flagged_share`` is the share of
@@ -204,15 +206,20 @@ def sentence_matrices(sentences: Sequence[str]) -> list[Any]:
     ]
 
 
-def sentence_proba(model: HashedLinearModel, sentences: Sequence[str]) -> np.ndarray:
-    """Probability that each sentence gives the writer's opinion rather than reports."""
+def sentence_logits(model: HashedLinearModel, sentences: Sequence[str]) -> np.ndarray:
+    """Logit that each sentence gives the writer's opinion rather than reports."""
     sentences = list(sentences)
     if not sentences:
         return np.zeros(0)
     dense = sentence_features(sentences)
     if [b.params() for b in model.blocks] == _SHARED_PARAMS:
-        return sigmoid(model.decision_from_matrices(sentence_matrices(sentences), dense))
-    return model.proba(sentences, dense)
+        return model.decision_from_matrices(sentence_matrices(sentences), dense, sentences)
+    return model.decision(sentences, dense)
+
+
+def sentence_proba(model: HashedLinearModel, sentences: Sequence[str]) -> np.ndarray:
+    """Probability that each sentence gives the writer's opinion rather than reports."""
+    return sigmoid(sentence_logits(model, sentences))
 
 
 @dataclass(frozen=True)
@@ -295,7 +302,7 @@ def body_language_many(
     if [b.params() for b in model.blocks] != _SHARED_PARAMS:
         raise ValueError(f"model {model.name!r} does not read the body sentence blocks")
     logits = model.decision_from_matrices(
-        [hashed.word, hashed.share], sentence_features(hashed.pieces)
+        [hashed.word, hashed.share], sentence_features(hashed.pieces), hashed.pieces
     )
     probabilities = sigmoid(logits)
     results, offset = [], 0

@@ -23,6 +23,7 @@ import numpy as np
 
 from hypescore.model import _hashing
 from hypescore.model._rows import row_sums
+from hypescore.model.wordpiece import PieceTable
 
 FORMAT = "hypescore-lexical"
 FORMAT_VERSION = 1
@@ -169,22 +170,32 @@ class HashedLinearModel:
     dense: DenseFeatures | None = None
     threshold: float = 0.5
     info: dict = field(default_factory=dict)
+    pieces: PieceTable | None = None  # a wordpiece table's mean, one more linear term
 
     def decision(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
         """Logits, one per text; ``dense`` rows (one per text) when the model has them."""
         texts = list(texts)
         if not texts:
             return np.zeros(0)
-        return self.decision_from_matrices([b.transform(texts) for b in self.blocks], dense)
+        matrices = [b.transform(texts) for b in self.blocks]
+        return self.decision_from_matrices(matrices, dense, texts)
 
     def decision_from_matrices(
-        self, matrices: Sequence[Any], dense: np.ndarray | None = None
+        self,
+        matrices: Sequence[Any],
+        dense: np.ndarray | None = None,
+        texts: Sequence[str] | None = None,
     ) -> np.ndarray:
-        """Logits from already hashed rows, one matrix per block (hash once, score many)."""
+        """Logits from already hashed rows, one matrix per block (hash once, score many);
+        ``texts``, the rows' texts, when the model has a wordpiece table."""
         n_rows = matrices[0].shape[0] if matrices else len(np.atleast_2d(dense))
         logits = np.full(n_rows, float(self.intercept))
         for block, matrix in zip(self.blocks, matrices, strict=True):
             logits += block.scores(matrix)
+        if self.pieces is not None:
+            if texts is None or len(texts) != n_rows:
+                raise LexicalModelError(f"model {self.name!r} reads the rows' texts")
+            logits += self.pieces.means(texts)
         if self.dense is not None:
             if dense is None:
                 raise LexicalModelError(f"model {self.name!r} needs dense features")
@@ -297,6 +308,11 @@ def to_payload(model: HashedLinearModel) -> dict[str, Any]:
             "clip": float(model.dense.clip),
             "squash": model.dense.squash,
         }
+    if model.pieces is not None:
+        payload["pieces"] = {
+            "vocab_utf8": model.pieces.vocab_bytes(),
+            "values": np.asarray(model.pieces.values, dtype=np.float32),
+        }
     return payload
 
 
@@ -329,11 +345,24 @@ def from_payload(payload: Any, source: str = "<payload>") -> HashedLinearModel:
             dense=dense,
             threshold=float(payload["threshold"]),
             info=dict(payload.get("info") or {}),
+            pieces=_pieces(payload.get("pieces")),
         )
     except LexicalModelError as exc:
         raise LexicalModelError(f"{source}: {exc}") from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise LexicalModelError(f"{source}: malformed lexical model ({exc!r})") from exc
+
+
+def _pieces(raw: Any) -> PieceTable | None:
+    """The wordpiece table, if the model has one (checked by ``PieceTable.from_arrays``)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"vocab_utf8", "values"}:
+        raise LexicalModelError("pieces must hold exactly vocab_utf8 and values")
+    try:
+        return PieceTable.from_arrays(raw["vocab_utf8"], raw["values"])
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise LexicalModelError(f"pieces: {exc}") from exc
 
 
 def _block(raw: dict[str, Any]) -> HashedBlock:

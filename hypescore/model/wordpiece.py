@@ -10,12 +10,17 @@ cannot be split) keeps the table's pieces meaningful; no tokeniser library is ne
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
+
+from hypescore._engine.tokens import MAX_TOKENS
 
 UNKNOWN = "[UNK]"
 CONTINUATION = "##"
@@ -27,14 +32,22 @@ _WORD_RE = re.compile(rf"[^\s{_ASCII_PUNCT}]+|[{_ASCII_PUNCT}]")
 _CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
 
 
+_WIDE_RE = re.compile(r"[^\x00-\x7f]")
+
+
 def basic_words(text: str) -> list[str]:
     """BERT's basic tokenisation: lowercased, accents stripped, punctuation split off."""
-    text = unicodedata.normalize("NFD", text.lower())
-    if not text.isascii():
-        text = "".join(map(_wide_character, text))
+    text = text.lower()
+    if not text.isascii():  # NFD leaves ASCII alone; only the wide characters are mapped
+        text = _WIDE_RE.sub(_wide_match, unicodedata.normalize("NFD", text))
     return _WORD_RE.findall(text)
 
 
+def _wide_match(match: re.Match) -> str:
+    return _wide_character(match.group())
+
+
+@lru_cache(maxsize=1 << 14)
 def _wide_character(c: str) -> str:
     """A character as BERT's basic tokeniser leaves it: accents and control characters
     dropped, punctuation and CJK ideographs set apart."""
@@ -55,21 +68,25 @@ class WordPieces:
     vocab: Sequence[str]
     _ids: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
+    _longest: int = field(init=False, repr=False, default=0)
 
     def __post_init__(self) -> None:
         self._ids = {piece: i for i, piece in enumerate(self.vocab)}
         if UNKNOWN not in self._ids:
             raise ValueError(f"a wordpiece vocabulary needs {UNKNOWN}")
+        # No piece is longer: the longest-match search starts there, not at the word's end.
+        self._longest = max(len(p.removeprefix(CONTINUATION)) for p in self.vocab)
 
     def word_ids(self, word: str) -> tuple[int, ...]:
         """The piece ids of one basic word (cached: news reuses its words)."""
         found = self._cache.get(word)
         if found is None:
-            found = self._split(word)
+            found = self.split(word)
             self._cache[word] = found
         return found
 
-    def _split(self, word: str) -> tuple[int, ...]:
+    def split(self, word: str) -> tuple[int, ...]:
+        """The piece ids of one basic word, greedy longest match (not cached)."""
         whole = self._ids.get(word)
         if whole is not None:
             return (whole,)
@@ -77,7 +94,7 @@ class WordPieces:
             return (self._ids[UNKNOWN],)
         pieces, start = [], 0
         while start < len(word):
-            end = len(word)
+            end = min(len(word), start + self._longest)
             while end > start:
                 piece = word[start:end] if start == 0 else CONTINUATION + word[start:end]
                 piece_id = self._ids.get(piece)
@@ -110,3 +127,110 @@ def mean_rows(table: np.ndarray, ids: np.ndarray, row: np.ndarray, n_rows: int) 
     sums = np.zeros((n_rows, values.shape[1]))
     np.add.at(sums, row, values)
     return sums / counts[:, None]
+
+
+# Piece values sit on a grid of 2**-16 below 256 in magnitude: every sum of them is exact
+# in float64, so a sentence's sum does not depend on the order it is added in (per word
+# from a cache, or piece by piece as ``mean_rows`` does).
+VALUE_GRID = 2.0**-16
+MAX_VALUE = 256.0
+MAX_CACHED_WORDS = MAX_TOKENS  # bound on the word cache, as the token caches are
+_MARK = "\x00"  # joins a batch's sentences: a word of its own, with a NaN sum, no pieces
+
+
+def on_value_grid(values: np.ndarray) -> np.ndarray:
+    """``values`` rounded to the piece-value grid, as float32 (exact on the grid)."""
+    return (np.round(np.asarray(values, dtype=np.float64) / VALUE_GRID) * VALUE_GRID).astype(
+        np.float32
+    )
+
+
+def is_on_value_grid(values: np.ndarray) -> bool:
+    steps = np.asarray(values, dtype=np.float64) / VALUE_GRID
+    return bool(np.all(np.abs(values) < MAX_VALUE) and np.all(steps == np.round(steps)))
+
+
+class PieceTable:
+    """One value per wordpiece; a sentence's term is the mean value of its pieces.
+
+    A linear model over the mean of the pieces' vectors folds into exactly this, so
+    scoring needs the vocabulary and one number per piece. Each word's (value sum, piece
+    count) is cached, so a repeated word costs one dict lookup; the result equals
+    ``mean_rows(values, *WordPieces(vocab).batch_ids(sentences))`` bit for bit.
+    """
+
+    def __init__(self, vocab: Sequence[str], values: np.ndarray) -> None:
+        values = np.asarray(values)
+        if values.shape != (len(vocab),):
+            raise ValueError(f"{values.shape} piece values for {len(vocab)} pieces")
+        if not is_on_value_grid(values):
+            raise ValueError(f"piece values must be multiples of 2**-16 below {MAX_VALUE:g}")
+        self.vocab = tuple(vocab)
+        self.values = values.astype(np.float32)
+        self._pieces = WordPieces(self.vocab)
+        self._value_of = self.values.astype(np.float64).tolist()
+        self._sums: dict[str, float] = {_MARK: math.nan}
+        self._counts: dict[str, int] = {_MARK: 0}
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, PieceTable)
+            and self.vocab == other.vocab
+            and np.array_equal(self.values, other.values)
+        )
+
+    def __repr__(self) -> str:
+        return f"PieceTable({len(self.vocab)} pieces)"
+
+    def word_sum(self, word: str) -> tuple[float, int]:
+        """The value sum and piece count of one basic word."""
+        self._learn((word,))
+        return self._sums[word], self._counts[word]
+
+    def _learn(self, words: Iterable[str]) -> None:
+        """Cache the value sum and piece count of each word not cached yet."""
+        new = set(words).difference(self._sums)
+        if len(self._sums) + len(new) > MAX_CACHED_WORDS:
+            self._sums, self._counts = {_MARK: math.nan}, {_MARK: 0}
+        for word in new:
+            ids = self._pieces.split(word)
+            self._sums[word] = sum(self._value_of[i] for i in ids)
+            self._counts[word] = len(ids)
+
+    def means(self, sentences: Sequence[str]) -> np.ndarray:
+        """Per sentence, the mean value of its pieces (0 for a sentence with none).
+
+        All sentences are tokenised as one text, joined by a mark no sentence holds (else
+        the reference path); each word is then two cache lookups, made in C by ``itemgetter``."""
+        n = len(sentences)
+        joined = f" {_MARK} ".join(sentences)
+        if joined.count(_MARK) != n - 1:
+            return mean_rows(self.values, *self._pieces.batch_ids(sentences), n)
+        words = basic_words(joined)
+        if not words:
+            return np.zeros(n)
+        self._learn(words)
+        lookup = itemgetter(*words)  # one C call per table; a scalar for a single word
+        sums = np.array(lookup(self._sums), dtype=np.float64).reshape(-1)
+        counts = np.array(lookup(self._counts), dtype=np.float64).reshape(-1)
+        marks = np.isnan(sums)
+        row = np.cumsum(marks)
+        totals = np.bincount(row, weights=np.where(marks, 0.0, sums), minlength=n)
+        counts = np.bincount(row, weights=counts, minlength=n)
+        return np.divide(totals, counts, out=np.zeros(n), where=counts > 0)
+
+    def vocab_bytes(self) -> np.ndarray:
+        """The vocabulary as one UTF-8 array, pieces in id order, one per line (the model
+        file holds numeric arrays only)."""
+        return np.frombuffer("\n".join(self.vocab).encode("utf-8"), dtype=np.uint8).copy()
+
+    @classmethod
+    def from_arrays(cls, vocab_bytes: np.ndarray, values: np.ndarray) -> PieceTable:
+        """The table from ``vocab_bytes()`` and its values, refusing anything malformed."""
+        raw = np.asarray(vocab_bytes)
+        if raw.dtype != np.uint8 or raw.ndim != 1:
+            raise ValueError("the piece vocabulary must be a 1-D uint8 (UTF-8) array")
+        values = np.asarray(values)
+        if values.dtype.kind != "f":
+            raise ValueError(f"piece values are {values.dtype}, expected floats")
+        return cls(raw.tobytes().decode("utf-8").split("\n"), values)

@@ -9,8 +9,6 @@ from hypescore.model.body_language import (
     sentence_features,
     sentence_proba,
 )
-from hypescore.training import subjectivity
-from hypescore.training.data import DEFAULT_DATA_DIR
 
 # Our own sentences, same topic: the writer's judgement against plain reporting.
 OPINION = [
@@ -26,11 +24,8 @@ REPORT = [
 
 
 @pytest.fixture(scope="module")
-def model():
-    if not (DEFAULT_DATA_DIR / subjectivity.DATA_PATH).is_file():
-        pytest.skip(f"NewsSD not found under {DEFAULT_DATA_DIR}")
-    splits = subjectivity.load_splits(DEFAULT_DATA_DIR)
-    return subjectivity.train_model(splits["train"], subjectivity.SubjectivityConfig())
+def model(subjectivity_lexical):
+    return subjectivity_lexical
 
 
 def test_opinion_sentences_score_above_report_sentences(model):

@@ -24,6 +24,7 @@ from hypescore.model.persistence import (
     load_model_bytes,
     model_bytes,
 )
+from hypescore.model.wordpiece import PieceTable, on_value_grid
 
 # Our own sentences: loaded, judging wording against plain reporting.
 LOADED = [
@@ -151,6 +152,56 @@ def test_a_tampered_lexical_part_is_refused_with_a_reason(fitted):
             archive.writestr(name, content)
     with pytest.raises(ModelLoadError, match="not a lexical model"):
         load_model_bytes(out.getvalue())
+
+
+PIECE_VOCAB = ["[UNK]", "the", "council", "shame", "##ful", "outrageous", ",", "."]
+
+
+def _with_pieces(model):
+    values = on_value_grid(np.linspace(-1.0, 2.0, len(PIECE_VOCAB)))
+    return dataclasses.replace(model, pieces=PieceTable(PIECE_VOCAB, values))
+
+
+def test_a_piece_table_adds_its_mean_and_is_stored_as_plain_arrays(fitted):
+    model, _, texts, dense = fitted
+    stacked = _with_pieces(model)
+    np.testing.assert_allclose(
+        stacked.decision(texts, dense),
+        model.decision(texts, dense) + stacked.pieces.means(texts),
+        rtol=1e-12,
+    )
+    hype_model = dataclasses.replace(load_model(), lexical={**load_model().lexical, "toy": stacked})
+    data = model_bytes(hype_model)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        schema = json.loads(archive.read("schema.json"))
+        pieces = schema["content"]["lexical"]["content"]["toy"]["content"]["pieces"]["content"]
+        arrays = {k: np.load(io.BytesIO(archive.read(v["file"]))) for k, v in pieces.items()}
+    assert arrays["vocab_utf8"].dtype == np.uint8 and arrays["values"].dtype == np.float32
+    loaded = load_model_bytes(data).lexical["toy"]
+    assert loaded.pieces == stacked.pieces
+    np.testing.assert_array_equal(loaded.decision(texts, dense), stacked.decision(texts, dense))
+    with pytest.raises(LexicalModelError, match="texts"):
+        stacked.decision_from_matrices([b.transform(texts) for b in stacked.blocks], dense)
+
+
+def test_a_tampered_piece_table_is_refused_with_a_reason(fitted):
+    stacked = _with_pieces(fitted[0])
+    payload = to_payload(stacked)
+    payload["pieces"]["values"] = payload["pieces"]["values"][:-1]
+    with pytest.raises(LexicalModelError, match="piece values for"):
+        from_payload(payload)
+    payload = to_payload(stacked)
+    payload["pieces"]["values"] = payload["pieces"]["values"] + np.float32(0.1)
+    with pytest.raises(LexicalModelError, match="multiples"):
+        from_payload(payload)
+    payload = to_payload(stacked)
+    payload["pieces"]["vocab_utf8"] = np.r_[payload["pieces"]["vocab_utf8"], np.uint8(0xFF)]
+    with pytest.raises(LexicalModelError, match="pieces"):
+        from_payload(payload)
+    payload = to_payload(stacked)
+    payload["pieces"]["code"] = "eval"
+    with pytest.raises(LexicalModelError, match="exactly"):
+        from_payload(payload)
 
 
 def test_dense_features_are_required_with_the_right_shape(fitted):

@@ -1,7 +1,14 @@
 import numpy as np
 import pytest
 
-from hypescore.model.wordpiece import WordPieces, basic_words, mean_rows
+from hypescore.model import wordpiece
+from hypescore.model.wordpiece import (
+    PieceTable,
+    WordPieces,
+    basic_words,
+    mean_rows,
+    on_value_grid,
+)
 
 # A small vocabulary in BERT's conventions (id order; "##" marks a continuation).
 VOCAB = [
@@ -58,3 +65,109 @@ def test_batch_ids_and_mean_rows_average_each_texts_pieces(pieces):
 def test_vocabulary_needs_an_unknown_piece():
     with pytest.raises(ValueError, match="UNK"):
         WordPieces(["the", "a"])
+
+
+# ---------------------------------------------------------------- the shipped piece table
+
+
+def grid_values(n: int, seed: int = 0) -> np.ndarray:
+    return on_value_grid(np.random.default_rng(seed).normal(size=n))
+
+
+def test_piece_table_means_are_the_mean_value_of_each_sentences_pieces(pieces):
+    values = grid_values(len(VOCAB))
+    table = PieceTable(VOCAB, values)
+    texts = ["The cafe, so shocking!", "", "unbelievable unbelievable the"]
+    expected = mean_rows(values.astype(np.float64), *pieces.batch_ids(texts), len(texts))
+    assert table.means(texts).tolist() == expected.tolist()
+    assert table.means(texts)[1] == 0.0
+
+
+def test_piece_values_must_sit_on_the_grid_and_match_the_vocabulary():
+    with pytest.raises(ValueError, match="multiples"):
+        PieceTable(VOCAB, np.full(len(VOCAB), 0.1))  # 0.1 is not a multiple of 2**-16
+    with pytest.raises(ValueError, match="multiples"):
+        PieceTable(VOCAB, np.full(len(VOCAB), 300.0))
+    with pytest.raises(ValueError, match="pieces"):
+        PieceTable(VOCAB, grid_values(len(VOCAB) - 1))
+
+
+def test_piece_table_round_trips_through_plain_arrays():
+    table = PieceTable(VOCAB, grid_values(len(VOCAB)))
+    raw = table.vocab_bytes()
+    assert raw.dtype == np.uint8
+    assert PieceTable.from_arrays(raw, table.values) == table
+    with pytest.raises(ValueError, match="uint8"):
+        PieceTable.from_arrays(raw.astype(np.int64), table.values)
+    with pytest.raises(ValueError):  # invalid UTF-8
+        PieceTable.from_arrays(np.r_[raw, np.uint8(0xFF)], table.values)
+
+
+def test_the_word_cache_is_bounded_and_does_not_change_the_result(monkeypatch):
+    table = PieceTable(VOCAB, grid_values(len(VOCAB)))
+    texts = ["the cafe", "so shocking", "a £12", "( unbelievable )", "the cafe"]
+    unbounded = [table.means([text]).tolist() for text in texts]
+    small = PieceTable(VOCAB, table.values)
+    monkeypatch.setattr(wordpiece, "MAX_CACHED_WORDS", 4)
+    for text, expected in zip(texts, unbounded, strict=True):
+        assert small.means([text]).tolist() == expected
+        assert len(small._sums) <= 4  # the batch mark and at most three words
+
+
+@pytest.fixture(scope="module")
+def shipped() -> PieceTable:
+    from hypescore.training.subjectivity import PIECES_PATH
+
+    with np.load(PIECES_PATH) as stored:
+        return PieceTable.from_arrays(stored["vocab_utf8"], stored["values"])
+
+
+def real_sentences() -> list[str]:
+    from hypescore.model.body_language import body_sentences
+    from hypescore.training.data import DEFAULT_DATA_DIR
+    from hypescore.training.subjectivity import DATA_PATH, load_splits
+
+    from ..conftest import read_jsonl
+
+    if not (DEFAULT_DATA_DIR / DATA_PATH).is_file():
+        pytest.skip(f"NewsSD not found under {DEFAULT_DATA_DIR}")
+    newssd = [t for split in load_splits(DEFAULT_DATA_DIR).values() for t in split.texts]
+    path = DEFAULT_DATA_DIR / "semeval19-hyperpartisan" / "articles-train.jsonl"
+    semeval = [
+        record["text"][start:end]
+        for record in read_jsonl(path, 100)
+        for start, end in body_sentences(record["text"])
+    ]
+    return newssd + semeval
+
+
+def test_shipped_table_equals_the_reference_tokeniser_path_bit_for_bit(shipped):
+    """Cached per-word sums against piece-by-piece means over the reference tokeniser, on
+    every NewsSD sentence and the body sentences of 100 SemEval articles."""
+    sentences = real_sentences()
+    assert len(sentences) > 2_000
+    ids, row = WordPieces(shipped.vocab).batch_ids(sentences)
+    reference = mean_rows(shipped.values.astype(np.float64), ids, row, len(sentences))
+    assert np.array_equal(shipped.means(sentences), reference)
+    assert np.array_equal(shipped.means(sentences), reference)  # again, from the cache
+
+
+def test_a_subjective_word_raises_the_tables_term_over_its_sober_twin(shipped):
+    twins = [
+        ("The committee's decision to close the library was outrageous.",
+         "The committee's decision to close the library was announced."),
+        ("Residents said the new bridge is a wonderful addition to the town.",
+         "Residents said the new bridge is a recent addition to the town."),
+        ("This ridiculous plan will cost the city 40 million dollars.",
+         "This transport plan will cost the city 40 million dollars."),
+    ]  # fmt: skip
+    for loaded, sober in twins:
+        assert shipped.means([loaded])[0] > shipped.means([sober])[0], loaded
+
+
+def test_a_sentence_holding_the_batch_mark_takes_the_reference_path(pieces):
+    values = grid_values(len(VOCAB))
+    texts = ["the\x00cafe", "so shocking"]
+    expected = mean_rows(values.astype(np.float64), *pieces.batch_ids(texts), len(texts))
+    assert PieceTable(VOCAB, values).means(texts).tolist() == expected.tolist()
+    assert PieceTable(VOCAB, values).means([]).shape == (0,)
