@@ -102,6 +102,11 @@ _CAPITALISED_RUN_RE = re.compile(
     rf"[A-Z](?<!\w[A-Z])[\w'-]*(?:[ ]+(?:(?:{_PARTICLE_ALTERNATION})[ ]+)?[A-Z][\w'-]*)*"
 )
 # Quotes and brackets that may open a sentence before its first word.
+# A dateline: a place in capitals, an agency or a date, then a spaced dash.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]*)*(?: ?\([^)\n]{1,40}\))?(?:,[^\n\u2013\u2014]{1,40}?)?"
+    r" +[-\u2013\u2014]{1,2} +"
+)
 _OPENERS = "\"'([-* "
 # Capitalised words that are never a name by themselves.
 _PARTICLE_RE = re.compile(rf"^(?:(?:{_PARTICLE_ALTERNATION})[ ]+)+")
@@ -248,13 +253,18 @@ DATES = CandidateFinder(_DATE_RE, _date_candidates)
 
 
 def _sentence_starts(doc: AnalysedArticle) -> set[int]:
-    """Offset of each body sentence's first word (after opening quotes or brackets)."""
+    """Offset of each body sentence's first word (after opening quotes or brackets), and
+    of the word after a dateline that opens one ("BRENNOCK, March 3 - Battery maker...":
+    "Battery" opens the report)."""
     norm = doc.norm
     starts = set()
     for start, end in doc.sentences:
         while start < end and norm[start] in _OPENERS:
             start += 1
         starts.add(start)
+        dateline = _DATELINE_RE.match(norm, start, end)
+        if dateline:
+            starts.add(dateline.end())
     return starts
 
 

@@ -126,6 +126,18 @@ def test_a_sentence_initial_word_alone_is_a_name_only_if_named_elsewhere():
     assert found("Siemens fell. Orders at Siemens slowed.", "named") == ["Siemens", "Siemens"]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["BRENNOCK, March 3, 2026 - ", "LONDON (Reuters) - ", "NEW YORK, Jan 5 (AP) \u2014 "],
+)
+def test_the_word_after_a_dateline_opens_the_report(dateline):
+    names = found(f"{dateline}Battery maker Aldercell will build a plant.", "named")
+    assert "Battery" not in names and "Aldercell" in names
+    # the same word inside a sentence, or named again later, is still a name
+    again = found(f"{dateline}Battery maker Aldercell sold it. Its rival Battery left.", "named")
+    assert again.count("Battery") == 2
+
+
 def test_months_and_weekdays_are_dates_not_names():
     assert found("The vote is on Monday in December.", "named") == []
 
