@@ -102,10 +102,11 @@ _CAPITALISED_RUN_RE = re.compile(
     rf"[A-Z](?<!\w[A-Z])[\w'-]*(?:[ ]+(?:(?:{_PARTICLE_ALTERNATION})[ ]+)?[A-Z][\w'-]*)*"
 )
 # Quotes and brackets that may open a sentence before its first word.
-# A dateline: a place in capitals, an agency or a date, then a spaced dash.
+# A dateline: a place in capitals (at most four words), an agency or a date, then a
+# spaced dash. Every part is bounded, so a search stays linear on a page of capitals.
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]*)*(?: ?\([^)\n]{1,40}\))?(?:,[^\n\u2013\u2014]{1,40}?)?"
-    r" +[-\u2013\u2014]{1,2} +"
+    r"[A-Z][A-Z'.-]{2,20}(?: [A-Z][A-Z'.-]{0,20}){0,3}(?: ?\([^)\n]{1,40}\))?"
+    r"(?:,[^\n\u2013\u2014]{1,40}?)? {1,3}[-\u2013\u2014]{1,2} {1,3}"
 )
 _OPENERS = "\"'([-* "
 # Capitalised words that are never a name by themselves.

@@ -154,6 +154,13 @@ def _many_texts(tmp_path, count: int, vary: bool = False) -> str:
     return str(folder)
 
 
+def _as_in_a_terminal() -> None:
+    """SIGINT as a foreground process has it: a job started with ``&`` by a shell without
+    job control (CI launched in the background) inherits it ignored, and Python then
+    keeps ignoring it, as it should."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _score_process(*args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "hypescore", "score", *args],
@@ -162,6 +169,7 @@ def _score_process(*args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         cwd=ROOT,
         env=subprocess_env(),
+        preexec_fn=_as_in_a_terminal,
     )
 
 
