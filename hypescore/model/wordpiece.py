@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -33,11 +33,18 @@ _CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0
 
 
 _WIDE_RE = re.compile(r"[^\x00-\x7f]")
+# The one whitespace character basic tokenisation drops (a control character) rather than
+# keeps as a space: a text holding it cannot be split at whitespace first.
+_DROPPED_SPACES = ("\x85",)
 
 
 def basic_words(text: str) -> list[str]:
     """BERT's basic tokenisation: lowercased, accents stripped, punctuation split off."""
-    text = text.lower()
+    return _lowered_words(text.lower())
+
+
+def _lowered_words(text: str) -> list[str]:
+    """``basic_words`` of a text already lowercased (as a whole: final sigma)."""
     if not text.isascii():  # NFD leaves ASCII alone; only the wide characters are mapped
         text = _WIDE_RE.sub(_wide_match, unicodedata.normalize("NFD", text))
     return _WORD_RE.findall(text)
@@ -150,12 +157,64 @@ def is_on_value_grid(values: np.ndarray) -> bool:
     return bool(np.all(np.abs(values) < MAX_VALUE) and np.all(steps == np.round(steps)))
 
 
+class _SumCache:
+    """A bounded cache of (value sum, piece count) per key, rows of one array, so a
+    batch's keys are one C-level dict lookup and one gather; row 0 is the batch mark."""
+
+    def __init__(self, compute: Callable[[list[str]], np.ndarray]) -> None:
+        self._compute = compute  # new keys -> their (value sum, piece count) rows
+        self._empty()
+
+    def _empty(self) -> None:
+        self.rows: dict[str, int] = {_MARK: 0}
+        self.values = np.array([[math.nan, 0.0]])
+
+    def learn(self, keys: Iterable[str]) -> None:
+        """Cache every key not cached yet (a full cache is emptied first, so all of
+        ``keys`` are cached afterwards)."""
+        keys = set(keys)
+        new = keys.difference(self.rows)
+        if len(self.rows) + len(new) > MAX_CACHED_WORDS:
+            self._empty()
+            new = keys.difference(self.rows)
+        if new:
+            learned = list(new)
+            first = len(self.rows)
+            self.values = np.concatenate([self.values, self._compute(learned)])
+            self.rows.update(zip(learned, range(first, first + len(learned)), strict=True))
+
+    def totals(self, keys: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per run of ``keys`` between batch marks (``n`` runs), the total value sum and
+        piece count of its keys (zeros for an empty run); new keys are learned first."""
+        if not keys:
+            return np.zeros(n), np.zeros(n)
+        try:
+            rows = self._rows_of(keys)
+        except KeyError:
+            self.learn(keys)
+            rows = self._rows_of(keys)
+        picked = self.values[rows]
+        sums, counts = picked[:, 0], picked[:, 1]
+        marks = np.isnan(sums)
+        row = np.cumsum(marks)
+        totals = np.bincount(row, weights=np.where(marks, 0.0, sums), minlength=n)
+        return totals, np.bincount(row, weights=counts, minlength=n)
+
+    def _rows_of(self, keys: list[str]) -> np.ndarray:
+        found = itemgetter(*keys)(self.rows)  # a scalar for a single key
+        if len(keys) == 1:
+            return np.array([found])
+        return np.fromiter(found, dtype=np.int64, count=len(keys))
+
+
 class PieceTable:
     """One value per wordpiece; a sentence's term is the mean value of its pieces.
 
     A linear model over the mean of the pieces' vectors folds into exactly this, so
-    scoring needs the vocabulary and one number per piece. Each word's (value sum, piece
-    count) is cached, so a repeated word costs one dict lookup; the result equals
+    scoring needs the vocabulary and one number per piece. The (value sum, piece count)
+    of each basic word and of each whitespace token is cached, so a repeated token costs
+    one dict lookup (no lowercasing, regex or accent stripping); sums on the value grid
+    are exact, so the result equals
     ``mean_rows(values, *WordPieces(vocab).batch_ids(sentences))`` bit for bit.
     """
 
@@ -169,8 +228,8 @@ class PieceTable:
         self.values = values.astype(np.float32)
         self._pieces = WordPieces(self.vocab)
         self._value_of = self.values.astype(np.float64).tolist()
-        self._sums: dict[str, float] = {_MARK: math.nan}
-        self._counts: dict[str, int] = {_MARK: 0}
+        self._words = _SumCache(self._word_rows)
+        self._tokens = _SumCache(self._token_rows)
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -184,39 +243,39 @@ class PieceTable:
 
     def word_sum(self, word: str) -> tuple[float, int]:
         """The value sum and piece count of one basic word."""
-        self._learn((word,))
-        return self._sums[word], self._counts[word]
+        self._words.learn((word,))
+        total, count = self._words.values[self._words.rows[word]].tolist()
+        return total, int(count)
 
-    def _learn(self, words: Iterable[str]) -> None:
-        """Cache the value sum and piece count of each word not cached yet."""
-        new = set(words).difference(self._sums)
-        if len(self._sums) + len(new) > MAX_CACHED_WORDS:
-            self._sums, self._counts = {_MARK: math.nan}, {_MARK: 0}
-        for word in new:
+    def _word_rows(self, words: list[str]) -> np.ndarray:
+        """(value sum, piece count) of each basic word: its greedy longest-match split."""
+        rows = np.zeros((len(words), 2))
+        for k, word in enumerate(words):
             ids = self._pieces.split(word)
-            self._sums[word] = sum(self._value_of[i] for i in ids)
-            self._counts[word] = len(ids)
+            rows[k] = sum(self._value_of[i] for i in ids), len(ids)
+        return rows
+
+    def _token_rows(self, tokens: list[str]) -> np.ndarray:
+        """(value sum, piece count) of each whitespace token: the totals of its basic
+        words, all tokens lowercased and split by one pass over them joined by the mark
+        (lowercasing's one context rule, final sigma, never looks past whitespace)."""
+        words = _lowered_words(f" {_MARK} ".join(tokens).lower())
+        return np.column_stack(self._words.totals(words, len(tokens)))
 
     def means(self, sentences: Sequence[str]) -> np.ndarray:
         """Per sentence, the mean value of its pieces (0 for a sentence with none).
 
-        All sentences are tokenised as one text, joined by a mark no sentence holds (else
-        the reference path); each word is then two cache lookups, made in C by ``itemgetter``."""
+        All sentences are joined by a mark no sentence holds (else the reference path)
+        and split at whitespace, which no basic word spans (unless the text holds a
+        whitespace character basic tokenisation drops: then split into basic words)."""
         n = len(sentences)
         joined = f" {_MARK} ".join(sentences)
         if joined.count(_MARK) != n - 1:
             return mean_rows(self.values, *self._pieces.batch_ids(sentences), n)
-        words = basic_words(joined)
-        if not words:
-            return np.zeros(n)
-        self._learn(words)
-        lookup = itemgetter(*words)  # one C call per table; a scalar for a single word
-        sums = np.array(lookup(self._sums), dtype=np.float64).reshape(-1)
-        counts = np.array(lookup(self._counts), dtype=np.float64).reshape(-1)
-        marks = np.isnan(sums)
-        row = np.cumsum(marks)
-        totals = np.bincount(row, weights=np.where(marks, 0.0, sums), minlength=n)
-        counts = np.bincount(row, weights=counts, minlength=n)
+        if joined.isascii() or not any(space in joined for space in _DROPPED_SPACES):
+            totals, counts = self._tokens.totals(joined.split(), n)
+        else:
+            totals, counts = self._words.totals(basic_words(joined), n)
         return np.divide(totals, counts, out=np.zeros(n), where=counts > 0)
 
     def vocab_bytes(self) -> np.ndarray:

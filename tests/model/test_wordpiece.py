@@ -111,7 +111,48 @@ def test_the_word_cache_is_bounded_and_does_not_change_the_result(monkeypatch):
     monkeypatch.setattr(wordpiece, "MAX_CACHED_WORDS", 4)
     for text, expected in zip(texts, unbounded, strict=True):
         assert small.means([text]).tolist() == expected
-        assert len(small._sums) <= 4  # the batch mark and at most three words
+        assert len(small._words.rows) <= 4  # the batch mark and at most three words
+        assert len(small._tokens.rows) <= 4
+    # A batch whose new keys overflow the cache keeps the ones it already knew.
+    assert small.means(texts).tolist() == table.means(texts).tolist()
+
+
+def reference_means(vocab: list[str], values: np.ndarray, texts: list[str]) -> list[float]:
+    """Piece-by-piece means over the reference tokeniser."""
+    return mean_rows(values.astype(np.float64), *WordPieces(vocab).batch_ids(texts), len(texts))
+
+
+def test_whitespace_tokens_give_the_words_of_the_whole_text():
+    """Cached per whitespace token: casing in context (final sigma, İ), accents, every
+    Unicode space, and U+0085, the one space basic tokenisation drops (so "a\x85b" is the
+    one word "ab": that text is split into basic words instead)."""
+    values = grid_values(len(VOCAB))
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    texts = [
+        "ΑΣ ΟΔΟΣ. ΣΑΣ σας",
+        "The Café,so-so! İ",
+        "un\u0301believable the\u200bcafe",
+        *(f"the{space}cafe shocking{space}" for space in spaces),
+        "so\x85shocking",
+        "",
+    ]
+    table = PieceTable(VOCAB, values)
+    assert table.means(texts).tolist() == reference_means(VOCAB, values, texts).tolist()
+    for text in texts:  # alone: the token path, unless the text holds U+0085
+        alone = PieceTable(VOCAB, values).means([text]).tolist()
+        assert alone == reference_means(VOCAB, values, [text]).tolist(), repr(text)
+    assert basic_words("so\x85shocking") == ["soshocking"]
+
+
+def test_u0085_is_the_only_space_basic_tokenisation_does_not_keep():
+    """What ``_DROPPED_SPACES`` says, over every code point: each other whitespace
+    character stays whitespace through accent stripping (so words never span it)."""
+    dropped = [
+        chr(c)
+        for c in range(0x110000)
+        if chr(c).isspace() and not (basic_words(f"a{chr(c)}b") == ["a", "b"])
+    ]
+    assert tuple(dropped) == wordpiece._DROPPED_SPACES
 
 
 @pytest.fixture(scope="module")
