@@ -248,8 +248,24 @@ def body_sentences(
     ]
 
 
-def aggregate(probabilities: np.ndarray, threshold: float) -> tuple[float, float, float]:
-    """``(score, flagged_share, top3_mean)`` of sentence probabilities (0s when none)."""
+def aggregate(probabilities: Sequence[float], threshold: float) -> tuple[float, float, float]:
+    """``(score, flagged_share, top3_mean)`` of sentence probabilities (0s when none).
+
+    In plain Python over a short list (an article's sentences), summed in numpy's order
+    for a mean of so few values (left to right), so it equals ``aggregate_in_numpy``;
+    a NaN, which Python cannot sort, goes there."""
+    values = list(probabilities)
+    if not values or math.isnan(sum(values)):
+        return aggregate_in_numpy(np.asarray(values, dtype=np.float64), threshold)
+    flagged_share = sum(v >= threshold for v in values) / len(values)
+    top = sorted(values)[-TOP_K:]
+    top3_mean = float(sum(top)) / len(top)
+    score = FLAGGED_WEIGHT * flagged_share + (1.0 - FLAGGED_WEIGHT) * top3_mean
+    return score, flagged_share, top3_mean
+
+
+def aggregate_in_numpy(probabilities: np.ndarray, threshold: float) -> tuple[float, float, float]:
+    """``aggregate`` as first written, in numpy (the reference)."""
     if len(probabilities) == 0:
         return 0.0, 0.0, 0.0
     flagged_share = float(np.mean(probabilities >= threshold))
@@ -304,7 +320,7 @@ def body_language_many(
     logits = model.decision_from_matrices(
         [hashed.word, hashed.share], sentence_features(hashed.pieces), hashed.pieces
     )
-    probabilities = sigmoid(logits)
+    probabilities = sigmoid(logits).tolist()  # Python floats: cheap to slice and compare
     results, offset = [], 0
     for spans in hashed.spans_of:
         p = probabilities[offset : offset + len(spans)]
@@ -322,7 +338,7 @@ def body_language_many(
                 top3_mean=top,
                 sentences=len(spans),
                 flagged=flagged,
-                probabilities=tuple(float(v) for v in p),
+                probabilities=tuple(p),
             )
         )
     return results

@@ -19,6 +19,9 @@ from hypescore.model.body_language import (
     SENTENCE_FEATURES,
     SHARE_BLOCK,
     WORD_BLOCK,
+    aggregate,
+    aggregate_in_numpy,
+    body_language_many,
     hash_bodies,
     sentence_features,
     sentence_matrices,
@@ -218,3 +221,22 @@ def test_compiled_word_hashes_equal_the_numpy_reference(
                 np.testing.assert_array_equal(ours, reference)
     finally:
         kernel.use(before is not None)
+
+
+def test_body_aggregate_in_python_equals_numpy(articles):
+    """The per-article aggregate of sentence probabilities in plain Python against the
+    numpy formula, bit for bit: every real article's probabilities, short lists (one to
+    four sentences: the mean's summing order), ties at the threshold and a NaN."""
+    model = load_model()
+    subjectivity = model.lexical["sentence_subjectivity"]
+    docs = [analyse(a) for a in articles]
+    bodies = body_language_many(subjectivity, [d.norm for d in docs], [d.sentences for d in docs])
+    rng = np.random.default_rng(3)
+    lists = [list(b.probabilities) for b in bodies]
+    lists += [rng.random(k).tolist() for k in (1, 2, 3, 4, 5, 9) for _ in range(200)]
+    lists += [[], [subjectivity.threshold] * 3, [0.2, math.nan, 0.9]]
+    assert sum(len(p) for p in lists) > 5_000
+    for p in lists:
+        ours = aggregate(p, subjectivity.threshold)
+        reference = aggregate_in_numpy(np.array(p, dtype=np.float64), subjectivity.threshold)
+        assert same_bits(np.array(ours), np.array(reference)), p

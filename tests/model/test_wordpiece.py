@@ -150,7 +150,7 @@ def test_u0085_is_the_only_space_basic_tokenisation_does_not_keep():
     dropped = [
         chr(c)
         for c in range(0x110000)
-        if chr(c).isspace() and not (basic_words(f"a{chr(c)}b") == ["a", "b"])
+        if chr(c).isspace() and basic_words(f"a{chr(c)}b") != ["a", "b"]
     ]
     assert tuple(dropped) == wordpiece._DROPPED_SPACES
 
