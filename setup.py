@@ -1,6 +1,7 @@
 """Build of the optional compiled kernel (everything else is in pyproject.toml).
 
-``hypescore/_engine/_kernel.pyx`` is compiled with Cython when Cython and a working C
+``hypescore/_engine/_kernel.pyx`` (the token loops) and ``hypescore/_engine/_pieces.pyx``
+(the wordpiece split of new words) are compiled with Cython when Cython and a working C
 compiler are there (pyproject's [build-system] asks for Cython). Any failure along the
 way (no Cython, no compiler, a compile error) is reported and skipped: the install still
 succeeds and hypescore runs its pure-Python reference path (``hypescore info`` says which
@@ -14,7 +15,10 @@ import sys
 
 from setuptools import Extension, setup
 
-KERNEL_SOURCE = "hypescore/_engine/_kernel.pyx"
+KERNEL_SOURCES = {
+    "hypescore._engine._kernel": "hypescore/_engine/_kernel.pyx",
+    "hypescore._engine._pieces": "hypescore/_engine/_pieces.pyx",
+}
 # No fused multiply-add: a*b+c must round twice, as CPython's float arithmetic does, or
 # scores would differ in the last bit on CPUs with FMA (aarch64, x86-64 with -march).
 FLOAT_FLAGS = [] if sys.platform == "win32" else ["-ffp-contract=off"]
@@ -35,7 +39,7 @@ def kernel_extensions() -> list[Extension]:
         return []
     try:
         extensions = cythonize(
-            [Extension("hypescore._engine._kernel", [KERNEL_SOURCE])],
+            [Extension(name, [source]) for name, source in KERNEL_SOURCES.items()],
             compiler_directives={"language_level": "3"},
             quiet=True,
         )

@@ -16,10 +16,14 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import import_module
 from operator import itemgetter
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 
+from hypescore._engine import kernel
 from hypescore._engine.tokens import MAX_TOKENS
 
 UNKNOWN = "[UNK]"
@@ -33,6 +37,32 @@ _CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0
 
 
 _WIDE_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _import_compiled() -> ModuleType | None:
+    try:
+        return import_module("hypescore._engine._pieces")
+    except ImportError:
+        return None
+
+
+_COMPILED = _import_compiled()
+
+
+def compiled_split() -> ModuleType | None:
+    """The compiled split of new words (``_engine/_pieces.pyx``) when it runs: built, and
+    the compiled kernel switched on (one switch for every compiled loop:
+    ``HYPESCORE_PURE_PYTHON``, ``kernel.use``)."""
+    return _COMPILED if kernel.active() is not None else None
+
+
+def describe_split() -> str:
+    """For ``hypescore info``: which path splits new words into wordpieces."""
+    if compiled_split() is not None:
+        return "compiled (Cython, _pieces)"
+    return "pure Python" + (" (compiled split not built)" if _COMPILED is None else "")
+
+
 # The one whitespace character basic tokenisation drops (a control character) rather than
 # keeps as a space: a text holding it cannot be split at whitespace first.
 _DROPPED_SPACES = ("\x85",)
@@ -76,6 +106,10 @@ class WordPieces:
     _ids: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
     _longest: int = field(init=False, repr=False, default=0)
+    _continued: dict[str, int] = field(init=False, repr=False)
+    _reach: dict[str, int] = field(init=False, repr=False)
+    _continued_reach: dict[str, int] = field(init=False, repr=False)
+    _tries: tuple[Any, ...] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self._ids = {piece: i for i, piece in enumerate(self.vocab)}
@@ -83,6 +117,20 @@ class WordPieces:
             raise ValueError(f"a wordpiece vocabulary needs {UNKNOWN}")
         # No piece is longer: the longest-match search starts there, not at the word's end.
         self._longest = max(len(p.removeprefix(CONTINUATION)) for p in self.vocab)
+        # For ``split_fast``: continuations without their "##", and per first character
+        # the longest piece that starts with it (of all pieces, of the continuations).
+        self._continued = {
+            p.removeprefix(CONTINUATION): i
+            for p, i in self._ids.items()
+            if p.startswith(CONTINUATION)
+        }
+        self._reach = _longest_by_first_character(self._ids)
+        self._continued_reach = _longest_by_first_character(self._continued)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Without the compiled tries (C arrays, rebuilt on first use): a model travels
+        to parallel workers pickled."""
+        return {**self.__dict__, "_tries": None}
 
     def word_ids(self, word: str) -> tuple[int, ...]:
         """The piece ids of one basic word (cached: news reuses its words)."""
@@ -114,6 +162,50 @@ class WordPieces:
             start = end
         return tuple(pieces)
 
+    def split_fast(self, word: str) -> tuple[int, ...]:
+        """``split``, the same ids for any word, each search starting at the longest
+        piece that starts with the character there, continuations looked up without
+        building their "##" strings."""
+        whole = self._ids.get(word)
+        if whole is not None:
+            return (whole,)
+        n = len(word)
+        if n > MAX_WORD_CHARS:
+            return (self._ids[UNKNOWN],)
+        pieces, start = [], 0
+        ids, reach = self._ids, self._reach
+        while start < n:
+            end = start + reach.get(word[start], 0)
+            if end > n:
+                end = n
+            while end > start:
+                piece_id = ids.get(word[start:end])
+                if piece_id is not None:
+                    pieces.append(piece_id)
+                    break
+                end -= 1
+            else:
+                return (self._ids[UNKNOWN],)
+            start = end
+            ids, reach = self._continued, self._continued_reach
+        return tuple(pieces)
+
+    def compiled_sums(
+        self, compiled: ModuleType, words: list[str], value_of: list[float]
+    ) -> tuple[list[float], list[int]]:
+        """Per word, the sum of ``value_of`` over ``split``'s ids and their count, by the
+        compiled twin (``_engine/_pieces.pyx``: the pieces in a trie, built once)."""
+        if self._tries is None or self._tries[0] is not compiled:
+            self._tries = (
+                compiled,
+                compiled.PieceTrie(self._ids),
+                compiled.PieceTrie(self._continued),
+            )
+        _, first, continued = self._tries
+        return compiled.piece_sums(
+            words, first, continued, value_of, MAX_WORD_CHARS, self._ids[UNKNOWN]
+        )
+
     def ids(self, text: str) -> list[int]:
         return [i for word in basic_words(text) for i in self.word_ids(word)]
 
@@ -123,6 +215,14 @@ class WordPieces:
         lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         ids = np.fromiter((i for row in rows for i in row), dtype=np.int64, count=lengths.sum())
         return ids, np.repeat(np.arange(len(rows)), lengths)
+
+
+def _longest_by_first_character(pieces: Iterable[str]) -> dict[str, int]:
+    reach: dict[str, int] = {}
+    for piece in pieces:
+        if piece:
+            reach[piece[0]] = max(reach.get(piece[0], 0), len(piece))
+    return reach
 
 
 def mean_rows(table: np.ndarray, ids: np.ndarray, row: np.ndarray, n_rows: int) -> np.ndarray:
@@ -249,11 +349,13 @@ class PieceTable:
 
     def _word_rows(self, words: list[str]) -> np.ndarray:
         """(value sum, piece count) of each basic word: its greedy longest-match split."""
-        rows = np.zeros((len(words), 2))
-        for k, word in enumerate(words):
-            ids = self._pieces.split(word)
-            rows[k] = sum(self._value_of[i] for i in ids), len(ids)
-        return rows
+        compiled = compiled_split()
+        if compiled is not None:
+            return np.column_stack(self._pieces.compiled_sums(compiled, words, self._value_of))
+        split, value_of = self._pieces.split_fast, self._value_of
+        pieces = [split(word) for word in words]
+        sums = [sum([value_of[i] for i in ids]) for ids in pieces]
+        return np.column_stack([sums, list(map(len, pieces))]).astype(np.float64)
 
     def _token_rows(self, tokens: list[str]) -> np.ndarray:
         """(value sum, piece count) of each whitespace token: the totals of its basic

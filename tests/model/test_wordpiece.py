@@ -1,3 +1,5 @@
+import pickle
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,7 @@ from hypescore.model.wordpiece import (
     mean_rows,
     on_value_grid,
 )
+from tests._engine.conftest import engine_path  # noqa: F401 - a fixture
 
 # A small vocabulary in BERT's conventions (id order; "##" marks a continuation).
 VOCAB = [
@@ -182,15 +185,54 @@ def real_sentences() -> list[str]:
     return newssd + semeval
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_shipped_table_equals_the_reference_tokeniser_path_bit_for_bit(shipped):
-    """Cached per-word sums against piece-by-piece means over the reference tokeniser, on
-    every NewsSD sentence and the body sentences of 100 SemEval articles."""
+    """Cached per-token sums (new words split in Python or by the compiled split)
+    against piece-by-piece means over the reference tokeniser, on every NewsSD sentence
+    and the body sentences of 100 SemEval articles."""
     sentences = real_sentences()
     assert len(sentences) > 2_000
     ids, row = WordPieces(shipped.vocab).batch_ids(sentences)
     reference = mean_rows(shipped.values.astype(np.float64), ids, row, len(sentences))
-    assert np.array_equal(shipped.means(sentences), reference)
-    assert np.array_equal(shipped.means(sentences), reference)  # again, from the cache
+    table = PieceTable(shipped.vocab, shipped.values)  # empty caches: every word is new
+    assert np.array_equal(table.means(sentences), reference)
+    assert np.array_equal(table.means(sentences), reference)  # again, from the cache
+
+
+def odd_words() -> list[str]:
+    """Words no vocabulary holds whole: long, accented, ideographs, unknown characters,
+    "#" inside and in front, the length limit either side, the empty word."""
+    return [
+        "", "#", "##", "###", "a##b", "##ing", "##ingx", "x" * 100, "x" * 101, "a" * 250,
+        "unbelievablyshocking", "naïveté", "東京都", "\U0001f600ok", "q\u0301", "zzqx",
+        "straße", "ǆemal", "١٢٣", "𝔘𝔫𝔦", "shocking" * 13,
+    ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("engine_path")
+def test_the_split_of_new_words_equals_the_reference_split(shipped):
+    """``split_fast`` and, on the compiled path, the compiled split, against ``split``,
+    id for id (Python) and sum for sum: every basic word of the real sentences and odd
+    words, with the shipped vocabulary and the small one."""
+    words = sorted({w for s in real_sentences() for w in basic_words(s)}) + odd_words()
+    assert len(words) > 10_000
+    for vocab, values in ((shipped.vocab, shipped.values), (VOCAB, grid_values(len(VOCAB)))):
+        pieces = WordPieces(vocab)
+        value_of = np.asarray(values, dtype=np.float64).tolist()
+        reference = [pieces.split(w) for w in words]
+        assert [pieces.split_fast(w) for w in words] == reference
+        compiled = wordpiece.compiled_split()
+        if compiled is not None:
+            sums, counts = pieces.compiled_sums(compiled, words, value_of)
+            assert counts == [len(ids) for ids in reference]
+            assert sums == [sum([value_of[i] for i in ids]) for ids in reference]
+
+
+def test_the_compiled_split_runs_with_the_compiled_kernel(engine_path):  # noqa: F811
+    """One switch: the compiled split runs exactly when the compiled kernel does."""
+    expected = engine_path == "kernel" and wordpiece._COMPILED is not None
+    assert (wordpiece.compiled_split() is not None) == expected
+    assert wordpiece.describe_split().startswith("compiled" if expected else "pure Python")
 
 
 def test_a_subjective_word_raises_the_tables_term_over_its_sober_twin(shipped):
@@ -212,3 +254,18 @@ def test_a_sentence_holding_the_batch_mark_takes_the_reference_path(pieces):
     expected = mean_rows(values.astype(np.float64), *pieces.batch_ids(texts), len(texts))
     assert PieceTable(VOCAB, values).means(texts).tolist() == expected.tolist()
     assert PieceTable(VOCAB, values).means([]).shape == (0,)
+
+
+@pytest.mark.usefixtures("engine_path")
+def test_a_table_that_split_new_words_pickles_for_parallel_workers():
+    """The compiled tries stay behind (rebuilt on first use); the means do not change."""
+    values = grid_values(len(VOCAB))
+    table = PieceTable(VOCAB, values)
+    texts = ["The cafe, so shocking!", "unbelievable unbelievably"]
+    before = table.means(texts).tolist()
+    copy = pickle.loads(pickle.dumps(table))
+    assert copy.means(texts).tolist() == before
+    assert (
+        copy.means(["shocking unbelievably new"]).tolist()
+        == reference_means(VOCAB, values, ["shocking unbelievably new"]).tolist()
+    )

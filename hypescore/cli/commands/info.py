@@ -69,6 +69,7 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
     """Everything ``info`` reports, as plain data (the JSON output)."""
     import hypescore
     from hypescore._engine import kernel
+    from hypescore.model import wordpiece
 
     names = list(hypescore.feature_names())
     families: dict[str, list[str]] = {}
@@ -89,7 +90,7 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             "training": model.training,
         },
         "features": {"count": len(names), "by_family": families},
-        "engine": kernel.describe(),
+        "engine": f"{kernel.describe()}; wordpiece split {wordpiece.describe_split()}",
         "versions": {
             "hypescore": hypescore.__version__,
             "python": platform.python_version(),
