@@ -1,17 +1,24 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of the wordpiece split of new words (optional extension).
+"""Compiled twins of the wordpiece table's loops (optional extension).
 
-``hypescore.model.wordpiece`` is the reference: ``WordPieces.split`` (greedy longest
-match: the longest piece at the word's start, then the longest continuation after it)
-and ``PieceTable``'s value sum of a word's pieces, summed left to right as Python's
-``sum`` does. Here the pieces sit in a trie over code points (one for the pieces as
-they are, one for the continuations without their "##"), so the longest piece at a
-position is one walk along the word, with no substring built; every sum and count is
-bit-identical (tests/model/test_wordpiece.py runs both paths). Nothing here is imported
-directly: ``hypescore.model.wordpiece`` decides.
+``hypescore.model.wordpiece`` is the reference for both:
+
+- ``piece_sums``: ``WordPieces.split`` (greedy longest match: the longest piece at the
+  word's start, then the longest continuation after it) and ``PieceTable``'s value sum of
+  a word's pieces, summed left to right as Python's ``sum`` does. The pieces sit in a
+  trie over code points (one for the pieces as they are, one for the continuations
+  without their "##"), so the longest piece at a position is one walk along the word,
+  with no substring built.
+- ``token_totals``: ``PieceTable.means``' totals per sentence of the cached sums of its
+  whitespace tokens (``str.split``'s whitespace), in one pass over the joined text.
+
+Every sum and count is bit-identical (tests/model/test_wordpiece.py runs both paths).
+Nothing here is imported directly: ``hypescore.model.wordpiece`` decides.
 """
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int32_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 
@@ -139,3 +146,36 @@ def piece_sums(
         sums[k] = total
         counts[k] = count
     return sums, counts
+
+
+def token_totals(
+    str text, dict rows, const double[:, ::1] values, double[::1] totals, double[::1] counts
+):
+    """Add to ``totals`` / ``counts`` each whitespace token's cached (value sum, piece
+    count), ``values[rows[token]]``, per run between "\\x00" tokens (the batch mark; the
+    caller checked there are ``len(totals) - 1``); returns the tokens not in ``rows``."""
+    cdef Py_ssize_t n = len(text), i = 0, start, run = 0, row
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef PyObject* found
+    cdef list missing = []
+    while True:
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= n:
+            break
+        start = i
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i - start == 1 and PyUnicode_READ(kind, data, start) == 0:
+            run += 1
+            continue
+        token = text[start:i]
+        found = PyDict_GetItem(rows, token)
+        if found is NULL:
+            missing.append(token)
+            continue
+        row = <Py_ssize_t><object>found
+        totals[run] += values[row, 0]
+        counts[run] += values[row, 1]
+    return missing

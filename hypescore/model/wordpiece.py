@@ -49,18 +49,19 @@ def _import_compiled() -> ModuleType | None:
 _COMPILED = _import_compiled()
 
 
-def compiled_split() -> ModuleType | None:
-    """The compiled split of new words (``_engine/_pieces.pyx``) when it runs: built, and
-    the compiled kernel switched on (one switch for every compiled loop:
-    ``HYPESCORE_PURE_PYTHON``, ``kernel.use``)."""
+def compiled_pieces() -> ModuleType | None:
+    """The compiled loops of the piece table (``_engine/_pieces.pyx``: the split of new
+    words, the per-sentence totals) when they run: built, and the compiled kernel
+    switched on (one switch for every compiled loop: ``HYPESCORE_PURE_PYTHON``,
+    ``kernel.use``)."""
     return _COMPILED if kernel.active() is not None else None
 
 
-def describe_split() -> str:
-    """For ``hypescore info``: which path splits new words into wordpieces."""
-    if compiled_split() is not None:
+def describe_pieces() -> str:
+    """For ``hypescore info``: which path runs the wordpiece table."""
+    if compiled_pieces() is not None:
         return "compiled (Cython, _pieces)"
-    return "pure Python" + (" (compiled split not built)" if _COMPILED is None else "")
+    return "pure Python" + (" (compiled table loops not built)" if _COMPILED is None else "")
 
 
 # The one whitespace character basic tokenisation drops (a control character) rather than
@@ -300,6 +301,19 @@ class _SumCache:
         totals = np.bincount(row, weights=np.where(marks, 0.0, sums), minlength=n)
         return totals, np.bincount(row, weights=counts, minlength=n)
 
+    def compiled_totals(
+        self, compiled: ModuleType, text: str, n: int
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """``totals(text.split(), n)`` in one compiled pass over ``text``; None when a
+        batch's new tokens overflowed the cache (the caller takes ``totals``)."""
+        for _ in range(2):
+            totals, counts = np.zeros(n), np.zeros(n)
+            missing = compiled.token_totals(text, self.rows, self.values, totals, counts)
+            if not missing:
+                return totals, counts
+            self.learn(missing)
+        return None
+
     def _rows_of(self, keys: list[str]) -> np.ndarray:
         found = itemgetter(*keys)(self.rows)  # a scalar for a single key
         if len(keys) == 1:
@@ -349,7 +363,7 @@ class PieceTable:
 
     def _word_rows(self, words: list[str]) -> np.ndarray:
         """(value sum, piece count) of each basic word: its greedy longest-match split."""
-        compiled = compiled_split()
+        compiled = compiled_pieces()
         if compiled is not None:
             return np.column_stack(self._pieces.compiled_sums(compiled, words, self._value_of))
         split, value_of = self._pieces.split_fast, self._value_of
@@ -375,7 +389,9 @@ class PieceTable:
         if joined.count(_MARK) != n - 1:
             return mean_rows(self.values, *self._pieces.batch_ids(sentences), n)
         if joined.isascii() or not any(space in joined for space in _DROPPED_SPACES):
-            totals, counts = self._tokens.totals(joined.split(), n)
+            compiled = compiled_pieces()
+            found = None if compiled is None else self._tokens.compiled_totals(compiled, joined, n)
+            totals, counts = found or self._tokens.totals(joined.split(), n)
         else:
             totals, counts = self._words.totals(basic_words(joined), n)
         return np.divide(totals, counts, out=np.zeros(n), where=counts > 0)

@@ -106,6 +106,7 @@ def test_piece_table_round_trips_through_plain_arrays():
         PieceTable.from_arrays(np.r_[raw, np.uint8(0xFF)], table.values)
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_the_word_cache_is_bounded_and_does_not_change_the_result(monkeypatch):
     table = PieceTable(VOCAB, grid_values(len(VOCAB)))
     texts = ["the cafe", "so shocking", "a £12", "( unbelievable )", "the cafe"]
@@ -187,7 +188,7 @@ def real_sentences() -> list[str]:
 
 @pytest.mark.usefixtures("engine_path")
 def test_shipped_table_equals_the_reference_tokeniser_path_bit_for_bit(shipped):
-    """Cached per-token sums (new words split in Python or by the compiled split)
+    """Cached per-token sums (new words split and sentences totalled in Python or compiled)
     against piece-by-piece means over the reference tokeniser, on every NewsSD sentence
     and the body sentences of 100 SemEval articles."""
     sentences = real_sentences()
@@ -221,18 +222,18 @@ def test_the_split_of_new_words_equals_the_reference_split(shipped):
         value_of = np.asarray(values, dtype=np.float64).tolist()
         reference = [pieces.split(w) for w in words]
         assert [pieces.split_fast(w) for w in words] == reference
-        compiled = wordpiece.compiled_split()
+        compiled = wordpiece.compiled_pieces()
         if compiled is not None:
             sums, counts = pieces.compiled_sums(compiled, words, value_of)
             assert counts == [len(ids) for ids in reference]
             assert sums == [sum([value_of[i] for i in ids]) for ids in reference]
 
 
-def test_the_compiled_split_runs_with_the_compiled_kernel(engine_path):  # noqa: F811
-    """One switch: the compiled split runs exactly when the compiled kernel does."""
+def test_the_compiled_pieces_runs_with_the_compiled_kernel(engine_path):  # noqa: F811
+    """One switch: the compiled table loops run exactly when the compiled kernel does."""
     expected = engine_path == "kernel" and wordpiece._COMPILED is not None
-    assert (wordpiece.compiled_split() is not None) == expected
-    assert wordpiece.describe_split().startswith("compiled" if expected else "pure Python")
+    assert (wordpiece.compiled_pieces() is not None) == expected
+    assert wordpiece.describe_pieces().startswith("compiled" if expected else "pure Python")
 
 
 def test_a_subjective_word_raises_the_tables_term_over_its_sober_twin(shipped):

@@ -90,7 +90,7 @@ def describe(model: Any, model_path: str | None, card_path: Path | None) -> dict
             "training": model.training,
         },
         "features": {"count": len(names), "by_family": families},
-        "engine": f"{kernel.describe()}; wordpiece split {wordpiece.describe_split()}",
+        "engine": f"{kernel.describe()}; wordpiece table {wordpiece.describe_pieces()}",
         "versions": {
             "hypescore": hypescore.__version__,
             "python": platform.python_version(),
