@@ -108,8 +108,6 @@ class WordPieces:
     _cache: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
     _longest: int = field(init=False, repr=False, default=0)
     _continued: dict[str, int] = field(init=False, repr=False)
-    _reach: dict[str, int] = field(init=False, repr=False)
-    _continued_reach: dict[str, int] = field(init=False, repr=False)
     _tries: tuple[Any, ...] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
@@ -118,15 +116,12 @@ class WordPieces:
             raise ValueError(f"a wordpiece vocabulary needs {UNKNOWN}")
         # No piece is longer: the longest-match search starts there, not at the word's end.
         self._longest = max(len(p.removeprefix(CONTINUATION)) for p in self.vocab)
-        # For ``split_fast``: continuations without their "##", and per first character
-        # the longest piece that starts with it (of all pieces, of the continuations).
+        # For the compiled split: the continuations without their "##".
         self._continued = {
             p.removeprefix(CONTINUATION): i
             for p, i in self._ids.items()
             if p.startswith(CONTINUATION)
         }
-        self._reach = _longest_by_first_character(self._ids)
-        self._continued_reach = _longest_by_first_character(self._continued)
 
     def __getstate__(self) -> dict[str, Any]:
         """Without the compiled tries (C arrays, rebuilt on first use): a model travels
@@ -163,34 +158,6 @@ class WordPieces:
             start = end
         return tuple(pieces)
 
-    def split_fast(self, word: str) -> tuple[int, ...]:
-        """``split``, the same ids for any word, each search starting at the longest
-        piece that starts with the character there, continuations looked up without
-        building their "##" strings."""
-        whole = self._ids.get(word)
-        if whole is not None:
-            return (whole,)
-        n = len(word)
-        if n > MAX_WORD_CHARS:
-            return (self._ids[UNKNOWN],)
-        pieces, start = [], 0
-        ids, reach = self._ids, self._reach
-        while start < n:
-            end = start + reach.get(word[start], 0)
-            if end > n:
-                end = n
-            while end > start:
-                piece_id = ids.get(word[start:end])
-                if piece_id is not None:
-                    pieces.append(piece_id)
-                    break
-                end -= 1
-            else:
-                return (self._ids[UNKNOWN],)
-            start = end
-            ids, reach = self._continued, self._continued_reach
-        return tuple(pieces)
-
     def compiled_sums(
         self, compiled: ModuleType, words: list[str], value_of: list[float]
     ) -> tuple[list[float], list[int]]:
@@ -216,14 +183,6 @@ class WordPieces:
         lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         ids = np.fromiter((i for row in rows for i in row), dtype=np.int64, count=lengths.sum())
         return ids, np.repeat(np.arange(len(rows)), lengths)
-
-
-def _longest_by_first_character(pieces: Iterable[str]) -> dict[str, int]:
-    reach: dict[str, int] = {}
-    for piece in pieces:
-        if piece:
-            reach[piece[0]] = max(reach.get(piece[0], 0), len(piece))
-    return reach
 
 
 def mean_rows(table: np.ndarray, ids: np.ndarray, row: np.ndarray, n_rows: int) -> np.ndarray:
@@ -366,7 +325,7 @@ class PieceTable:
         compiled = compiled_pieces()
         if compiled is not None:
             return np.column_stack(self._pieces.compiled_sums(compiled, words, self._value_of))
-        split, value_of = self._pieces.split_fast, self._value_of
+        split, value_of = self._pieces.split, self._value_of
         pieces = [split(word) for word in words]
         sums = [sum([value_of[i] for i in ids]) for ids in pieces]
         return np.column_stack([sums, list(map(len, pieces))]).astype(np.float64)

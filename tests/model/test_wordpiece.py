@@ -3,6 +3,7 @@ import pickle
 import numpy as np
 import pytest
 
+from hypescore._engine import kernel
 from hypescore.model import wordpiece
 from hypescore.model.wordpiece import (
     PieceTable,
@@ -11,7 +12,7 @@ from hypescore.model.wordpiece import (
     mean_rows,
     on_value_grid,
 )
-from tests._engine.conftest import engine_path  # noqa: F401 - a fixture
+from tests._engine.conftest import engine_path, select_path  # noqa: F401 - a fixture
 
 # A small vocabulary in BERT's conventions (id order; "##" marks a continuation).
 VOCAB = [
@@ -210,23 +211,26 @@ def odd_words() -> list[str]:
     ]  # fmt: skip
 
 
-@pytest.mark.usefixtures("engine_path")
-def test_the_split_of_new_words_equals_the_reference_split(shipped):
-    """``split_fast`` and, on the compiled path, the compiled split, against ``split``,
-    id for id (Python) and sum for sum: every basic word of the real sentences and odd
-    words, with the shipped vocabulary and the small one."""
+def test_the_compiled_split_of_new_words_equals_the_reference_split(shipped):
+    """The compiled split's piece counts and value sums against ``split``'s ids: every
+    basic word of the real sentences and odd words, with the shipped vocabulary and the
+    small one (skipped where the compiled kernel is not built)."""
     words = sorted({w for s in real_sentences() for w in basic_words(s)}) + odd_words()
     assert len(words) > 10_000
-    for vocab, values in ((shipped.vocab, shipped.values), (VOCAB, grid_values(len(VOCAB)))):
-        pieces = WordPieces(vocab)
-        value_of = np.asarray(values, dtype=np.float64).tolist()
-        reference = [pieces.split(w) for w in words]
-        assert [pieces.split_fast(w) for w in words] == reference
+    before = kernel.active()
+    try:
+        select_path("kernel")
         compiled = wordpiece.compiled_pieces()
-        if compiled is not None:
+        assert compiled is not None, "the kernel is built without _engine/_pieces"
+        for vocab, values in ((shipped.vocab, shipped.values), (VOCAB, grid_values(len(VOCAB)))):
+            pieces = WordPieces(vocab)
+            value_of = np.asarray(values, dtype=np.float64).tolist()
+            reference = [pieces.split(w) for w in words]
             sums, counts = pieces.compiled_sums(compiled, words, value_of)
             assert counts == [len(ids) for ids in reference]
             assert sums == [sum([value_of[i] for i in ids]) for ids in reference]
+    finally:
+        kernel.use(before is not None)
 
 
 def test_the_compiled_pieces_runs_with_the_compiled_kernel(engine_path):  # noqa: F811
