@@ -153,12 +153,14 @@ def token_totals(
 ):
     """Add to ``totals`` / ``counts`` each whitespace token's cached (value sum, piece
     count), ``values[rows[token]]``, per run between "\\x00" tokens (the batch mark; the
-    caller checked there are ``len(totals) - 1``); returns the tokens not in ``rows``."""
+    caller checked there are ``len(totals) - 1``); returns the tokens not in ``rows`` and
+    the run of each, for the caller to add once it has learned them."""
     cdef Py_ssize_t n = len(text), i = 0, start, run = 0, row
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef PyObject* found
     cdef list missing = []
+    cdef list missing_runs = []
     while True:
         while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
             i += 1
@@ -174,8 +176,9 @@ def token_totals(
         found = PyDict_GetItem(rows, token)
         if found is NULL:
             missing.append(token)
+            missing_runs.append(run)
             continue
         row = <Py_ssize_t><object>found
         totals[run] += values[row, 0]
         counts[run] += values[row, 1]
-    return missing
+    return missing, missing_runs

@@ -262,16 +262,18 @@ class _SumCache:
 
     def compiled_totals(
         self, compiled: ModuleType, text: str, n: int
-    ) -> tuple[np.ndarray, np.ndarray] | None:
-        """``totals(text.split(), n)`` in one compiled pass over ``text``; None when a
-        batch's new tokens overflowed the cache (the caller takes ``totals``)."""
-        for _ in range(2):
-            totals, counts = np.zeros(n), np.zeros(n)
-            missing = compiled.token_totals(text, self.rows, self.values, totals, counts)
-            if not missing:
-                return totals, counts
-            self.learn(missing)
-        return None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``totals(text.split(), n)`` in one compiled pass over ``text``; the tokens it
+        did not know are learned, then added (sums on the value grid are exact, so the
+        order they are added in changes nothing)."""
+        totals, counts = np.zeros(n), np.zeros(n)
+        missing, runs = compiled.token_totals(text, self.rows, self.values, totals, counts)
+        if missing:
+            self.learn(missing)  # even a cache emptied on the way holds all of them after
+            picked = self.values[self._rows_of(missing)]
+            np.add.at(totals, runs, picked[:, 0])
+            np.add.at(counts, runs, picked[:, 1])
+        return totals, counts
 
     def _rows_of(self, keys: list[str]) -> np.ndarray:
         found = itemgetter(*keys)(self.rows)  # a scalar for a single key
@@ -349,8 +351,10 @@ class PieceTable:
             return mean_rows(self.values, *self._pieces.batch_ids(sentences), n)
         if joined.isascii() or not any(space in joined for space in _DROPPED_SPACES):
             compiled = compiled_pieces()
-            found = None if compiled is None else self._tokens.compiled_totals(compiled, joined, n)
-            totals, counts = found or self._tokens.totals(joined.split(), n)
+            if compiled is not None:
+                totals, counts = self._tokens.compiled_totals(compiled, joined, n)
+            else:
+                totals, counts = self._tokens.totals(joined.split(), n)
         else:
             totals, counts = self._words.totals(basic_words(joined), n)
         return np.divide(totals, counts, out=np.zeros(n), where=counts > 0)
