@@ -1309,6 +1309,73 @@ def count_lower_runs(list runs, counts, fold):
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
 
 
+cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
+    """``\\w`` at code point ``i``; ASCII without the Unicode tables."""
+    cdef Py_UCS4 char = PyUnicode_READ(kind, data, i)
+    if char < 128:
+        return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+    return Py_UNICODE_ISALNUM(char)
+
+
+def word_run_stats(str text):
+    """``(len(runs), len("".join(runs)), len(_JOINER_RE.findall(text)))`` of
+    ``analysis.analyse``, where ``runs`` are the ``\\w+`` runs of ``text``: how many
+    runs, their characters, and the apostrophes or hyphens between two word characters,
+    in one pass and without making the runs."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i, runs = 0, chars = 0, joiners = 0
+    cdef Py_UCS4 char
+    cdef bint word, previous = False
+    for i in range(n):
+        word = _is_word_at(kind, data, i)
+        if word:
+            chars += 1
+            if not previous:
+                runs += 1
+        elif previous and i + 1 < n:
+            char = PyUnicode_READ(kind, data, i)
+            if (char == 39 or char == 45) and _is_word_at(kind, data, i + 1):
+                joiners += 1
+        previous = word
+    return runs, chars, joiners
+
+
+def count_text_runs(str text, counts, fold):
+    """:func:`count_lower_runs` of the ``\\w+`` runs of ``text``, found here: the
+    runs are sliced from the text one by one, no list of them is made."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef Py_UCS4 char
+    cdef bint ascii, capital
+    cdef object key
+    cdef PyObject *found
+    if not isinstance(counts, dict):
+        raise TypeError("counts must be a dict or a Counter")
+    while i < n:
+        if not _is_word_at(kind, data, i):
+            i += 1
+            continue
+        start = i
+        ascii = True
+        capital = False
+        while i < n and _is_word_at(kind, data, i):
+            char = PyUnicode_READ(kind, data, i)
+            if char >= 128:
+                ascii = False
+            elif 65 <= char <= 90:
+                capital = True
+            i += 1
+        key = text[start:i]
+        if not ascii:
+            key = fold(key)
+        elif capital:
+            key = (<str>key).lower()
+        found = PyDict_GetItem(<dict>counts, key)
+        PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+
+
 # -- names: ``factual.capitalised_runs`` ---------------------------------------------------
 
 

@@ -23,13 +23,12 @@ from collections.abc import Callable, Iterable, KeysView
 from typing import TYPE_CHECKING, TypeVar
 
 from hypescore._engine import multisearch
-from hypescore._engine.index import case_fold
+from hypescore._engine.index import WORD_RUN_RE, case_fold
 
 if TYPE_CHECKING:
     from hypescore._engine.index import TextIndex
 
 T = TypeVar("T")
-_WORD_RUN_RE = re.compile(r"\w+")
 _STARTS_WITH_WORD_CHAR_RE = re.compile(r"\w")
 
 
@@ -126,7 +125,7 @@ class _Phrase:
         at = max(range(len(pieces)), key=lambda k: len(pieces[k]))
         self.anchor = pieces[at]
         self.before = tuple(reversed(pieces[:at]))
-        self.required = frozenset(_WORD_RUN_RE.findall(key.lower()))
+        self.required = frozenset(WORD_RUN_RE.findall(key.lower()))
 
     def starts(self, index: TextIndex, lowered: bool) -> list[int]:
         """Where the phrase would have to start, for each occurrence of its anchor."""
@@ -178,7 +177,7 @@ class PhraseFinder:
         self._supported = all(
             _STARTS_WITH_WORD_CHAR_RE.match(k) and "  " not in k for k in keys
         ) and (not ignorecase or all(k.isascii() for k in keys))
-        self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
+        self._singles = frozenset(k for k in keys if WORD_RUN_RE.fullmatch(k))
         self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
         self._countable = word_bounded and ignorecase and self._supported
         # Looked up from the document's side: a headline has a dozen words, a lexicon
@@ -230,7 +229,7 @@ class PhraseFinder:
         singles = self._singles
         for hit in emulate_finditer(self.pattern, index.norm, candidates):
             # This match replaces the single-word matches counted inside it.
-            inside = _WORD_RUN_RE.findall(case_fold(hit.group()))
+            inside = WORD_RUN_RE.findall(case_fold(hit.group()))
             total += 1 - sum(1 for run in inside if run in singles)
         return total
 

@@ -179,6 +179,43 @@ def test_kernel_lower_runs_equal_pure_python(varied_texts):
         assert list(counted.items()) == list(expected.items()), text[:80]
 
 
+RUN_PIECES = st.sampled_from(
+    ["word", "Word", "WORD", "'", "-", "--", "'-", "_", "x_Y", " ", "  ", "\n", "\t", ".",
+     "2019", "\u0661", "\u00e9", "\u00c9t\u00e9", "Stra\u00dfe", "\u0130", "\u0131s",
+     "\u017f", "\u212a", "\u03a3\u0391\u03a3", "\u4e2d\u6587", "\u00b2", "\u2163", "\u02bc",
+     "\U0001d400", "\ufb01", "don't", "e-mail"]
+)  # fmt: skip
+
+
+def _runs_both_ways(text: str) -> None:
+    """The kernel's run counts and lower-case run counts, straight from the text,
+    against the regexes and the reference ``TextIndex`` over the found runs."""
+    from hypescore.analysis import _JOINER_RE  # the reference rule
+
+    runs = re.findall(r"\w+", text)
+    expected = (len(runs), len("".join(runs)), len(_JOINER_RE.findall(text)))
+    assert kernel.compiled().word_run_stats(text) == expected, text[:80]
+    select_path("python")
+    reference = TextIndex(text, runs).lower_runs
+    select_path("kernel")
+    counted = TextIndex(text).lower_runs
+    assert list(counted.items()) == list(reference.items()), text[:80]
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(RUN_PIECES, max_size=40))
+def test_kernel_runs_from_the_text_equal_the_regex(pieces):
+    _runs_both_ways("".join(pieces))
+
+
+def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    for text in [normalise(text) for text in varied_texts] + varied_texts + [""]:
+        _runs_both_ways(text)
+
+
 NAME_PIECES = st.sampled_from(
     ["Bank", "of", "the", "England", "van", "Gogh", "al", "Assad", "bin", "de", "la", "von",
      "vo", "theory", " ", "  ", "\n", "-", "'", "_", "'s", "O'Neil", "Jean-Luc", "x", "NASA",
