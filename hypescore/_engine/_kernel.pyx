@@ -1376,6 +1376,34 @@ def count_text_runs(str text, counts, fold):
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
 
 
+def shouted_starts(str text, Py_ssize_t shortest):
+    """Where ``(?<![\\w'])[A-Z]{shortest,}(?![\\w'])`` matches (``sentiment``'s words in
+    capitals): a run of ASCII capitals at least ``shortest`` long with neither a word
+    character nor an apostrophe on either side. The regex cannot match inside a longer
+    run (a capital is a word character), so each maximal run is tried once."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef list starts = []
+    while i < n:
+        if not _is_capital(PyUnicode_READ(kind, data, i)):
+            i += 1
+            continue
+        start = i
+        while i < n and _is_capital(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i - start < shortest:
+            continue
+        if start > 0 and (
+            PyUnicode_READ(kind, data, start - 1) == 39 or _is_word_at(kind, data, start - 1)
+        ):
+            continue
+        if i < n and (PyUnicode_READ(kind, data, i) == 39 or _is_word_at(kind, data, i)):
+            continue
+        starts.append(start)
+    return starts
+
+
 # -- names: ``factual.capitalised_runs`` ---------------------------------------------------
 
 

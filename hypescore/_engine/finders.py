@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, KeysView
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
-from hypescore._engine import multisearch
+from hypescore._engine import kernel, multisearch
 from hypescore._engine.index import WORD_RUN_RE, case_fold
 
 if TYPE_CHECKING:
@@ -259,27 +260,46 @@ class CandidateFinder:
 
 
 class ScanFinder:
-    """A plain scan, skipped when ``possible(index)`` proves there can be no match."""
+    """A plain scan, skipped when ``possible(index)`` proves there can be no match.
+
+    ``compiled_starts``, when given, finds where every match starts with the compiled
+    kernel (``compiled_starts(kernel, text)``): a count is then their number, and
+    matches are made there only.
+    """
 
     def __init__(
         self,
         pattern: re.Pattern[str],
         possible: Callable[[TextIndex], bool] | None = None,
         scan_pattern: re.Pattern[str] | None = None,
+        compiled_starts: Callable[[ModuleType, str], list[int]] | None = None,
     ) -> None:
         self.pattern = pattern
         self._possible = possible
         # An equivalent pattern that the regex engine scans faster, when there is one.
         self._scan = scan_pattern or pattern
+        self._compiled_starts = compiled_starts
         if self._scan.groups:
             raise ValueError("counting uses findall: the pattern must have no groups")
+
+    def _starts(self, index: TextIndex) -> list[int] | None:
+        compiled = kernel.active()
+        if compiled is None or self._compiled_starts is None:
+            return None
+        return self._compiled_starts(compiled, index.norm)
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
         if self._possible is not None and not self._possible(index):
             return []
+        starts = self._starts(index)
+        if starts is not None:
+            return emulate_finditer(self.pattern, index.norm, starts)
         return list(self._scan.finditer(index.norm))
 
     def count(self, index: TextIndex) -> int:
         if self._possible is not None and not self._possible(index):
             return 0
+        starts = self._starts(index)
+        if starts is not None:
+            return len(starts)
         return len(self._scan.findall(index.norm))

@@ -22,8 +22,8 @@ from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import ReadabilityCounter
 from hypescore._engine.syllables import hyphenator
 from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
-from hypescore.analysis import normalise, split_sentences
-from hypescore.extractors import factual
+from hypescore.analysis import _JOINER_RE, normalise, split_sentences
+from hypescore.extractors import factual, sentiment
 from tests._engine.conftest import select_path
 from tests._engine.test_token_caches import corpus, features
 from tests._engine.test_vader import RULE_WORDS
@@ -190,8 +190,6 @@ RUN_PIECES = st.sampled_from(
 def _runs_both_ways(text: str) -> None:
     """The kernel's run counts and lower-case run counts, straight from the text,
     against the regexes and the reference ``TextIndex`` over the found runs."""
-    from hypescore.analysis import _JOINER_RE  # the reference rule
-
     runs = re.findall(r"\w+", text)
     expected = (len(runs), len("".join(runs)), len(_JOINER_RE.findall(text)))
     assert kernel.compiled().word_run_stats(text) == expected, text[:80]
@@ -214,6 +212,33 @@ def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
         select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
     for text in [normalise(text) for text in varied_texts] + varied_texts + [""]:
         _runs_both_ways(text)
+
+
+SHOUT_PIECES = st.sampled_from(
+    ["NASA", "WOW", "ABCDE", "A", "x", "s", "'", "_", "-", " ", "\n", "!", "2019", "\u00c9",
+     "\u0130", "\u212a", "\u00e9", "\u02bc", "\U0001d400", "BREAKING", "Ok", "NASA's"]
+)  # fmt: skip
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(SHOUT_PIECES, max_size=40))
+def test_kernel_shouted_starts_equal_the_regex(pieces):
+    text = "".join(pieces)
+    expected = [m.start() for m in sentiment._ALLCAPS_RE.finditer(text)]
+    assert kernel.compiled().shouted_starts(text, sentiment._SHOUTED_LENGTH) == expected
+
+
+def test_kernel_shouted_starts_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    found = 0
+    for text in [normalise(text) for text in varied_texts] + varied_texts:
+        expected = [m.start() for m in sentiment._ALLCAPS_RE.finditer(text)]
+        starts = kernel.compiled().shouted_starts(text, sentiment._SHOUTED_LENGTH)
+        assert starts == expected, text[:80]
+        found += len(expected)
+    assert found > 50
 
 
 NAME_PIECES = st.sampled_from(
