@@ -19,7 +19,7 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
     PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.math cimport sqrt
@@ -1374,6 +1374,31 @@ def count_text_runs(str text, counts, fold):
             key = (<str>key).lower()
         found = PyDict_GetItem(<dict>counts, key)
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+
+
+def digit_word_starts(str text):
+    """Where ``\\d(?<!\\w\\d)`` matches (``factual``'s number starts): a decimal digit
+    (the regex engine's ``\\d``) with no word character before it."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i
+    cdef Py_UCS4 char
+    cdef list starts = []
+    cdef bint previous = False  # a word character before i
+    for i in range(n):
+        char = PyUnicode_READ(kind, data, i)
+        if char < 128:
+            if 48 <= char <= 57:
+                if not previous:
+                    starts.append(i)
+                previous = True
+            else:
+                previous = (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+        else:
+            if Py_UNICODE_ISDECIMAL(char) and not previous:
+                starts.append(i)
+            previous = Py_UNICODE_ISALNUM(char)
+    return starts
 
 
 def shouted_starts(str text, Py_ssize_t shortest):

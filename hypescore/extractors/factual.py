@@ -147,6 +147,10 @@ multisearch.register(
 
 
 def _digit_word_starts(index: TextIndex) -> list[int]:
+    """Every match start of ``_DIGIT_WORD_START_RE`` (one pass of the kernel when it runs)."""
+    compiled = kernel.active()
+    if compiled is not None:
+        return compiled.digit_word_starts(index.norm)
     return [m.start() for m in _DIGIT_WORD_START_RE.finditer(index.norm)]
 
 

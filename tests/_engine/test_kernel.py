@@ -241,6 +241,32 @@ def test_kernel_shouted_starts_equal_the_regex_on_real_texts(varied_texts):
     assert found > 50
 
 
+DIGIT_PIECES = st.sampled_from(
+    ["1", "2019", "x", "X", "_", ".", ",", " ", "\n", "-", "'", "\u0661", "\u00b2", "\u2163",
+     "\u00bd", "\u0966", "\U0001d7ce", "\u00e9", "\u0130", "\uff11", "a1", "$"]
+)  # fmt: skip
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(DIGIT_PIECES, max_size=40))
+def test_kernel_digit_word_starts_equal_the_regex(pieces):
+    text = "".join(pieces)
+    expected = [m.start() for m in factual._DIGIT_WORD_START_RE.finditer(text)]
+    assert kernel.compiled().digit_word_starts(text) == expected
+
+
+def test_kernel_digit_word_starts_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    found = 0
+    for text in [normalise(text) for text in varied_texts] + varied_texts:
+        expected = [m.start() for m in factual._DIGIT_WORD_START_RE.finditer(text)]
+        assert kernel.compiled().digit_word_starts(text) == expected, text[:80]
+        found += len(expected)
+    assert found > 1000
+
+
 NAME_PIECES = st.sampled_from(
     ["Bank", "of", "the", "England", "van", "Gogh", "al", "Assad", "bin", "de", "la", "von",
      "vo", "theory", " ", "  ", "\n", "-", "'", "_", "'s", "O'Neil", "Jean-Luc", "x", "NASA",
