@@ -1505,3 +1505,48 @@ def capitalised_runs(str text, tuple particles):
         spans.append((i, end))
         i = end
     return spans
+
+
+def name_candidates(
+    str text, tuple particles, set sentence_starts, dict trimmed, trim_name,
+    frozenset not_names, frozenset function_words, frozenset opening_words, strip_particles,
+):
+    """The loop of ``factual.named_entities`` over the capitalised runs of ``text``:
+    ``(found, initial)``, the names inside sentences (and after a sentence's function
+    word or opener) and the single capitalised words that open a sentence.
+
+    A run's trimmed name is read from ``trimmed`` (``factual._TRIMMED``: run text to
+    ``(offset, name)`` or ``None``); a run not there goes to ``trim_name(start, run)``
+    (``factual._cached_trimmed_name``, which fills the memo), so the memo's rules stay
+    in Python.
+    """
+    cdef list found = [], initial = []
+    cdef Py_ssize_t start, end, offset
+    cdef str run, first, rest, name
+    cdef object entry, triple
+    cdef PyObject *cached
+    for start, end in capitalised_runs(text, particles):
+        run = text[start:end]
+        if start in sentence_starts:
+            first, _, rest = run.partition(" ")
+            if not rest:
+                initial.append((start, end, run))
+                continue
+            if first.lower() in function_words or first in opening_words:
+                rest = strip_particles(rest.lstrip())
+                start = end - len(rest)
+                run = rest
+        cached = PyDict_GetItem(trimmed, run)
+        if cached is NULL:
+            triple = trim_name(start, run)
+            if triple is not None and (<tuple>triple)[2] not in not_names:
+                found.append(triple)
+            continue
+        entry = <object>cached
+        if entry is None:
+            continue
+        offset = (<tuple>entry)[0]
+        name = (<tuple>entry)[1]
+        if name not in not_names:
+            found.append((start + offset, start + offset + len(name), name))
+    return found, initial
