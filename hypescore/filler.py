@@ -13,10 +13,15 @@ each with a kind and its line and item counts:
   lines or bare links under them;
 - ``navigation``: breadcrumb and category lines run together or separated by ``>``;
 - ``headings``: three or more headline-like lines in a row after the body has begun
-  (a headings-only summary), or five anywhere.
+  (a headings-only summary), or five anywhere;
+- ``page_chrome``: the site's own furniture that sells nothing: media-player controls
+  ("Loaded: 0%", "Playback Rate", caption settings), legal footers ("All rights
+  reserved", "Privacy Policy") and a reporter's contact line (a phone number).
 
 The analysis pass blanks these lines out of the body (``hypescore.analysis``), so their
-words, numbers and sentences count for nothing but filler.
+words, numbers and sentences count for nothing. Every kind but ``page_chrome`` is
+promotional (``PROMOTIONAL_KINDS``) and is measured as filler; page chrome is only cut:
+a scraped video player on a newspaper's page is not hype, and its "0%" is not a fact.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ CALL_TO_ACTION = "call_to_action"
 RELATED_LINKS = "related_links"
 NAVIGATION = "navigation"
 HEADINGS = "headings"
-KINDS = (
+PAGE_CHROME = "page_chrome"
+PROMOTIONAL_KINDS = (
     TAG_LIST,
     KEYWORD_CLOUD,
     BOILERPLATE,
@@ -45,6 +51,7 @@ KINDS = (
     NAVIGATION,
     HEADINGS,
 )
+KINDS = (*PROMOTIONAL_KINDS, PAGE_CHROME)
 
 _KIND_WORDS = {
     TAG_LIST: "tag list",
@@ -54,6 +61,7 @@ _KIND_WORDS = {
     RELATED_LINKS: "related-links list",
     NAVIGATION: "breadcrumb navigation",
     HEADINGS: "headings-only summary",
+    PAGE_CHROME: "page chrome (player controls, legal footer, contact line)",
 }
 
 MAX_TAG_WORDS = 4  # words in one list item
@@ -88,6 +96,8 @@ _NOT_A_LIST_RE = re.compile(r"[\"():@]|[.!?][ ]")
 _SENTENCE_MARK_RE = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f]")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?[ ]+[A-Z]")
 _ADDRESSES_READER_RE = re.compile(r"\b(?:you|your|our|us|here)\b", re.IGNORECASE)
+# A phone number ("202-383-6017", "(941) 745-7049"): a contact line, not a headline.
+_PHONE_RE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
 _CHROME_LEAD = " -*>|\u2022\"'("
 _CLOSERS = "\"')]"
 
@@ -228,6 +238,26 @@ def _is_headline_like(line: str, n_words: int) -> bool:
     return line[:1].isupper() or line[:1].isdigit()
 
 
+def is_page_chrome(line: str, n_words: int) -> bool:
+    """A player control, legal footer or contact line: a page-chrome phrase anywhere in
+    a line of up to 8 words, or of up to 25 that is no finished sentence (player caption
+    settings run 15 words of option names); or a phone number on a short line."""
+    if n_words > MAX_CHROME_WORDS or (n_words > 8 and _ends_sentence(line)):
+        return False
+    if n_words <= MAX_HEADING_WORDS and _PHONE_RE.search(line):
+        return True
+    return _page_chrome_re().search(line) is not None
+
+
+@cache
+def _page_chrome_re() -> re.Pattern[str]:
+    """Page-chrome phrases, each starting a word, spaces optional: scraped players run
+    their labels together ("Font Size50%", "Stream TypeLIVE", "TextColorWhite")."""
+    phrases = sorted(load_lexicon("page_chrome"), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+
+
 def _chrome_kind(line: str, n_words: int) -> str | None:
     """Boilerplate or call to action: the phrase makes up a short line (8 words or
     fewer), or opens a line of up to 15 words, or 25 when it addresses the reader."""
@@ -271,6 +301,10 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
         if n_words > MAX_CHROME_WORDS and ends_sentence:
             open_kind = None  # a paragraph: too long for chrome, a finished sentence
             out.append(_Line(start, end, None, 0))
+            continue
+        if is_page_chrome(line, n_words):
+            open_kind = None
+            out.append(_Line(start, end, PAGE_CHROME, 1))
             continue
         header = header_re.match(line)
         if header is not None:
@@ -357,6 +391,11 @@ def find_filler(text: str, lines: Sequence[tuple[int, int]]) -> list[FillerBlock
     if current is not None:
         blocks.append(FillerBlock(current.start, current.end, current.kind, count, items))
     return blocks
+
+
+def promotional(blocks: Sequence[FillerBlock]) -> list[FillerBlock]:
+    """The blocks that are filler in the hype sense: all but page chrome."""
+    return [b for b in blocks if b.kind != PAGE_CHROME]
 
 
 def blank_out(text: str, blocks: Sequence[FillerBlock]) -> str:

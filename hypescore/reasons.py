@@ -20,6 +20,7 @@ from hypescore.article import Article
 from hypescore.evidence import Span
 from hypescore.extractors import EVIDENCE_ALIASES
 from hypescore.features import feature_names
+from hypescore.filler import promotional
 from hypescore.model.hypemodel import HEADLINE, MERGED_TERMS, Contribution, Parts
 from hypescore.reason_text import summary_head
 from hypescore.result import Reason
@@ -131,7 +132,7 @@ def _body(ev: Evidence) -> str:
 
 
 def _filler(ev: Evidence) -> str:
-    blocks = ev.doc.filler
+    blocks = promotional(ev.doc.filler)
     if not blocks:
         return "no filler blocks"
     # Commas, not semicolons: multi-item CSV cells are joined with "; ".

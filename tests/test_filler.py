@@ -6,7 +6,8 @@ import pytest
 
 from hypescore.analysis import analyse, line_spans, normalise
 from hypescore.article import Article
-from hypescore.filler import blank_out, find_filler, is_breadcrumb, is_keyword_list
+from hypescore.features import extract_features, feature_names
+from hypescore.filler import blank_out, find_filler, is_breadcrumb, is_keyword_list, promotional
 
 BODY = (
     "The city council approved a 4.5 million euro budget for the tram line on Tuesday.\n\n"
@@ -199,3 +200,56 @@ def test_headers_with_case_folding_oddities_open_the_same_block(plain, odd):
         text = normalise(body + line + "\nMore body.")
         blocks[name] = [(b.start, b.end, b.kind) for b in find_filler(text, line_spans(text))]
     assert blocks["odd"] == blocks["plain"] != []
+
+
+# Page chrome: cut from the body like filler, but not promotional (our own invented lines).
+PLAYER = (
+    "Loaded: 0%\nProgress: 0%\nRemaining Time -0:00\nPlayback Rate\n"
+    "Text Edge Style None Raised Depressed Uniform\n"
+    "Background --- White Black Red Green Blue Yellow Magenta Cyan --- Opaque Semi-Transparent"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        PLAYER,
+        "Copyright 2025 Tram Gazette. All rights reserved.",
+        "Privacy Policy | Terms of Use",
+        "Privacy - Terms",
+        "Ana Ruiz: 555-201-3344, @anaruiz_news",
+        "Jo Park: (555) 201-3345",
+    ],
+)
+def test_player_controls_legal_footers_and_contact_lines_are_page_chrome(tail):
+    found = blocks(BODY + "\n" + tail)
+    assert [b.kind for b in found] == ["page_chrome"]
+    assert promotional(found) == []
+    padded = analyse(Article(BODY + "\n" + tail))
+    assert padded.n_words == analyse(Article(BODY)).n_words
+
+
+def test_page_chrome_is_not_measured_as_filler():
+    def filler_values(text):
+        values, _ = extract_features(Article(text))
+        return {
+            k: v for k, v in zip(feature_names(), values, strict=True) if k.startswith("filler.")
+        }
+
+    clean = filler_values(BODY)
+    assert filler_values(BODY + "\n" + PLAYER) == clean
+    tagged = filler_values(BODY + "\nTags: tram, budget, city council, transport, Ana Ruiz")
+    assert tagged["filler.lines"] > clean["filler.lines"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council's privacy policy was rewritten after the leak, the mayor said on Monday "
+        "in a statement to reporters.",
+        "Call the hotline on 555-201-3344 if you see a tram running late at night, the operator "
+        "told riders in a leaflet sent to every home.",
+    ],
+)
+def test_prose_mentioning_chrome_words_stays_in_the_body(line):
+    assert kinds(BODY + "\n" + line) == []

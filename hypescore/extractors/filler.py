@@ -1,6 +1,7 @@
 """Filler: the promotional blocks cut from the body (``hypescore.filler``), measured.
 
-Counts of blocks, lines and items by kind and the share of the text they cover; the
+Counts of blocks, lines and items by kind and the share of the text they cover, over
+the promotional blocks only (page chrome is cut from the body but sells nothing); the
 0..1 ``filler_score`` built from them is a documented formula in
 ``hypescore.model.filler``.
 """
@@ -16,10 +17,11 @@ from hypescore.filler import (
     HEADINGS,
     KEYWORD_CLOUD,
     NAVIGATION,
+    PROMOTIONAL_KINDS,
     RELATED_LINKS,
     TAG_LIST,
+    promotional,
 )
-from hypescore.filler import KINDS as BLOCK_KINDS
 
 FAMILY = "filler"
 FEATURES = (
@@ -38,7 +40,7 @@ EVIDENCE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 PLACEHOLDERS: dict[str, str] = {}
 # The evidence kinds this family's spans carry: one per kind of block.
-KINDS: tuple[str, ...] = BLOCK_KINDS
+KINDS: tuple[str, ...] = PROMOTIONAL_KINDS
 # Kinds grouped the way a reader names them: tag and keyword lists, share/comment chrome
 # and calls to action, links and headings pointing elsewhere.
 _GROUPS = (
@@ -49,7 +51,7 @@ _GROUPS = (
 
 
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
-    blocks = doc.filler
+    blocks = promotional(doc.filler)
     if sink is not None:
         sink.extend(Span(b.start, b.end, b.kind, "filler.lines") for b in blocks)
     share = merged_length([(b.start, b.end) for b in blocks]) / len(doc.text) if blocks else 0.0
