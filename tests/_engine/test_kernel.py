@@ -220,51 +220,49 @@ SHOUT_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
-@settings(max_examples=600, deadline=None)
-@given(pieces=st.lists(SHOUT_PIECES, max_size=40))
-def test_kernel_shouted_starts_equal_the_regex(pieces):
-    text = "".join(pieces)
-    expected = [m.start() for m in sentiment._ALLCAPS_RE.finditer(text)]
-    assert kernel.compiled().shouted_starts(text, sentiment._SHOUTED_LENGTH) == expected
-
-
-def test_kernel_shouted_starts_equal_the_regex_on_real_texts(varied_texts):
-    if kernel.compiled() is None:
-        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
-    found = 0
-    for text in [normalise(text) for text in varied_texts] + varied_texts:
-        expected = [m.start() for m in sentiment._ALLCAPS_RE.finditer(text)]
-        starts = kernel.compiled().shouted_starts(text, sentiment._SHOUTED_LENGTH)
-        assert starts == expected, text[:80]
-        found += len(expected)
-    assert found > 50
-
-
 DIGIT_PIECES = st.sampled_from(
     ["1", "2019", "x", "X", "_", ".", ",", " ", "\n", "-", "'", "\u0661", "\u00b2", "\u2163",
      "\u00bd", "\u0966", "\U0001d7ce", "\u00e9", "\u0130", "\uff11", "a1", "$"]
 )  # fmt: skip
+# Kernel scans that replace a regex scan: the regex, the kernel's match starts, pieces to
+# stitch texts from, and how many matches the real texts must hold at least.
+START_SCANS = {
+    "shouted words": (
+        sentiment._ALLCAPS_RE,
+        lambda compiled, text: compiled.shouted_starts(text, sentiment._SHOUTED_LENGTH),
+        SHOUT_PIECES,
+        50,
+    ),
+    "number starts": (
+        factual._DIGIT_WORD_START_RE,
+        lambda compiled, text: compiled.digit_word_starts(text),
+        DIGIT_PIECES,
+        1000,
+    ),
+}
 
 
 @pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@pytest.mark.parametrize("scan", sorted(START_SCANS))
 @settings(max_examples=600, deadline=None)
-@given(pieces=st.lists(DIGIT_PIECES, max_size=40))
-def test_kernel_digit_word_starts_equal_the_regex(pieces):
-    text = "".join(pieces)
-    expected = [m.start() for m in factual._DIGIT_WORD_START_RE.finditer(text)]
-    assert kernel.compiled().digit_word_starts(text) == expected
+@given(data=st.data())
+def test_kernel_match_starts_equal_the_regex(scan, data):
+    pattern, starts, pieces, _ = START_SCANS[scan]
+    text = "".join(data.draw(st.lists(pieces, max_size=40)))
+    assert starts(kernel.compiled(), text) == [m.start() for m in pattern.finditer(text)]
 
 
-def test_kernel_digit_word_starts_equal_the_regex_on_real_texts(varied_texts):
+@pytest.mark.parametrize("scan", sorted(START_SCANS))
+def test_kernel_match_starts_equal_the_regex_on_real_texts(varied_texts, scan):
     if kernel.compiled() is None:
         select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    pattern, starts, _, at_least = START_SCANS[scan]
     found = 0
     for text in [normalise(text) for text in varied_texts] + varied_texts:
-        expected = [m.start() for m in factual._DIGIT_WORD_START_RE.finditer(text)]
-        assert kernel.compiled().digit_word_starts(text) == expected, text[:80]
+        expected = [m.start() for m in pattern.finditer(text)]
+        assert starts(kernel.compiled(), text) == expected, text[:80]
         found += len(expected)
-    assert found > 1000
+    assert found > at_least
 
 
 NAME_PIECES = st.sampled_from(
