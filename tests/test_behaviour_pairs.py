@@ -9,7 +9,9 @@ URL, pages of filler. The amounts are the contract of the v2 verdict (issue "Ver
 - the same report, same named sources, told in loaded words (superlatives, exclamations,
   judging adjectives): hype +0.10 or more, impact and verdict not raised;
 - any URL: the same verdict, hype and impact;
-- 2,000 words of filler: impact not raised.
+- 2,000 words of filler: impact not raised;
+- a scraped video player and a legal footer (page chrome, not promotion): the same hype,
+  impact and verdict.
 Three invented developments (tests/fixtures/README.md), so no rule is tuned to one article.
 """
 
@@ -54,6 +56,12 @@ COMMENT_BOILERPLATE = (
     "Your email address will not be published. Required fields are marked *\n"
     "Save my name, email, and website in this browser for the next time I comment.\n"
     "Post Comment"
+)
+PAGE_CHROME = (
+    "Duration Time 0:00\nLoaded: 0%\nProgress: 0%\nStream TypeLIVE\nRemaining Time -0:00\n"
+    "Playback Rate\nFont Size50%\nText Edge StyleNone\n"
+    "Background --- White Black Red Green Blue Yellow Magenta Cyan --- Opaque Semi-Transparent\n"
+    "Privacy - Terms\nCopyright 2025 The Daily Ledger. All rights reserved."
 )
 URLS = (
     None,
@@ -151,3 +159,13 @@ def test_two_thousand_words_of_filler_do_not_raise_impact(topic):
     padded = pages_of_filler(wire)
     assert len(padded.split()) - len(wire.split()) >= 2_000
     assert scored(padded).impact <= scored(wire).impact
+
+
+def test_a_scraped_player_and_a_legal_footer_leave_the_verdict_unchanged(topic):
+    wire = fixture_text(WIRE[topic])
+    lines = wire.rstrip().split("\n\n")
+    paged = "\n\n".join([lines[0], PAGE_CHROME, *lines[1:]]) + "\n"
+    plain, chromed = scored(wire), scored(paged)
+    assert (chromed.verdict, chromed.hype, chromed.impact) == pytest.approx(
+        (plain.verdict, plain.hype, plain.impact), abs=1e-9
+    )

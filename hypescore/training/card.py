@@ -133,7 +133,8 @@ def acceptance(figures: dict[str, Any]) -> list[dict[str, Any]]:
             "figure": "behaviour_pairs",
             "protocol": "tests/test_behaviour_pairs.py (three invented developments): tag block "
             "+0.15 hype and -2 verdict, breathless rewrite -3, loaded wording with the same "
-            "sources +0.10 hype, any URL same, 2,000 words of filler no impact gain",
+            "sources +0.10 hype, any URL same, 2,000 words of filler no impact gain, "
+            "a scraped video player and legal footer the same",
             "value": "checked by the test suite, not by training",
             "target": "all pass",
             "result": "see test run",
