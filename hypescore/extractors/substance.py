@@ -112,9 +112,7 @@ _ROLE_AFTER_RE = re.compile(r",[ ](?:(?:a|an|the)[ ])?[^.,\n]{0,60}", re.IGNOREC
 
 # After a named actor: the speech verb, maybe past a role clause ("Kroft, the host, said").
 _CLAUSE_CHARS = 60
-_SPEAKS_AFTER_RE = re.compile(
-    rf"(?:,[ ][^.,\n]{{1,{_CLAUSE_CHARS}}},)?[ ]{sourcing.SPEECH_VERB}\b"
-)
+_SPEAKS_AFTER_RE = re.compile(rf"(?:,[ ][^.,\n]{{1,{_CLAUSE_CHARS}}},)?[ ]{sourcing.SPEECH_VERB}\b")
 # The farthest a speech verb of _SPEAKS_AFTER_RE starts from the name's end: ", " + the
 # clause + ", ", then the verb.
 _MAX_VERB_GAP = _CLAUSE_CHARS + 4
