@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from hypescore._engine import kernel
-from hypescore._engine.index import TextIndex
+from hypescore._engine.index import WORD_RUN_RE, TextIndex
 from hypescore.article import Article
 from hypescore.filler import FillerBlock, blank_out, find_filler
 
@@ -55,7 +55,6 @@ _SAME_LENGTH_FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(code), target) for code, target in _SAME_LENGTH_FOLD.items())
 
 WORD_RE = re.compile(r"\w+(?:['-]\w+)*")
-_RUN_RE = re.compile(r"\w+")
 # An apostrophe or hyphen between word characters: it joins two runs into one word.
 _JOINER_RE = re.compile(r"['-](?<=\w['-])(?=\w)")
 # A terminal run ends a sentence when whitespace follows and the next word is not lower case.
@@ -85,8 +84,8 @@ class AnalysedArticle:
     """The body: the normalised text with filler blocks blanked out (same length)."""
     title: str
     url: str | None
-    runs: list[str]
-    """Every ``\\w+`` run; a word (``WORD_RE``) is runs joined by ``'`` or ``-``."""
+    word_chars: int
+    """How many ``\\w`` characters the body holds (all of them are in its runs)."""
     n_words: int
     sentences: list[tuple[int, int]]
     """Sentences of the body."""
@@ -95,7 +94,17 @@ class AnalysedArticle:
     full_norm: str = ""
     """The normalised text with its filler, where filler blocks were found."""
     filler: list[FillerBlock] = field(default_factory=list)
+    _runs: list[str] | None = field(default=None, repr=False, compare=False)
     _index: TextIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def runs(self) -> list[str]:
+        """Every ``\\w+`` run; a word (``WORD_RE``) is runs joined by ``'`` or ``-``.
+        Kept from the analysis on the pure-Python path, found on request otherwise
+        (the kernel counts the runs without making them)."""
+        if self._runs is None:
+            return WORD_RUN_RE.findall(self.norm)
+        return self._runs
 
     @property
     def words(self) -> list[str]:
@@ -106,7 +115,7 @@ class AnalysedArticle:
     def index(self) -> TextIndex:
         """Tokens, word runs and lower-cased text, built on first use and shared."""
         if self._index is None:
-            self._index = TextIndex(self.norm, self.runs)
+            self._index = TextIndex(self.norm, self._runs)
         return self._index
 
     def release_index(self) -> None:
@@ -209,18 +218,25 @@ def analyse(article: Article) -> AnalysedArticle:
     if filler:
         lines = _outside(lines, filler)
     # Words are counted as runs less joiners: cheaper than matching WORD_RE itself.
-    runs = _RUN_RE.findall(norm)
+    compiled = kernel.active()
+    runs: list[str] | None = None
+    if compiled is not None:
+        n_runs, word_chars, joiners = compiled.word_run_stats(norm)
+    else:
+        runs = WORD_RUN_RE.findall(norm)
+        n_runs, word_chars, joiners = len(runs), len("".join(runs)), len(_JOINER_RE.findall(norm))
     return AnalysedArticle(
         text=article.text,
         norm=norm,
         title=normalise(article.title or ""),
         url=article.url,
-        runs=runs,
-        n_words=len(runs) - len(_JOINER_RE.findall(norm)),
+        word_chars=word_chars,
+        n_words=n_runs - joiners,
         sentences=split_sentences(norm),
         lines=lines,
         full_norm=full,
         filler=filler,
+        _runs=runs,
     )
 
 

@@ -166,7 +166,7 @@ def list_items(line: str) -> int:
     separators = sum(map(line.count, _SEPARATOR_CHARS))
     # A cheap proof that some item would be too long (a prose line): every token with a
     # non-separator character puts a word in an item, and items are at most separators + 1.
-    if len(line.split()) - separators > MAX_TAG_WORDS * (separators + 1):
+    if _words_over(line, separators + MAX_TAG_WORDS * (separators + 1)):
         return 0
     items = [item for item in _LIST_SEPARATOR_RE.split(line) if item.strip(" #")]
     if len(items) < MIN_TAG_ITEMS:
@@ -202,10 +202,21 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith((".", "?", "!", ":"))
 
 
+def _words_over(line: str, bound: int) -> bool:
+    """Whether ``line`` has more than ``bound`` whitespace-separated words: a split that
+    stops after ``bound`` pieces, so a paragraph is not cut into all its words."""
+    return len(line.split(None, bound)) > bound
+
+
+def _capped_word_count(line: str, cap: int) -> int:
+    """``min(len(line.split()), cap + 1)``: exact up to ``cap``, and more than ``cap``
+    for any longer line, for tests against thresholds of at most ``cap``."""
+    return len(line.split(None, cap))
+
+
 def is_breadcrumb(line: str) -> bool:
     """Category names run together ("World NewsPoliticsElections") or ``Home > World``."""
-    words = line.split()
-    if not words or len(words) > 10 or _ends_sentence(line):
+    if not line.strip() or _words_over(line, 10) or _ends_sentence(line):
         return False
     if len(_CAMEL_JOIN_RE.findall(line)) >= 2:
         # Handles and links run words together too ("@realDonaldTrump"), dates hold digits.
@@ -284,8 +295,10 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
             open_kind = None  # a blank line closes a header's block
         previous_end = end
         line = text[start:end]
-        n_words = len(line.split())
-        if n_words > MAX_CHROME_WORDS and _ends_sentence(line):
+        # Every threshold below is at most MAX_CHROME_WORDS, so the count can stop there.
+        n_words = _capped_word_count(line, MAX_CHROME_WORDS)
+        ends_sentence = _ends_sentence(line)
+        if n_words > MAX_CHROME_WORDS and ends_sentence:
             open_kind = None  # a paragraph: too long for chrome, a finished sentence
             out.append(_Line(start, end, None, 0))
             continue
@@ -303,15 +316,16 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
                 open_kind = kinds[" ".join(case_fold(header.group(1)).split())]
                 out.append(_Line(start, end, open_kind, int(items) if rest else 0, header=True))
                 continue
-        items = list_items(line)
+        # A finished sentence is no list, no cloud and no breadcrumb (each checks first).
+        items = 0 if ends_sentence else list_items(line)
         if items:
             out.append(_Line(start, end, TAG_LIST, items))
             continue
-        items = cloud_items(line)
+        items = 0 if ends_sentence else cloud_items(line)
         if items:
             out.append(_Line(start, end, KEYWORD_CLOUD, items))
             continue
-        if is_breadcrumb(line):
+        if not ends_sentence and is_breadcrumb(line):
             out.append(_Line(start, end, NAVIGATION, 1))
             continue
         continues = _BARE_LINK_RE.fullmatch(line) or _is_item_line(line, n_words)

@@ -19,7 +19,7 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISALNUM, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
     PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.math cimport sqrt
@@ -1309,6 +1309,126 @@ def count_lower_runs(list runs, counts, fold):
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
 
 
+cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
+    """``\\w`` at code point ``i``; ASCII without the Unicode tables."""
+    cdef Py_UCS4 char = PyUnicode_READ(kind, data, i)
+    if char < 128:
+        return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+    return Py_UNICODE_ISALNUM(char)
+
+
+def word_run_stats(str text):
+    """``(len(runs), len("".join(runs)), len(_JOINER_RE.findall(text)))`` of
+    ``analysis.analyse``, where ``runs`` are the ``\\w+`` runs of ``text``: how many
+    runs, their characters, and the apostrophes or hyphens between two word characters,
+    in one pass and without making the runs."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i, runs = 0, chars = 0, joiners = 0
+    cdef Py_UCS4 char
+    cdef bint word, previous = False
+    for i in range(n):
+        word = _is_word_at(kind, data, i)
+        if word:
+            chars += 1
+            if not previous:
+                runs += 1
+        elif previous and i + 1 < n:
+            char = PyUnicode_READ(kind, data, i)
+            if (char == 39 or char == 45) and _is_word_at(kind, data, i + 1):
+                joiners += 1
+        previous = word
+    return runs, chars, joiners
+
+
+def count_text_runs(str text, counts, fold):
+    """:func:`count_lower_runs` of the ``\\w+`` runs of ``text``, found here: the
+    runs are sliced from the text one by one, no list of them is made."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef Py_UCS4 char
+    cdef bint ascii, capital
+    cdef object key
+    cdef PyObject *found
+    if not isinstance(counts, dict):
+        raise TypeError("counts must be a dict or a Counter")
+    while i < n:
+        if not _is_word_at(kind, data, i):
+            i += 1
+            continue
+        start = i
+        ascii = True
+        capital = False
+        while i < n and _is_word_at(kind, data, i):
+            char = PyUnicode_READ(kind, data, i)
+            if char >= 128:
+                ascii = False
+            elif 65 <= char <= 90:
+                capital = True
+            i += 1
+        key = text[start:i]
+        if not ascii:
+            key = fold(key)
+        elif capital:
+            key = (<str>key).lower()
+        found = PyDict_GetItem(<dict>counts, key)
+        PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+
+
+def digit_word_starts(str text):
+    """Where ``\\d(?<!\\w\\d)`` matches (``factual``'s number starts): a decimal digit
+    (the regex engine's ``\\d``) with no word character before it."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i
+    cdef Py_UCS4 char
+    cdef list starts = []
+    cdef bint previous = False  # a word character before i
+    for i in range(n):
+        char = PyUnicode_READ(kind, data, i)
+        if char < 128:
+            if 48 <= char <= 57:
+                if not previous:
+                    starts.append(i)
+                previous = True
+            else:
+                previous = (65 <= char <= 90) or (97 <= char <= 122) or char == 95
+        else:
+            if Py_UNICODE_ISDECIMAL(char) and not previous:
+                starts.append(i)
+            previous = Py_UNICODE_ISALNUM(char)
+    return starts
+
+
+def shouted_starts(str text, Py_ssize_t shortest):
+    """Where ``(?<![\\w'])[A-Z]{shortest,}(?![\\w'])`` matches (``sentiment``'s words in
+    capitals): a run of ASCII capitals at least ``shortest`` long with neither a word
+    character nor an apostrophe on either side. The regex cannot match inside a longer
+    run (a capital is a word character), so each maximal run is tried once."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef list starts = []
+    while i < n:
+        if not _is_capital(PyUnicode_READ(kind, data, i)):
+            i += 1
+            continue
+        start = i
+        while i < n and _is_capital(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i - start < shortest:
+            continue
+        if start > 0 and (
+            PyUnicode_READ(kind, data, start - 1) == 39 or _is_word_at(kind, data, start - 1)
+        ):
+            continue
+        if i < n and (PyUnicode_READ(kind, data, i) == 39 or _is_word_at(kind, data, i)):
+            continue
+        starts.append(start)
+    return starts
+
+
 # -- names: ``factual.capitalised_runs`` ---------------------------------------------------
 
 
@@ -1385,3 +1505,48 @@ def capitalised_runs(str text, tuple particles):
         spans.append((i, end))
         i = end
     return spans
+
+
+def name_candidates(
+    str text, tuple particles, set sentence_starts, dict trimmed, trim_name,
+    frozenset not_names, frozenset function_words, frozenset opening_words, strip_particles,
+):
+    """The loop of ``factual.named_entities`` over the capitalised runs of ``text``:
+    ``(found, initial)``, the names inside sentences (and after a sentence's function
+    word or opener) and the single capitalised words that open a sentence.
+
+    A run's trimmed name is read from ``trimmed`` (``factual._TRIMMED``: run text to
+    ``(offset, name)`` or ``None``); a run not there goes to ``trim_name(start, run)``
+    (``factual._cached_trimmed_name``, which fills the memo), so the memo's rules stay
+    in Python.
+    """
+    cdef list found = [], initial = []
+    cdef Py_ssize_t start, end, offset
+    cdef str run, first, rest, name
+    cdef object entry, triple
+    cdef PyObject *cached
+    for start, end in capitalised_runs(text, particles):
+        run = text[start:end]
+        if start in sentence_starts:
+            first, _, rest = run.partition(" ")
+            if not rest:
+                initial.append((start, end, run))
+                continue
+            if first.lower() in function_words or first in opening_words:
+                rest = strip_particles(rest.lstrip())
+                start = end - len(rest)
+                run = rest
+        cached = PyDict_GetItem(trimmed, run)
+        if cached is NULL:
+            triple = trim_name(start, run)
+            if triple is not None and (<tuple>triple)[2] not in not_names:
+                found.append(triple)
+            continue
+        entry = <object>cached
+        if entry is None:
+            continue
+        offset = (<tuple>entry)[0]
+        name = (<tuple>entry)[1]
+        if name not in not_names:
+            found.append((start + offset, start + offset + len(name), name))
+    return found, initial

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, KeysView
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
-from hypescore._engine import multisearch
-from hypescore._engine.index import case_fold
+from hypescore._engine import kernel, multisearch
+from hypescore._engine.index import WORD_RUN_RE, case_fold
 
 if TYPE_CHECKING:
     from hypescore._engine.index import TextIndex
 
 T = TypeVar("T")
-_WORD_RUN_RE = re.compile(r"\w+")
 _STARTS_WITH_WORD_CHAR_RE = re.compile(r"\w")
 
 
@@ -126,7 +126,7 @@ class _Phrase:
         at = max(range(len(pieces)), key=lambda k: len(pieces[k]))
         self.anchor = pieces[at]
         self.before = tuple(reversed(pieces[:at]))
-        self.required = frozenset(_WORD_RUN_RE.findall(key.lower()))
+        self.required = frozenset(WORD_RUN_RE.findall(key.lower()))
 
     def starts(self, index: TextIndex, lowered: bool) -> list[int]:
         """Where the phrase would have to start, for each occurrence of its anchor."""
@@ -178,7 +178,7 @@ class PhraseFinder:
         self._supported = all(
             _STARTS_WITH_WORD_CHAR_RE.match(k) and "  " not in k for k in keys
         ) and (not ignorecase or all(k.isascii() for k in keys))
-        self._singles = frozenset(k for k in keys if _WORD_RUN_RE.fullmatch(k))
+        self._singles = frozenset(k for k in keys if WORD_RUN_RE.fullmatch(k))
         self._multis = [_Phrase(k, spaces_flexible) for k in keys if k not in self._singles]
         self._countable = word_bounded and ignorecase and self._supported
         # Looked up from the document's side: a headline has a dozen words, a lexicon
@@ -230,7 +230,7 @@ class PhraseFinder:
         singles = self._singles
         for hit in emulate_finditer(self.pattern, index.norm, candidates):
             # This match replaces the single-word matches counted inside it.
-            inside = _WORD_RUN_RE.findall(case_fold(hit.group()))
+            inside = WORD_RUN_RE.findall(case_fold(hit.group()))
             total += 1 - sum(1 for run in inside if run in singles)
         return total
 
@@ -260,27 +260,46 @@ class CandidateFinder:
 
 
 class ScanFinder:
-    """A plain scan, skipped when ``possible(index)`` proves there can be no match."""
+    """A plain scan, skipped when ``possible(index)`` proves there can be no match.
+
+    ``compiled_starts``, when given, finds where every match starts with the compiled
+    kernel (``compiled_starts(kernel, text)``): a count is then their number, and
+    matches are made there only.
+    """
 
     def __init__(
         self,
         pattern: re.Pattern[str],
         possible: Callable[[TextIndex], bool] | None = None,
         scan_pattern: re.Pattern[str] | None = None,
+        compiled_starts: Callable[[ModuleType, str], list[int]] | None = None,
     ) -> None:
         self.pattern = pattern
         self._possible = possible
         # An equivalent pattern that the regex engine scans faster, when there is one.
         self._scan = scan_pattern or pattern
+        self._compiled_starts = compiled_starts
         if self._scan.groups:
             raise ValueError("counting uses findall: the pattern must have no groups")
+
+    def _starts(self, index: TextIndex) -> list[int] | None:
+        compiled = kernel.active()
+        if compiled is None or self._compiled_starts is None:
+            return None
+        return self._compiled_starts(compiled, index.norm)
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
         if self._possible is not None and not self._possible(index):
             return []
+        starts = self._starts(index)
+        if starts is not None:
+            return emulate_finditer(self.pattern, index.norm, starts)
         return list(self._scan.finditer(index.norm))
 
     def count(self, index: TextIndex) -> int:
         if self._possible is not None and not self._possible(index):
             return 0
+        starts = self._starts(index)
+        if starts is not None:
+            return len(starts)
         return len(self._scan.findall(index.norm))

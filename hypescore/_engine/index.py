@@ -7,6 +7,7 @@ instead of one regex scan of the whole text per lexicon.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
@@ -21,6 +22,8 @@ from hypescore._engine import kernel, multisearch
 # word occurs in it exactly where IGNORECASE would match it (tests/_engine/test_case_fold.py
 # checks this against the regex engine for every code point).
 _CASE_ODDITIES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+# A run of word characters: words, lexicon keys and counts are made of these.
+WORD_RUN_RE = re.compile(r"\w+")
 
 
 def case_fold(text: str) -> str:
@@ -46,9 +49,12 @@ def _with_lower(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 class TextIndex:
     """Tokens, word runs and the lower-cased text of one normalised text."""
 
-    def __init__(self, norm: str, runs: list[str], *, one_pass: bool | None = None) -> None:
-        """``one_pass`` forces the single multi-word pass on (or off); by default it runs
-        when the text holds enough registered words to pay for it."""
+    def __init__(
+        self, norm: str, runs: list[str] | None = None, *, one_pass: bool | None = None
+    ) -> None:
+        """``runs`` are the ``\\w+`` runs of ``norm`` when the caller has them (``None``:
+        found here when needed). ``one_pass`` forces the single multi-word pass on (or
+        off); by default it runs when the text holds enough registered words to pay for it."""
         self.norm = norm
         self._runs = runs
         self._memo: dict[str, Any] = {}
@@ -100,10 +106,16 @@ class TextIndex:
         whose lower case is not here does not occur in any case.
         """
         compiled = kernel.active()
+        runs = self._runs
         if compiled is None:
-            return Counter(case_fold(" ".join(self._runs)).split())
+            if runs is None:
+                runs = WORD_RUN_RE.findall(self.norm)
+            return Counter(case_fold(" ".join(runs)).split())
         counts: Counter[str] = Counter()
-        compiled.count_lower_runs(self._runs, counts, case_fold)
+        if runs is None:
+            compiled.count_text_runs(self.norm, counts, case_fold)
+        else:
+            compiled.count_lower_runs(runs, counts, case_fold)
         return counts
 
     @cached_property

@@ -5,10 +5,12 @@ where Cython and a C compiler work, skipped otherwise) that replays the loops of
 ``vader`` (token learning, sentence scores, the rules around a lexicon word),
 ``readability`` and ``syllables`` bit for bit, reads each document's tokens once
 (``TextIndex.compiled_tokens``), and scans sentence boundaries
-(``analysis.split_sentences``), capitalised runs (``factual.capitalised_runs``) and word
-counts (``TextIndex.lower_runs``) over the code points. The Python code stays the
-reference and the fallback: it runs when the extension is not built, when
-``HYPESCORE_PURE_PYTHON=1`` is set, or after :func:`use` ``(False)`` (tests run both).
+(``analysis.split_sentences``), capitalised runs and the names in them
+(``factual.named_entities``), word runs and their counts (``analysis.analyse``,
+``TextIndex.lower_runs``), number starts and words in capitals over the code points.
+The Python code stays the reference and the fallback: it runs when the extension is not
+built, when ``HYPESCORE_PURE_PYTHON=1`` is set, or after :func:`use` ``(False)`` (tests
+run both).
 """
 
 from __future__ import annotations

@@ -147,6 +147,10 @@ multisearch.register(
 
 
 def _digit_word_starts(index: TextIndex) -> list[int]:
+    """Every match start of ``_DIGIT_WORD_START_RE`` (one pass of the kernel when it runs)."""
+    compiled = kernel.active()
+    if compiled is not None:
+        return compiled.digit_word_starts(index.norm)
     return [m.start() for m in _DIGIT_WORD_START_RE.finditer(index.norm)]
 
 
@@ -204,7 +208,6 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
         return None
     months = index.may_contain(_MONTH_NAMES)
     weekdays = index.may_contain(_WEEKDAYS)
-    years = index.lower_runs.keys() & _YEARS
     candidates: list[int] = []
     for word in weekdays:
         candidates.extend(index.find_all(word))
@@ -218,13 +221,15 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     for word in index.may_contain(_DATE_LEAD_WORDS + _DATE_ALONE_WORDS):
         candidates.extend(index.find_all(word, lowered=True))
     # A year in a date is a whole word, so it starts where a digit follows a non-word
-    # character: those places are known already, no search per year is needed.
+    # character: those places are known already, no search per year is needed. (Each
+    # place is looked up, not the hundred years: a document has a few dozen numbers.)
+    runs = index.lower_runs
     year_starts = (
         at
         for at in index.memo("digit_word_starts", _digit_word_starts)
-        if norm[at : at + 4] in years
+        if norm[at : at + 4] in _YEARS and norm[at : at + 4] in runs
     )
-    for at in year_starts if years else ():
+    for at in year_starts:
         candidates.append(at)
         gap = _whitespace_before(norm, at)
         if gap == at:
@@ -339,6 +344,36 @@ def capitalised_runs(norm: str) -> list[tuple[int, int]]:
     return [match.span() for match in _CAPITALISED_RUN_RE.finditer(norm)]
 
 
+def _strip_particles(text: str) -> str:
+    """The run without the particles that lead it ("the Senate": Senate)."""
+    return _PARTICLE_RE.sub("", text)
+
+
+def _name_candidates(
+    norm: str, starts: set[int]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The names inside sentences (and after a sentence's function word or opener),
+    and the single capitalised words that open a sentence (the kernel's
+    ``name_candidates`` replays this loop)."""
+    found: list[tuple[int, int, str]] = []
+    initial: list[tuple[int, int, str]] = []
+    for start, end in capitalised_runs(norm):
+        text = norm[start:end]
+        if start in starts:
+            first, _, rest = text.partition(" ")
+            if not rest:
+                initial.append((start, end, text))
+                continue
+            if first.lower() in FUNCTION_WORDS or first in _OPENING_WORDS:
+                rest = _strip_particles(rest.lstrip())  # "In the Senate": Senate
+                start = end - len(rest)
+                text = rest
+        name = _cached_trimmed_name(start, text)
+        if name is not None and name[2] not in _NOT_NAMES:
+            found.append(name)
+    return found, initial
+
+
 def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
     """Named actors, places and organisations: ``(start, end, text)`` in order.
 
@@ -349,23 +384,14 @@ def named_entities(doc: AnalysedArticle) -> list[tuple[int, int, str]]:
     letters, lone function words and title-case runs are not (:func:`_trimmed_name`).
     """
     starts = sentence_starts(doc)
-    found: list[tuple[int, int, str]] = []
-    initial: list[tuple[int, int, str]] = []
-    norm = doc.norm
-    for start, end in capitalised_runs(norm):
-        text = norm[start:end]
-        if start in starts:
-            first, _, rest = text.partition(" ")
-            if not rest:
-                initial.append((start, end, text))
-                continue
-            if first.lower() in FUNCTION_WORDS or first in _OPENING_WORDS:
-                rest = _PARTICLE_RE.sub("", rest.lstrip())  # "In the Senate": Senate
-                start = end - len(rest)
-                text = rest
-        name = _cached_trimmed_name(start, text)
-        if name is not None and name[2] not in _NOT_NAMES:
-            found.append(name)
+    compiled = kernel.active()
+    if compiled is not None:
+        found, initial = compiled.name_candidates(
+            doc.norm, _PARTICLE_WORDS, starts, _TRIMMED, _cached_trimmed_name, _NOT_NAMES,
+            FUNCTION_WORDS, _OPENING_WORDS, _strip_particles,
+        )  # fmt: skip
+    else:
+        found, initial = _name_candidates(doc.norm, starts)
     if initial:
         inside = {text for _, _, text in found}
         for start, _, text in initial:

@@ -29,5 +29,4 @@ KINDS: tuple[str, ...] = ()
 def extract(doc: AnalysedArticle, sink: SpanSink = None) -> list[float]:
     index = doc.index
     learn(index)
-    letters = len("".join(doc.runs))  # every \w character is in a run
-    return counter().index_scores(index, letters)
+    return counter().index_scores(index, doc.word_chars)

@@ -48,9 +48,10 @@ KINDS: tuple[str, ...] = (
 STRONG_POLARITY = 0.5
 
 _EXCLAMATION_RE = re.compile(r"!+")
-_ALLCAPS_RE = re.compile(r"(?<![\w'])[A-Z]{4,}(?![\w'])")
+_SHOUTED_LENGTH = 4
+_ALLCAPS_RE = re.compile(rf"(?<![\w'])[A-Z]{{{_SHOUTED_LENGTH},}}(?![\w'])")
 # The same matches, led by a character class so the engine skips to capitals.
-_ALLCAPS_SCAN_RE = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z]{3,}(?![\w'])")
+_ALLCAPS_SCAN_RE = re.compile(rf"[A-Z](?<![\w'][A-Z])[A-Z]{{{_SHOUTED_LENGTH - 1},}}(?![\w'])")
 
 # ``!!*`` finds the same runs as ``!+`` but starts with a literal the engine jumps to.
 EXCLAMATIONS = ScanFinder(
@@ -58,7 +59,11 @@ EXCLAMATIONS = ScanFinder(
     possible=lambda index: "!" in index.norm,
     scan_pattern=re.compile(r"!!*"),
 )
-ALLCAPS = ScanFinder(_ALLCAPS_RE, scan_pattern=_ALLCAPS_SCAN_RE)
+ALLCAPS = ScanFinder(
+    _ALLCAPS_RE,
+    scan_pattern=_ALLCAPS_SCAN_RE,
+    compiled_starts=lambda compiled, text: compiled.shouted_starts(text, _SHOUTED_LENGTH),
+)
 
 
 def sentence_compounds(doc: AnalysedArticle) -> list[float]:

@@ -91,18 +91,30 @@ _VERBS = tuple(SPEECH_VERB.removeprefix("(?:").removesuffix(")").split("|"))
 multisearch.register((*_VERBS, "according", "http", "www."))
 
 
+def _speech_verb_spans(index: TextIndex) -> list[tuple[int, int]]:
+    return sorted(
+        (at, at + len(verb)) for verb in index.may_contain(_VERBS) for at in index.find_all(verb)
+    )
+
+
+def speech_verb_spans(index: TextIndex) -> list[tuple[int, int]]:
+    """Every occurrence of a speech verb in ``index.norm``, as spelled in
+    ``SPEECH_VERB`` (lower case, inside words too), in order; found once per document.
+    A match of a pattern that holds ``SPEECH_VERB`` as a whole word has its verb here."""
+    return index.memo("speech_verb_spans", _speech_verb_spans)
+
+
 class _NamedSources:
     """Exactly ``_NAMED_SOURCE_RE.finditer``; every match holds a verb or "according"."""
 
     pattern = _NAMED_SOURCE_RE
 
     def matches(self, index: TextIndex) -> list[re.Match[str]]:
-        verbs = index.may_contain(_VERBS)
+        verb_starts = [start for start, _ in speech_verb_spans(index)]
         according = index.find_all("according") if index.may_contain(("according",)) else []
-        if not verbs and not according:
+        if not verb_starts and not according:
             return []
         norm = index.norm
-        verb_starts = [at for verb in verbs for at in index.find_all(verb)]
         return union_finditer(
             [
                 lambda pos: _NAME_LED_RE.search(norm, pos),

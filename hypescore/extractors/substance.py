@@ -14,7 +14,7 @@ runs, adds none.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from hypescore._engine import multisearch
 from hypescore._engine.finders import CandidateFinder
@@ -111,7 +111,11 @@ _ROLE_AFTER_RE = re.compile(r",[ ](?:(?:a|an|the)[ ])?[^.,\n]{0,60}", re.IGNOREC
 
 
 # After a named actor: the speech verb, maybe past a role clause ("Kroft, the host, said").
-_SPEAKS_AFTER_RE = re.compile(rf"(?:,[ ][^.,\n]{{1,60}},)?[ ]{sourcing.SPEECH_VERB}\b")
+_CLAUSE_CHARS = 60
+_SPEAKS_AFTER_RE = re.compile(rf"(?:,[ ][^.,\n]{{1,{_CLAUSE_CHARS}}},)?[ ]{sourcing.SPEECH_VERB}\b")
+# The farthest a speech verb of _SPEAKS_AFTER_RE starts from the name's end: ", " + the
+# clause + ", ", then the verb.
+_MAX_VERB_GAP = _CLAUSE_CHARS + 4
 # Before one: "said Obama", '"We will," said Obama'.
 _SPEAKS_BEFORE_RE = re.compile(rf"\b{sourcing.SPEECH_VERB}[ ]$")
 
@@ -123,13 +127,25 @@ def _named_sources(doc: AnalysedArticle) -> list[tuple[int, int]]:
     norm = doc.norm
     found = [m.span() for m in found_matches(sourcing.NAMED_SOURCES, doc.index)]
     taken = Intervals(found)  # bisection: one scan of every source per actor was quadratic
+    # Both patterns hold a speech verb as a whole word: a name with no verb starting in
+    # reach after it, or ending right before its space, is tried against neither.
+    verbs = sourcing.speech_verb_spans(doc.index)
+    verb_starts = [start for start, _ in verbs]
+    after_verb_space = {end + 1 for _, end in verbs}
     for start, end, _ in factual.named_entities_of(doc):
         if taken.overlaps(start, end):
             continue
-        after = _SPEAKS_AFTER_RE.match(norm, end)
+        k = bisect_left(verb_starts, end + 1)
+        after = (
+            _SPEAKS_AFTER_RE.match(norm, end)
+            if k < len(verb_starts) and verb_starts[k] <= end + _MAX_VERB_GAP
+            else None
+        )
         if after:
             found.append((start, after.end()))
-        elif _SPEAKS_BEFORE_RE.search(norm, max(0, start - 16), start):
+        elif start in after_verb_space and _SPEAKS_BEFORE_RE.search(
+            norm, max(0, start - 16), start
+        ):
             found.append((start, end))
     return sorted(found)
 

@@ -22,8 +22,8 @@ from hypescore._engine.index import TextIndex
 from hypescore._engine.readability import ReadabilityCounter
 from hypescore._engine.syllables import hyphenator
 from hypescore._engine.vader import CompoundScorer, read_emojis, read_lexicon
-from hypescore.analysis import normalise, split_sentences
-from hypescore.extractors import factual
+from hypescore.analysis import _JOINER_RE, normalise, split_sentences
+from hypescore.extractors import factual, sentiment
 from tests._engine.conftest import select_path
 from tests._engine.test_token_caches import corpus, features
 from tests._engine.test_vader import RULE_WORDS
@@ -177,6 +177,92 @@ def test_kernel_lower_runs_equal_pure_python(varied_texts):
         select_path("kernel")
         counted = TextIndex(text, runs).lower_runs
         assert list(counted.items()) == list(expected.items()), text[:80]
+
+
+RUN_PIECES = st.sampled_from(
+    ["word", "Word", "WORD", "'", "-", "--", "'-", "_", "x_Y", " ", "  ", "\n", "\t", ".",
+     "2019", "\u0661", "\u00e9", "\u00c9t\u00e9", "Stra\u00dfe", "\u0130", "\u0131s",
+     "\u017f", "\u212a", "\u03a3\u0391\u03a3", "\u4e2d\u6587", "\u00b2", "\u2163", "\u02bc",
+     "\U0001d400", "\ufb01", "don't", "e-mail"]
+)  # fmt: skip
+
+
+def _runs_both_ways(text: str) -> None:
+    """The kernel's run counts and lower-case run counts, straight from the text,
+    against the regexes and the reference ``TextIndex`` over the found runs."""
+    runs = re.findall(r"\w+", text)
+    expected = (len(runs), len("".join(runs)), len(_JOINER_RE.findall(text)))
+    assert kernel.compiled().word_run_stats(text) == expected, text[:80]
+    select_path("python")
+    reference = TextIndex(text, runs).lower_runs
+    select_path("kernel")
+    counted = TextIndex(text).lower_runs
+    assert list(counted.items()) == list(reference.items()), text[:80]
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(RUN_PIECES, max_size=40))
+def test_kernel_runs_from_the_text_equal_the_regex(pieces):
+    _runs_both_ways("".join(pieces))
+
+
+def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    for text in [normalise(text) for text in varied_texts] + varied_texts + [""]:
+        _runs_both_ways(text)
+
+
+SHOUT_PIECES = st.sampled_from(
+    ["NASA", "WOW", "ABCDE", "A", "x", "s", "'", "_", "-", " ", "\n", "!", "2019", "\u00c9",
+     "\u0130", "\u212a", "\u00e9", "\u02bc", "\U0001d400", "BREAKING", "Ok", "NASA's"]
+)  # fmt: skip
+
+
+DIGIT_PIECES = st.sampled_from(
+    ["1", "2019", "x", "X", "_", ".", ",", " ", "\n", "-", "'", "\u0661", "\u00b2", "\u2163",
+     "\u00bd", "\u0966", "\U0001d7ce", "\u00e9", "\u0130", "\uff11", "a1", "$"]
+)  # fmt: skip
+# Kernel scans that replace a regex scan: the regex, the kernel's match starts, pieces to
+# stitch texts from, and how many matches the real texts must hold at least.
+START_SCANS = {
+    "shouted words": (
+        sentiment._ALLCAPS_RE,
+        lambda compiled, text: compiled.shouted_starts(text, sentiment._SHOUTED_LENGTH),
+        SHOUT_PIECES,
+        50,
+    ),
+    "number starts": (
+        factual._DIGIT_WORD_START_RE,
+        lambda compiled, text: compiled.digit_word_starts(text),
+        DIGIT_PIECES,
+        1000,
+    ),
+}
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@pytest.mark.parametrize("scan", sorted(START_SCANS))
+@settings(max_examples=600, deadline=None)
+@given(data=st.data())
+def test_kernel_match_starts_equal_the_regex(scan, data):
+    pattern, starts, pieces, _ = START_SCANS[scan]
+    text = "".join(data.draw(st.lists(pieces, max_size=40)))
+    assert starts(kernel.compiled(), text) == [m.start() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("scan", sorted(START_SCANS))
+def test_kernel_match_starts_equal_the_regex_on_real_texts(varied_texts, scan):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    pattern, starts, _, at_least = START_SCANS[scan]
+    found = 0
+    for text in [normalise(text) for text in varied_texts] + varied_texts:
+        expected = [m.start() for m in pattern.finditer(text)]
+        assert starts(kernel.compiled(), text) == expected, text[:80]
+        found += len(expected)
+    assert found > at_least
 
 
 NAME_PIECES = st.sampled_from(

@@ -1,8 +1,10 @@
 import pytest
 
+from hypescore._engine import kernel
 from hypescore.analysis import analyse
 from hypescore.article import Article
 from hypescore.extractors import factual
+from tests._engine.conftest import select_path
 
 
 def values(doc):
@@ -169,15 +171,20 @@ def test_an_actor_is_one_key_however_inflected():
     assert factual.actor_key("Paddock's") == factual.actor_key("Paddock") == "Paddock"
 
 
-def test_remembered_names_equal_trimming_each_run(varied_texts, monkeypatch):
-    """Names found with the per-run memo equal those trimmed run by run, on real texts,
-    read twice (the second time from the memo) and with a memo bound small enough that
-    it is emptied mid-document."""
+@pytest.mark.parametrize("path", ["python", "kernel"])
+def test_remembered_names_equal_trimming_each_run(varied_texts, monkeypatch, path):
+    """Names found with the per-run memo equal those trimmed run by run (pure Python,
+    no memo), on real texts, on both paths (the kernel reads the memo itself), read
+    twice (the second time from the memo) and with a memo bound small enough that it
+    is emptied mid-document."""
     docs = [analyse(Article(text=text)) for text in varied_texts]
+    monkeypatch.setattr(kernel, "_active", None)
     monkeypatch.setattr(factual, "_cached_trimmed_name", factual._trimmed_name)
     expected = [factual.named_entities(doc) for doc in docs]
     monkeypatch.undo()
     assert sum(map(len, expected)) > 1000
+    monkeypatch.setattr(kernel, "_active", kernel.active())  # the path in use comes back
+    select_path(path)
     factual._TRIMMED.clear()
     assert [factual.named_entities(doc) for doc in docs] == expected
     assert [factual.named_entities(doc) for doc in docs] == expected

@@ -285,3 +285,37 @@ def test_a_sentence_with_several_checkable_items_counts_once():
 def test_comment_without_facts_has_no_checkable_share():
     text = "This is a disgrace. Nobody trusts them anymore. What a week for the country!"
     assert values(text)["checkable_share"] == 0.0
+
+
+def _named_sources_tried_everywhere(doc) -> list[tuple[int, int]]:
+    """The rule of ``_named_sources`` with both speech patterns tried at every actor."""
+    norm = doc.norm
+    found = [m.span() for m in substance.sourcing.NAMED_SOURCES.matches(doc.index)]
+    taken = list(found)
+    for start, end, _ in substance.factual.named_entities_of(doc):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        after = substance._SPEAKS_AFTER_RE.match(norm, end)
+        if after:
+            found.append((start, after.end()))
+        elif substance._SPEAKS_BEFORE_RE.search(norm, max(0, start - 16), start):
+            found.append((start, end))
+    return sorted(found)
+
+
+def test_named_sources_skip_only_actors_no_verb_can_reach(varied_texts):
+    """Actors are tried against the speech patterns only near a speech verb: the same
+    sources as trying every actor, on real texts and on clauses up to the bound."""
+    clause = "x" * substance._CLAUSE_CHARS
+    edge = [
+        f"Ann Lee, {clause}, said so. Bo Li, {clause}x, said no. said Obama, and Obama said.",
+        "Kroft, the host, said it. Reuters said. unsaid Smith; said  Jones. saidJones",
+    ]
+    texts = varied_texts[:150] + edge
+    counted = 0
+    for text in texts:
+        doc = analyse(Article(text))
+        expected = _named_sources_tried_everywhere(doc)
+        assert substance._named_sources(doc) == expected, text[:80]
+        counted += len(expected)
+    assert counted > 200
