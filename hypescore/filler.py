@@ -202,16 +202,16 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith((".", "?", "!", ":"))
 
 
-def _words_over(line: str, bound: int) -> bool:
-    """Whether ``line`` has more than ``bound`` whitespace-separated words: a split that
-    stops after ``bound`` pieces, so a paragraph is not cut into all its words."""
-    return len(line.split(None, bound)) > bound
-
-
 def _capped_word_count(line: str, cap: int) -> int:
     """``min(len(line.split()), cap + 1)``: exact up to ``cap``, and more than ``cap``
-    for any longer line, for tests against thresholds of at most ``cap``."""
+    for any longer line, for tests against thresholds of at most ``cap`` (a split that
+    stops there, so a paragraph is not cut into all its words)."""
     return len(line.split(None, cap))
+
+
+def _words_over(line: str, bound: int) -> bool:
+    """Whether ``line`` has more than ``bound`` whitespace-separated words."""
+    return _capped_word_count(line, bound) > bound
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -238,24 +238,16 @@ def _is_headline_like(line: str, n_words: int) -> bool:
     return line[:1].isupper() or line[:1].isdigit()
 
 
-def is_page_chrome(line: str, n_words: int) -> bool:
+def is_page_chrome(line: str, n_words: int, ends_sentence: bool) -> bool:
     """A player control, legal footer or contact line: a page-chrome phrase anywhere in
     a line of up to 8 words, or of up to 25 that is no finished sentence (player caption
-    settings run 15 words of option names); or a phone number on a short line."""
-    if n_words > MAX_CHROME_WORDS or (n_words > 8 and _ends_sentence(line)):
+    settings run 15 words of option names); or a phone number on a short line. Player
+    labels are often run together ("Font Size50%"), so the phrases may be too."""
+    if n_words > MAX_CHROME_WORDS or (n_words > 8 and ends_sentence):
         return False
     if n_words <= MAX_HEADING_WORDS and _PHONE_RE.search(line):
         return True
-    return _page_chrome_re().search(line) is not None
-
-
-@cache
-def _page_chrome_re() -> re.Pattern[str]:
-    """Page-chrome phrases, each starting a word, spaces optional: scraped players run
-    their labels together ("Font Size50%", "Stream TypeLIVE", "TextColorWhite")."""
-    phrases = sorted(load_lexicon("page_chrome"), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    return lexicon_pattern("page_chrome", run_together=True).search(line) is not None
 
 
 def _chrome_kind(line: str, n_words: int) -> str | None:
@@ -302,7 +294,7 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
             open_kind = None  # a paragraph: too long for chrome, a finished sentence
             out.append(_Line(start, end, None, 0))
             continue
-        if is_page_chrome(line, n_words):
+        if is_page_chrome(line, n_words, ends_sentence):
             open_kind = None
             out.append(_Line(start, end, PAGE_CHROME, 1))
             continue

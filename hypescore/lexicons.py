@@ -22,15 +22,19 @@ def load_lexicon(name: str) -> tuple[str, ...]:
 
 
 @cache
-def lexicon_pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def lexicon_pattern(
+    name: str, *, flags: int = re.IGNORECASE, run_together: bool = False
+) -> re.Pattern[str]:
     """One alternation over a lexicon's phrases, longest first, matched on word boundaries.
 
     Phrases are escaped literals, so the pattern has no nested quantifiers and runs in
-    linear time.
+    linear time. ``run_together``: a phrase's spaces are optional and no boundary follows
+    it, for labels that scraping runs into each other ("Font Size50%", "TextColorWhite").
     """
     phrases = sorted(load_lexicon(name), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+    space, after = (r"\s*", "") if run_together else (r"\s+", r"(?!\w)")
+    body = "|".join(re.escape(p).replace(r"\ ", space) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body}){after}", flags)
 
 
 @cache

@@ -76,11 +76,11 @@ def package_patterns() -> dict[str, re.Pattern[str]]:
 
 def built_patterns() -> dict[str, re.Pattern[str]]:
     """Patterns built on first use rather than at import (so not found by the walk)."""
-    from hypescore.filler import _header_re, _page_chrome_re
+    from hypescore.filler import _header_re
 
     return {
         "hypescore.filler._header_re()": _header_re(),
-        "hypescore.filler._page_chrome_re()": _page_chrome_re(),
+        "lexicon:page_chrome, run together": lexicon_pattern("page_chrome", run_together=True),
     }
 
 
