@@ -9,15 +9,15 @@
   trie over code points (one for the pieces as they are, one for the continuations
   without their "##"), so the longest piece at a position is one walk along the word,
   with no substring built.
-- ``token_totals``: ``PieceTable.means``' totals per sentence of the cached sums of its
-  whitespace tokens (``str.split``'s whitespace), in one pass over the joined text.
+- ``TokenRows.totals``: ``PieceTable.means``' totals per sentence of the cached sums of
+  its whitespace tokens (``str.split``'s whitespace), in one pass over the joined text;
+  the tokens are found in a table of their own keyed by their code points, so a known
+  token builds no substring.
 
 Every sum and count is bit-identical (tests/model/test_wordpiece.py runs both paths).
 Nothing here is imported directly: ``hypescore.model.wordpiece`` decides.
 """
 
-from cpython.dict cimport PyDict_GetItem
-from cpython.object cimport PyObject
 from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int32_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
@@ -148,37 +148,147 @@ def piece_sums(
     return sums, counts
 
 
-def token_totals(
-    str text, dict rows, const double[:, ::1] values, double[::1] totals, double[::1] counts
-):
-    """Add to ``totals`` / ``counts`` each whitespace token's cached (value sum, piece
-    count), ``values[rows[token]]``, per run between "\\x00" tokens (the batch mark; the
-    caller checked there are ``len(totals) - 1``); returns the tokens not in ``rows`` and
-    the run of each, for the caller to add once it has learned them."""
-    cdef Py_ssize_t n = len(text), i = 0, start, run = 0, row
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef PyObject* found
-    cdef list missing = []
-    cdef list missing_runs = []
-    while True:
-        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-            i += 1
-        if i >= n:
-            break
-        start = i
-        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-            i += 1
-        if i - start == 1 and PyUnicode_READ(kind, data, start) == 0:
-            run += 1
-            continue
-        token = text[start:i]
-        found = PyDict_GetItem(rows, token)
-        if found is NULL:
-            missing.append(token)
-            missing_runs.append(run)
-            continue
-        row = <Py_ssize_t><object>found
-        totals[run] += values[row, 0]
-        counts[run] += values[row, 1]
-    return missing, missing_runs
+cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325
+cdef uint64_t FNV_PRIME = 0x100000001B3
+
+
+cdef class TokenRows:
+    """Whitespace tokens to their rows in ``_SumCache`` (the twin of its ``rows`` dict,
+    without the batch mark), looked up by the code points of a span of the text: a known
+    token costs no substring and no ``str`` hash. Open addressing over an FNV-1a hash of
+    the code points; a slot's token is compared code point by code point, so a lookup
+    finds exactly what ``rows[token]`` finds."""
+
+    cdef uint64_t* tags  # per slot: the token's hash with its low bit set, 0 when empty
+    cdef int32_t* rows
+    cdef uint64_t mask
+    cdef Py_ssize_t filled
+    cdef list keys  # row -> token (None for the rows that are no token here)
+
+    def __cinit__(self):
+        self.mask = 1023
+        self.filled = 0
+        self.keys = [None]
+        self.tags = <uint64_t*>calloc(self.mask + 1, sizeof(uint64_t))
+        self.rows = <int32_t*>malloc((self.mask + 1) * sizeof(int32_t))
+        if self.tags == NULL or self.rows == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        free(self.tags)
+        free(self.rows)
+
+    def add(self, list tokens, Py_ssize_t first):
+        """Learn ``tokens`` as rows ``first``, ``first + 1``, ... (the rows the cache gave
+        them, which follow the rows already here)."""
+        cdef str token
+        if first != len(self.keys):
+            raise ValueError(f"rows from {first}, expected {len(self.keys)}")
+        for token in tokens:
+            if 2 * (self.filled + 1) > <Py_ssize_t>(self.mask + 1):
+                self._grow()
+            self._put(
+                _span_hash(PyUnicode_KIND(token), PyUnicode_DATA(token), 0, len(token)),
+                len(self.keys),
+            )
+            self.keys.append(token)
+
+    cdef void _put(self, uint64_t tag, int32_t row):
+        cdef uint64_t slot = ((tag * SPREAD) >> 11) & self.mask
+        while self.tags[slot] != 0:
+            slot = (slot + 1) & self.mask
+        self.tags[slot] = tag
+        self.rows[slot] = row
+        self.filled += 1
+
+    cdef _grow(self):
+        cdef uint64_t old_size = self.mask + 1, k
+        cdef uint64_t* old_tags = self.tags
+        cdef int32_t* old_rows = self.rows
+        self.tags = <uint64_t*>calloc(2 * old_size, sizeof(uint64_t))
+        self.rows = <int32_t*>malloc(2 * old_size * sizeof(int32_t))
+        if self.tags == NULL or self.rows == NULL:
+            raise MemoryError()
+        self.mask = 2 * old_size - 1
+        self.filled = 0
+        for k in range(old_size):
+            if old_tags[k] != 0:
+                self._put(old_tags[k], old_rows[k])
+        free(old_tags)
+        free(old_rows)
+
+    cdef inline Py_ssize_t find(
+        self, int kind, void* data, Py_ssize_t start, Py_ssize_t end, uint64_t tag
+    ):
+        """The row of the token ``data[start:end]``, or -1."""
+        cdef uint64_t slot = ((tag * SPREAD) >> 11) & self.mask
+        cdef Py_ssize_t j, length = end - start
+        cdef int32_t row
+        cdef str key
+        cdef int key_kind
+        cdef void* key_data
+        while self.tags[slot] != 0:
+            if self.tags[slot] == tag:
+                row = self.rows[slot]
+                key = <str>self.keys[row]
+                if len(key) == length:
+                    key_kind = PyUnicode_KIND(key)
+                    key_data = PyUnicode_DATA(key)
+                    for j in range(length):
+                        if PyUnicode_READ(key_kind, key_data, j) != PyUnicode_READ(
+                            kind, data, start + j
+                        ):
+                            break
+                    else:
+                        return row
+            slot = (slot + 1) & self.mask
+        return -1
+
+    def totals(
+        self, str text, const double[:, ::1] values, double[::1] totals, double[::1] counts
+    ):
+        """Add to ``totals`` / ``counts`` each whitespace token's cached (value sum, piece
+        count), ``values[row]``, per run between "\\x00" tokens (the batch mark; the
+        caller checked there are ``len(totals) - 1``); returns the tokens not known here
+        and the run of each, for the caller to add once it has learned them."""
+        cdef Py_ssize_t n = len(text), i = 0, start, run = 0, row
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        cdef uint64_t tag
+        cdef Py_UCS4 c
+        cdef list missing = []
+        cdef list missing_runs = []
+        while True:
+            while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                i += 1
+            if i >= n:
+                break
+            start = i
+            tag = FNV_OFFSET
+            while i < n:
+                c = PyUnicode_READ(kind, data, i)
+                if Py_UNICODE_ISSPACE(c):
+                    break
+                tag = (tag ^ <uint64_t>c) * FNV_PRIME
+                i += 1
+            if i - start == 1 and PyUnicode_READ(kind, data, start) == 0:
+                run += 1
+                continue
+            row = self.find(kind, data, start, i, tag | 1)
+            if row < 0:
+                missing.append(text[start:i])
+                missing_runs.append(run)
+                continue
+            totals[run] += values[row, 0]
+            counts[run] += values[row, 1]
+        return missing, missing_runs
+
+
+cdef inline uint64_t _span_hash(int kind, void* data, Py_ssize_t start, Py_ssize_t end):
+    """FNV-1a over the code points of ``data[start:end]``, low bit set (0 marks an empty
+    slot); ``TokenRows.totals`` computes the same while it scans a token."""
+    cdef uint64_t tag = FNV_OFFSET
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        tag = (tag ^ <uint64_t>PyUnicode_READ(kind, data, i)) * FNV_PRIME
+    return tag | 1

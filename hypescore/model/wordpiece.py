@@ -228,6 +228,11 @@ class _SumCache:
     def _empty(self) -> None:
         self.rows: dict[str, int] = {_MARK: 0}
         self.values = np.array([[math.nan, 0.0]])
+        self._compiled_rows: Any = None  # ``rows`` for the compiled scan, made on first use
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Without the compiled twin of ``rows`` (C arrays, rebuilt on first use)."""
+        return {**self.__dict__, "_compiled_rows": None}
 
     def learn(self, keys: Iterable[str]) -> None:
         """Cache every key not cached yet (a full cache is emptied first, so all of
@@ -242,6 +247,8 @@ class _SumCache:
             first = len(self.rows)
             self.values = np.concatenate([self.values, self._compute(learned)])
             self.rows.update(zip(learned, range(first, first + len(learned)), strict=True))
+            if self._compiled_rows is not None:
+                self._compiled_rows.add(learned, first)
 
     def totals(self, keys: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
         """Per run of ``keys`` between batch marks (``n`` runs), the total value sum and
@@ -266,8 +273,11 @@ class _SumCache:
         """``totals(text.split(), n)`` in one compiled pass over ``text``; the tokens it
         did not know are learned, then added (sums on the value grid are exact, so the
         order they are added in changes nothing)."""
+        if self._compiled_rows is None:
+            self._compiled_rows = compiled.TokenRows()
+            self._compiled_rows.add(list(self.rows)[1:], 1)  # the rows in order, mark first
         totals, counts = np.zeros(n), np.zeros(n)
-        missing, runs = compiled.token_totals(text, self.rows, self.values, totals, counts)
+        missing, runs = self._compiled_rows.totals(text, self.values, totals, counts)
         if missing:
             self.learn(missing)  # even a cache emptied on the way holds all of them after
             picked = self.values[self._rows_of(missing)]

@@ -274,3 +274,29 @@ def test_a_table_that_split_new_words_pickles_for_parallel_workers():
         copy.means(["shocking unbelievably new"]).tolist()
         == reference_means(VOCAB, values, ["shocking unbelievably new"]).tolist()
     )
+
+
+def test_the_compiled_token_rows_find_exactly_the_tokens_the_cache_knows():
+    """``TokenRows`` (the compiled twin of the token cache's dict) against the dict: every
+    known token of the real sentences at its row, across table growth; a token's prefix,
+    extension, same-length neighbour or wider-character twin is unknown."""
+    compiled = wordpiece.compiled_pieces() if kernel.active() is not None else None
+    if compiled is None:
+        pytest.skip("the compiled kernel is not built")
+    known = sorted({t for s in real_sentences() for t in s.split()}) + [
+        "naïveté", "東京都", "\U0001f600ok", "ſ", "ǅ",
+    ]  # fmt: skip
+    assert len(known) > 10_000  # the table grows from 1,024 slots many times over
+    rows = compiled.TokenRows()
+    rows.add(known, 1)
+    values = np.array([[0.0, 0.0], *([float(k), 1.0] for k in range(1, len(known) + 1))])
+    unknown = ["naïvet", "naïvetéé", "naïvetá", "東京", "\U0001f600o", "ſſ", "Ǆ", "thex", "th"]
+    assert not set(unknown) & set(known)
+    text = " \x00 ".join([" ".join(known[:5000]), " ".join(unknown), " ".join(known[5000:])])
+    totals, counts = np.zeros(3), np.zeros(3)
+    missing, runs = rows.totals(text, values, totals, counts)
+    assert (missing, runs) == (unknown, [1] * len(unknown))
+    assert counts.tolist() == [5000.0, 0.0, len(known) - 5000.0]
+    assert totals.tolist() == [sum(range(1, 5001)), 0.0, sum(range(5001, len(known) + 1))]
+    with pytest.raises(ValueError):  # rows must follow the ones already there
+        rows.add(["new"], 1)
