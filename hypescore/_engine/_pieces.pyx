@@ -162,11 +162,13 @@ cdef class TokenRows:
     cdef uint64_t* tags  # per slot: the token's hash with its low bit set, 0 when empty
     cdef int32_t* rows
     cdef uint64_t mask
+    cdef int shift  # 64 - log2(slots): a slot is the top bits of the spread hash
     cdef Py_ssize_t filled
     cdef list keys  # row -> token (None for the rows that are no token here)
 
     def __cinit__(self):
         self.mask = 1023
+        self.shift = 54
         self.filled = 0
         self.keys = [None]
         self.tags = <uint64_t*>calloc(self.mask + 1, sizeof(uint64_t))
@@ -194,7 +196,7 @@ cdef class TokenRows:
             self.keys.append(token)
 
     cdef void _put(self, uint64_t tag, int32_t row):
-        cdef uint64_t slot = ((tag * SPREAD) >> 11) & self.mask
+        cdef uint64_t slot = (tag * SPREAD) >> self.shift
         while self.tags[slot] != 0:
             slot = (slot + 1) & self.mask
         self.tags[slot] = tag
@@ -210,6 +212,7 @@ cdef class TokenRows:
         if self.tags == NULL or self.rows == NULL:
             raise MemoryError()
         self.mask = 2 * old_size - 1
+        self.shift -= 1
         self.filled = 0
         for k in range(old_size):
             if old_tags[k] != 0:
@@ -221,7 +224,7 @@ cdef class TokenRows:
         self, int kind, void* data, Py_ssize_t start, Py_ssize_t end, uint64_t tag
     ):
         """The row of the token ``data[start:end]``, or -1."""
-        cdef uint64_t slot = ((tag * SPREAD) >> 11) & self.mask
+        cdef uint64_t slot = (tag * SPREAD) >> self.shift
         cdef Py_ssize_t j, length = end - start
         cdef int32_t row
         cdef str key
