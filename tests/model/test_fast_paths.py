@@ -13,7 +13,7 @@ from sklearn.utils import murmurhash3_32 as sklearn_murmur
 from hypescore._engine import kernel
 from hypescore.analysis import analyse
 from hypescore.article import Article
-from hypescore.model import _hashing
+from hypescore.model import _hashing, wordpiece
 from hypescore.model.body_language import (
     EVALUATIVE_SUFFIXES,
     SENTENCE_FEATURES,
@@ -27,6 +27,7 @@ from hypescore.model.body_language import (
     sentence_matrices,
 )
 from hypescore.model.persistence import load_model
+from hypescore.model.wordpiece import PieceTable
 from hypescore.scoring import ScoreOptions, parts_of, prepare, score_many
 from tests._engine.conftest import engine_path, select_path  # noqa: F401 - a fixture
 from tests.conftest import SHARED_DATA, read_jsonl
@@ -240,3 +241,34 @@ def test_body_aggregate_in_python_equals_numpy(articles):
         ours = aggregate(p, subjectivity.threshold)
         reference = aggregate_in_numpy(np.array(p, dtype=np.float64), subjectivity.threshold)
         assert same_bits(np.array(ours), np.array(reference)), p
+
+
+def test_wordpiece_means_through_the_compiled_token_table_equal_the_python_cache(
+    body_pieces, monkeypatch
+):
+    """The shipped table's per-sentence means, compiled (known tokens found in
+    ``TokenRows`` by their code points) against the Python token cache, bit for bit:
+    real body sentences in chunks from empty caches, so tokens are learned mid-batch and
+    the compiled table grows, and again with a cache small enough to be emptied (and
+    the compiled table rebuilt) between chunks."""
+    table = load_model().lexical["sentence_subjectivity"].pieces
+    chunks = [body_pieces[k : k + 400] for k in range(0, len(body_pieces), 400)]
+    before = kernel.active()
+    try:
+        for bound in (None, 3_000):
+            if bound is not None:
+                monkeypatch.setattr(wordpiece, "MAX_CACHED_WORDS", bound)
+            select_path("python")
+            reference = PieceTable(table.vocab, table.values)
+            expected = [reference.means(chunk) for chunk in chunks * 2]
+            select_path("kernel")
+            compiled = PieceTable(table.vocab, table.values)
+            found = [compiled.means(chunk) for chunk in chunks * 2]
+            if bound is None:  # (a bounded cache may end emptied, its twin not yet remade)
+                assert compiled._tokens._compiled_rows is not None, "no compiled scan ran"
+            else:
+                assert len(compiled._tokens.rows) <= bound
+            for ours, theirs in zip(found, expected, strict=True):
+                assert same_bits(ours, theirs)
+    finally:
+        kernel.use(before is not None)
