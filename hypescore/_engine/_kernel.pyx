@@ -1349,7 +1349,9 @@ def count_text_runs(str text, counts, fold):
     text's own (as ``DocumentTokens`` does), so a repeated word costs no string, hash
     or dict update; one string per distinct run goes into ``counts``, at its first
     occurrence (the order of keys stays that of first occurrence), and the counts are
-    added at the end. Other runs are folded and counted one by one, as before.
+    added at the end. Other runs are folded and counted one by one, as before. Into an
+    empty ``counts``, the ASCII runs go in at the end, in order, unless a folded run
+    comes first: then those found so far go in, and every later one at its first run.
     """
     cdef int kind = PyUnicode_KIND(text)
     cdef char *data = <char *>PyUnicode_DATA(text)
@@ -1357,13 +1359,14 @@ def count_text_runs(str text, counts, fold):
     cdef Py_ssize_t size = 256, mask
     cdef uint64_t h, code
     cdef Py_UCS4 char
-    cdef bint ascii, capital
+    cdef bint ascii, capital, deferred
     cdef object key
     cdef PyObject *found
     cdef list keys = []
     cdef void *grown
     if not isinstance(counts, dict):
         raise TypeError("counts must be a dict or a Counter")
+    deferred = len(counts) == 0  # no ASCII run is in counts yet
     # open addressing: slot -> distinct id + 1 (0: empty); per id, hash, first run, count
     cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
     cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
@@ -1392,6 +1395,10 @@ def count_text_runs(str text, counts, fold):
                 h = (h ^ code) * 1099511628211ULL
                 i += 1
             if not ascii:
+                if deferred:  # the runs so far take their places before this one
+                    for k in range(distinct):
+                        PyDict_SetItem(<dict>counts, keys[k], 0)
+                    deferred = False
                 key = fold(text[start:i])
                 found = PyDict_GetItem(<dict>counts, key)
                 PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
@@ -1415,7 +1422,7 @@ def count_text_runs(str text, counts, fold):
             if capital:
                 key = (<str>key).lower()
             keys.append(key)
-            if PyDict_GetItem(<dict>counts, key) is NULL:
+            if not deferred and PyDict_GetItem(<dict>counts, key) is NULL:
                 PyDict_SetItem(<dict>counts, key, 0)  # its place; the count comes at the end
             id_ = distinct
             distinct += 1
@@ -1454,7 +1461,12 @@ def count_text_runs(str text, counts, fold):
                 seen = <Py_ssize_t *>grown
         for k in range(distinct):
             key = keys[k]
-            PyDict_SetItem(<dict>counts, key, <object>PyDict_GetItem(<dict>counts, key) + seen[k])
+            if deferred:
+                PyDict_SetItem(<dict>counts, key, seen[k])
+            else:
+                PyDict_SetItem(
+                    <dict>counts, key, <object>PyDict_GetItem(<dict>counts, key) + seen[k]
+                )
     finally:
         free(table)
         free(hashes)
