@@ -83,6 +83,39 @@ def union_finditer(
         pos = best.end()
 
 
+def line_source(
+    pattern: re.Pattern[str], text: str, anchors: Iterable[int]
+) -> Callable[[int], re.Match[str] | None]:
+    """A ``union_finditer`` source: ``pattern.search`` on the lines of ``text`` that
+    hold an anchor only, for a pattern whose every match holds one of ``anchors`` and
+    no newline, and which looks past a match's end with ``\\b`` at most. Each search
+    ends at its line's newline: ``\\b`` reads that end as it reads the newline (not a
+    word character), and look-behind still sees the text before the line."""
+    lines = sorted({(text.rfind("\n", 0, at) + 1, _line_end(text, at)) for at in anchors})
+    state = {"next": 0}
+    search = pattern.search
+
+    def leftmost(pos: int) -> re.Match[str] | None:
+        k = state["next"]
+        while k < len(lines):
+            start, end = lines[k]
+            if end > pos:
+                hit = search(text, max(start, pos), end)
+                if hit is not None:
+                    state["next"] = k
+                    return hit
+            k += 1
+        state["next"] = k
+        return None
+
+    return leftmost
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def candidate_source(
     pattern: re.Pattern[str], text: str, candidates: Iterable[int]
 ) -> Callable[[int], re.Match[str] | None]:
