@@ -22,6 +22,7 @@ from hypescore.extractors import EVIDENCE_ALIASES
 from hypescore.features import feature_names
 from hypescore.filler import promotional
 from hypescore.model.hypemodel import HEADLINE, MERGED_TERMS, Contribution, Parts
+from hypescore.model.impact import SPREAD
 from hypescore.reason_text import summary_head
 from hypescore.result import Reason
 
@@ -259,7 +260,13 @@ def verdict_summary(contributions: list[Contribution], ev: Evidence, hyped: bool
     carriers = sorted(
         (c for c in contributions if c.feature not in PARTS_SHOWN and c.points > 0),
         key=lambda c: -c.points,
-    )[:2]
+    )
+    # The checkable share multiplies what the count terms found: with none of them above
+    # the reference article, a one-line teaser whose only sentence names "a senator" is
+    # not substance, however high its share.
+    if all(c.feature == SPREAD for c in carriers):
+        carriers = []
+    carriers = carriers[:2]
     if carriers:
         substance = (
             "Substance rests on "

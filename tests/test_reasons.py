@@ -73,6 +73,21 @@ def test_the_checkable_share_says_how_many_sentences_hold_a_fact_or_source():
     assert low.summary.startswith("0 of ") and low.contribution < 0
 
 
+def test_a_teaser_whose_only_sentence_cites_a_role_is_not_called_substance():
+    # Its one sentence holds an attributed role ("this senator ... said"), so the
+    # checkable share is 1 of 1 and beats the reference article's; but nothing is counted.
+    teaser = "You won't believe what this senator just said about taxes!"
+    result = hypescore.score(teaser, explain=20)
+    share = {r.feature: r for r in result.reasons}["substance.checkable_share"]
+    assert share.summary == "1 of 1 sentence with a checkable fact or source"
+    assert share.contribution > 0 and result.impact == 0
+    assert result.summary.endswith(
+        "Little carries substance: no named source, no figure with units."
+    )
+    wire = hypescore.score(fixture_text("wire_report.txt"))
+    assert "Substance rests on 9 of 9 sentences with a checkable fact or source" in wire.summary
+
+
 def test_the_verdict_box_is_two_sentences_and_the_outlet_only_context():
     result = hypescore.score(
         {"text": fixture_text("wire_report.txt"), "url": "https://www.reuters.com/x"}, explain=0
