@@ -568,6 +568,32 @@ cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize
     return i
 
 
+cdef Py_ssize_t *_rehashed(
+    Py_ssize_t *table, uint64_t *hashes, Py_ssize_t distinct, Py_ssize_t size
+) except NULL:
+    """An open-addressing table of ``size`` slots (a power of two) holding ids
+    ``0..distinct-1`` (as id + 1) by their hashes, in place of ``table`` (freed)."""
+    cdef Py_ssize_t mask = size - 1, k, slot
+    cdef Py_ssize_t *rehashed = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+    if rehashed is NULL:
+        raise MemoryError()  # the caller still holds (and frees) ``table``
+    free(table)
+    for k in range(distinct):
+        slot = <Py_ssize_t>(hashes[k] & mask)
+        while rehashed[slot]:
+            slot = (slot + 1) & mask
+        rehashed[slot] = k + 1
+    return rehashed
+
+
+cdef void *_resized(void *block, size_t size) except NULL:
+    """``realloc``, raising MemoryError (the caller still holds ``block``) on failure."""
+    cdef void *grown = realloc(block, size)
+    if grown is NULL:
+        raise MemoryError()
+    return grown
+
+
 cdef class DocumentTokens:
     """The whitespace tokens of one text (``text.split()``), each distinct token once.
 
@@ -627,7 +653,6 @@ cdef class DocumentTokens:
         cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
         cdef Py_ssize_t *first = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
         cdef Py_ssize_t *counts = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
-        cdef void *grown
         try:
             if table is NULL or hashes is NULL or first is NULL or counts is NULL:
                 raise MemoryError()
@@ -672,28 +697,10 @@ cdef class DocumentTokens:
                     self.distinct.append(text[start:i])
                     if 2 * distinct > size:  # keep the table at most half full
                         size *= 2
-                        mask = size - 1
-                        free(table)
-                        table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
-                        if table is NULL:
-                            raise MemoryError()
-                        for k in range(distinct):
-                            slot = <Py_ssize_t>(hashes[k] & mask)
-                            while table[slot]:
-                                slot = (slot + 1) & mask
-                            table[slot] = k + 1
-                        grown = realloc(hashes, size * sizeof(uint64_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        hashes = <uint64_t *>grown
-                        grown = realloc(first, size * sizeof(Py_ssize_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        first = <Py_ssize_t *>grown
-                        grown = realloc(counts, size * sizeof(Py_ssize_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        counts = <Py_ssize_t *>grown
+                        table = _rehashed(table, hashes, distinct, size)
+                        hashes = <uint64_t *>_resized(hashes, size * sizeof(uint64_t))
+                        first = <Py_ssize_t *>_resized(first, size * sizeof(Py_ssize_t))
+                        counts = <Py_ssize_t *>_resized(counts, size * sizeof(Py_ssize_t))
                 self.ids[self.count] = id_
                 self.count += 1
             self.occurrences = counts
@@ -1363,7 +1370,6 @@ def count_text_runs(str text, counts, fold):
     cdef object key
     cdef PyObject *found
     cdef list keys = []
-    cdef void *grown
     if not isinstance(counts, dict):
         raise TypeError("counts must be a dict or a Counter")
     deferred = len(counts) == 0  # no ASCII run is in counts yet
@@ -1433,32 +1439,11 @@ def count_text_runs(str text, counts, fold):
             seen[id_] = 1
             if 2 * distinct > size:  # keep the table at most half full
                 size *= 2
-                mask = size - 1
-                free(table)
-                table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
-                if table is NULL:
-                    raise MemoryError()
-                for k in range(distinct):
-                    slot = <Py_ssize_t>(hashes[k] & mask)
-                    while table[slot]:
-                        slot = (slot + 1) & mask
-                    table[slot] = k + 1
-                grown = realloc(hashes, size * sizeof(uint64_t))
-                if grown is NULL:
-                    raise MemoryError()
-                hashes = <uint64_t *>grown
-                grown = realloc(first, size * sizeof(Py_ssize_t))
-                if grown is NULL:
-                    raise MemoryError()
-                first = <Py_ssize_t *>grown
-                grown = realloc(lengths, size * sizeof(Py_ssize_t))
-                if grown is NULL:
-                    raise MemoryError()
-                lengths = <Py_ssize_t *>grown
-                grown = realloc(seen, size * sizeof(Py_ssize_t))
-                if grown is NULL:
-                    raise MemoryError()
-                seen = <Py_ssize_t *>grown
+                table = _rehashed(table, hashes, distinct, size)
+                hashes = <uint64_t *>_resized(hashes, size * sizeof(uint64_t))
+                first = <Py_ssize_t *>_resized(first, size * sizeof(Py_ssize_t))
+                lengths = <Py_ssize_t *>_resized(lengths, size * sizeof(Py_ssize_t))
+                seen = <Py_ssize_t *>_resized(seen, size * sizeof(Py_ssize_t))
         for k in range(distinct):
             key = keys[k]
             if deferred:
