@@ -568,6 +568,32 @@ cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize
     return i
 
 
+cdef Py_ssize_t *_rehashed(
+    Py_ssize_t *table, uint64_t *hashes, Py_ssize_t distinct, Py_ssize_t size
+) except NULL:
+    """An open-addressing table of ``size`` slots (a power of two) holding ids
+    ``0..distinct-1`` (as id + 1) by their hashes, in place of ``table`` (freed)."""
+    cdef Py_ssize_t mask = size - 1, k, slot
+    cdef Py_ssize_t *rehashed = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+    if rehashed is NULL:
+        raise MemoryError()  # the caller still holds (and frees) ``table``
+    free(table)
+    for k in range(distinct):
+        slot = <Py_ssize_t>(hashes[k] & mask)
+        while rehashed[slot]:
+            slot = (slot + 1) & mask
+        rehashed[slot] = k + 1
+    return rehashed
+
+
+cdef void *_resized(void *block, size_t size) except NULL:
+    """``realloc``, raising MemoryError (the caller still holds ``block``) on failure."""
+    cdef void *grown = realloc(block, size)
+    if grown is NULL:
+        raise MemoryError()
+    return grown
+
+
 cdef class DocumentTokens:
     """The whitespace tokens of one text (``text.split()``), each distinct token once.
 
@@ -627,7 +653,6 @@ cdef class DocumentTokens:
         cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
         cdef Py_ssize_t *first = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
         cdef Py_ssize_t *counts = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
-        cdef void *grown
         try:
             if table is NULL or hashes is NULL or first is NULL or counts is NULL:
                 raise MemoryError()
@@ -672,28 +697,10 @@ cdef class DocumentTokens:
                     self.distinct.append(text[start:i])
                     if 2 * distinct > size:  # keep the table at most half full
                         size *= 2
-                        mask = size - 1
-                        free(table)
-                        table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
-                        if table is NULL:
-                            raise MemoryError()
-                        for k in range(distinct):
-                            slot = <Py_ssize_t>(hashes[k] & mask)
-                            while table[slot]:
-                                slot = (slot + 1) & mask
-                            table[slot] = k + 1
-                        grown = realloc(hashes, size * sizeof(uint64_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        hashes = <uint64_t *>grown
-                        grown = realloc(first, size * sizeof(Py_ssize_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        first = <Py_ssize_t *>grown
-                        grown = realloc(counts, size * sizeof(Py_ssize_t))
-                        if grown is NULL:
-                            raise MemoryError()
-                        counts = <Py_ssize_t *>grown
+                        table = _rehashed(table, hashes, distinct, size)
+                        hashes = <uint64_t *>_resized(hashes, size * sizeof(uint64_t))
+                        first = <Py_ssize_t *>_resized(first, size * sizeof(Py_ssize_t))
+                        counts = <Py_ssize_t *>_resized(counts, size * sizeof(Py_ssize_t))
                 self.ids[self.count] = id_
                 self.count += 1
             self.occurrences = counts
@@ -1343,37 +1350,133 @@ def word_run_stats(str text):
 
 def count_text_runs(str text, counts, fold):
     """:func:`count_lower_runs` of the ``\\w+`` runs of ``text``, found here: the
-    runs are sliced from the text one by one, no list of them is made."""
+    runs are found in one pass and no list of them is made.
+
+    An ASCII run is interned on its lower-case code points in a hash table of the
+    text's own (as ``DocumentTokens`` does), so a repeated word costs no string, hash
+    or dict update; one string per distinct run goes into ``counts``, at its first
+    occurrence (the order of keys stays that of first occurrence), and the counts are
+    added at the end. Other runs are folded and counted one by one, as before. Into an
+    empty ``counts``, the ASCII runs go in at the end, in order, unless a folded run
+    comes first: then those found so far go in, and every later one at its first run.
+    """
     cdef int kind = PyUnicode_KIND(text)
     cdef char *data = <char *>PyUnicode_DATA(text)
-    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef Py_ssize_t n = len(text), i = 0, start, k, slot, id_, length, distinct = 0
+    cdef Py_ssize_t size = 256, mask
+    cdef uint64_t h, code
     cdef Py_UCS4 char
-    cdef bint ascii, capital
+    cdef bint ascii, capital, deferred
     cdef object key
     cdef PyObject *found
+    cdef list keys = []
     if not isinstance(counts, dict):
         raise TypeError("counts must be a dict or a Counter")
-    while i < n:
-        if not _is_word_at(kind, data, i):
-            i += 1
-            continue
-        start = i
-        ascii = True
-        capital = False
-        while i < n and _is_word_at(kind, data, i):
-            char = PyUnicode_READ(kind, data, i)
-            if char >= 128:
-                ascii = False
-            elif 65 <= char <= 90:
-                capital = True
-            i += 1
-        key = text[start:i]
-        if not ascii:
-            key = fold(key)
-        elif capital:
-            key = (<str>key).lower()
-        found = PyDict_GetItem(<dict>counts, key)
-        PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+    deferred = len(counts) == 0  # no ASCII run is in counts yet
+    # open addressing: slot -> distinct id + 1 (0: empty); per id, hash, first run, count
+    cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
+    cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
+    cdef Py_ssize_t *first = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *lengths = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *seen = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+    try:
+        if table is NULL or hashes is NULL or first is NULL or lengths is NULL or seen is NULL:
+            raise MemoryError()
+        while i < n:
+            if not _is_word_at(kind, data, i):
+                i += 1
+                continue
+            start = i
+            ascii = True
+            capital = False
+            h = 14695981039346656037ULL
+            while i < n and _is_word_at(kind, data, i):
+                char = PyUnicode_READ(kind, data, i)
+                code = <uint64_t>char
+                if char >= 128:
+                    ascii = False
+                elif 65 <= char <= 90:
+                    capital = True
+                    code += 32
+                h = (h ^ code) * 1099511628211ULL
+                i += 1
+            if not ascii:
+                if deferred:  # the runs so far take their places before this one
+                    for k in range(distinct):
+                        PyDict_SetItem(<dict>counts, keys[k], 0)
+                    deferred = False
+                key = fold(text[start:i])
+                found = PyDict_GetItem(<dict>counts, key)
+                PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
+                continue
+            length = i - start
+            mask = size - 1
+            slot = <Py_ssize_t>(h & mask)
+            while True:
+                id_ = table[slot] - 1
+                if id_ < 0:
+                    break
+                if hashes[id_] == h and lengths[id_] == length and _same_lower_ascii(
+                    kind, data, first[id_], start, length
+                ):
+                    break
+                slot = (slot + 1) & mask
+            if id_ >= 0:
+                seen[id_] += 1
+                continue
+            key = text[start:i]
+            if capital:
+                key = (<str>key).lower()
+            keys.append(key)
+            if not deferred and PyDict_GetItem(<dict>counts, key) is NULL:
+                PyDict_SetItem(<dict>counts, key, 0)  # its place; the count comes at the end
+            id_ = distinct
+            distinct += 1
+            table[slot] = id_ + 1
+            hashes[id_] = h
+            first[id_] = start
+            lengths[id_] = length
+            seen[id_] = 1
+            if 2 * distinct > size:  # keep the table at most half full
+                size *= 2
+                table = _rehashed(table, hashes, distinct, size)
+                hashes = <uint64_t *>_resized(hashes, size * sizeof(uint64_t))
+                first = <Py_ssize_t *>_resized(first, size * sizeof(Py_ssize_t))
+                lengths = <Py_ssize_t *>_resized(lengths, size * sizeof(Py_ssize_t))
+                seen = <Py_ssize_t *>_resized(seen, size * sizeof(Py_ssize_t))
+        for k in range(distinct):
+            key = keys[k]
+            if deferred:
+                PyDict_SetItem(<dict>counts, key, seen[k])
+            else:
+                PyDict_SetItem(
+                    <dict>counts, key, <object>PyDict_GetItem(<dict>counts, key) + seen[k]
+                )
+    finally:
+        free(table)
+        free(hashes)
+        free(first)
+        free(lengths)
+        free(seen)
+
+
+cdef inline bint _same_lower_ascii(
+    int kind, char *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t length
+):
+    """Whether the ASCII word characters at ``a`` and ``b`` are equal in lower case."""
+    cdef Py_ssize_t k
+    cdef uint32_t x, y
+    for k in range(length):
+        x = <uint32_t>PyUnicode_READ(kind, data, a + k)
+        y = <uint32_t>PyUnicode_READ(kind, data, b + k)
+        if x != y:
+            if 65 <= x <= 90:
+                x += 32
+            if 65 <= y <= 90:
+                y += 32
+            if x != y:
+                return False
+    return True
 
 
 def digit_word_starts(str text):

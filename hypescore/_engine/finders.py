@@ -83,23 +83,55 @@ def union_finditer(
         pos = best.end()
 
 
+def line_source(
+    pattern: re.Pattern[str], text: str, anchors: Iterable[int]
+) -> Callable[[int], re.Match[str] | None]:
+    """A ``union_finditer`` source: ``pattern.search`` on the lines of ``text`` that
+    hold an anchor only, for a pattern whose every match holds one of ``anchors`` and
+    no newline, and which looks past a match's end with ``\\b`` at most. Each search
+    ends at its line's newline: ``\\b`` reads that end as it reads the newline (not a
+    word character), and look-behind still sees the text before the line."""
+    lines = sorted({(text.rfind("\n", 0, at) + 1, _line_end(text, at)) for at in anchors})
+    search = pattern.search
+
+    def on_line(line: tuple[int, int], pos: int) -> re.Match[str] | None:
+        start, end = line
+        return search(text, max(start, pos), end) if end > pos else None
+
+    return _first_hit(lines, on_line)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def candidate_source(
     pattern: re.Pattern[str], text: str, candidates: Iterable[int]
 ) -> Callable[[int], re.Match[str] | None]:
     """A ``union_finditer`` source trying ``pattern.match`` at sorted candidate offsets."""
-    ordered = sorted(set(candidates))
-    state = {"next": 0}
     match = pattern.match
+
+    def at_candidate(start: int, pos: int) -> re.Match[str] | None:
+        return match(text, start) if start >= pos else None
+
+    return _first_hit(sorted(set(candidates)), at_candidate)
+
+
+def _first_hit(
+    places: list[T], attempt: Callable[[T, int], re.Match[str] | None]
+) -> Callable[[int], re.Match[str] | None]:
+    """The first hit of ``attempt(place, pos)`` over ``places`` in order. Calls come
+    with growing ``pos``, so a place that gave nothing is not tried again."""
+    state = {"next": 0}
 
     def leftmost(pos: int) -> re.Match[str] | None:
         k = state["next"]
-        while k < len(ordered):
-            start = ordered[k]
-            if start >= pos:
-                hit = match(text, start)
-                if hit is not None:
-                    state["next"] = k
-                    return hit
+        while k < len(places):
+            hit = attempt(places[k], pos)
+            if hit is not None:
+                state["next"] = k
+                return hit
             k += 1
         state["next"] = k
         return None

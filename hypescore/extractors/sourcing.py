@@ -16,6 +16,7 @@ from hypescore._engine.finders import (
     PhraseFinder,
     ScanFinder,
     candidate_source,
+    line_source,
     union_finditer,
 )
 from hypescore._engine.index import TextIndex
@@ -117,7 +118,8 @@ class _NamedSources:
         norm = index.norm
         return union_finditer(
             [
-                lambda pos: _NAME_LED_RE.search(norm, pos),
+                # a name-led match ends in its verb and spans no newline
+                line_source(_NAME_LED_RE, norm, verb_starts),
                 candidate_source(_VERB_LED_RE, norm, verb_starts),
                 candidate_source(_ACCORDING_RE, norm, according),
             ]

@@ -123,6 +123,10 @@ def test_finders_equal_finditer_on_stitched_text(text):
         "HTTP\u017f://x.com WWW.y.org 4 per cent \u0130\u0307 \u03a3\u039f\u03a3 stra\u00dfe",
         "HUGE!!! NEWS!!!! #one #two #three www.x.org http://a.b/c (http://d.e)",
         ".3 times more, x.3 times less, 1.3 times higher",  # no number starts after a dot
+        # name-led sources are searched on the lines holding a speech verb only
+        "Ann Lee\nsaid Bob Ray said\nxA\nAnn Lee said\nCat Doe, a nurse, told\nsaid",
+        "Ann Lee, a\nnurse, said Ann Lee saidx Dan Fox said",
+        "Ed Lu wrote\n\nFay Ng, the head of a unit, added\nGus Oz noted",
     ],
 )
 def test_finders_equal_finditer_on_edge_cases(text):

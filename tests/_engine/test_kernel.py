@@ -183,7 +183,7 @@ RUN_PIECES = st.sampled_from(
     ["word", "Word", "WORD", "'", "-", "--", "'-", "_", "x_Y", " ", "  ", "\n", "\t", ".",
      "2019", "\u0661", "\u00e9", "\u00c9t\u00e9", "Stra\u00dfe", "\u0130", "\u0131s",
      "\u017f", "\u212a", "\u03a3\u0391\u03a3", "\u4e2d\u6587", "\u00b2", "\u2163", "\u02bc",
-     "\U0001d400", "\ufb01", "don't", "e-mail"]
+     "\U0001d400", "\ufb01", "don't", "e-mail", "k", "K", "s", "So", "so", "kelvin"]
 )  # fmt: skip
 
 
@@ -210,7 +210,12 @@ def test_kernel_runs_from_the_text_equal_the_regex(pieces):
 def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
     if kernel.compiled() is None:
         select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
-    for text in [normalise(text) for text in varied_texts] + varied_texts + [""]:
+    # ASCII runs counted in the kernel's own table and folded runs that join them
+    # ("ſo" folds to "so", the Kelvin sign to "k"), before and after their first use;
+    # then enough distinct runs, in both cases, for the table to grow.
+    merged = "so SO \u017fo So \u212a k K \u212aelvin kelvin KELVIN \u017f s S"
+    growing = " ".join(f"w{k} W{k % 700}" for k in range(3000))
+    for text in [normalise(text) for text in varied_texts] + varied_texts + ["", merged, growing]:
         _runs_both_ways(text)
 
 
