@@ -22,14 +22,16 @@ from types import ModuleType
 PURE_PYTHON_ENV = "HYPESCORE_PURE_PYTHON"
 
 
-def _import_compiled() -> ModuleType | None:
+def optional_extension(name: str) -> ModuleType | None:
+    """The compiled module ``hypescore._engine.<name>``, or ``None`` when it was not
+    built (every compiled module is optional: the Python code is the fallback)."""
     try:
-        return import_module("hypescore._engine._kernel")
+        return import_module(f"hypescore._engine.{name}")
     except ImportError:
         return None
 
 
-_compiled = _import_compiled()
+_compiled = optional_extension("_kernel")
 _forced_pure = os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0")
 _active: ModuleType | None = None if _forced_pure else _compiled
 

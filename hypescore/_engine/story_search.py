@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Generic, Protocol, TypeVar
 
+from hypescore._engine.index import WORD_RUN_RE
+
 T = TypeVar("T")
 K = TypeVar("K", bound="Measured")
 
@@ -23,7 +25,6 @@ class Measured(Protocol):
     value: float
 
 
-_WORD_RE = re.compile(r"\w+")
 MAX_NAME_WORDS = 8
 """Names of more words are searched with a regular expression (rare; still linear)."""
 
@@ -66,13 +67,13 @@ class NameOccurrences:
         self._odd: set[str] = set()
         wanted: dict[int, set[str]] = defaultdict(set)
         for name in names:
-            words = len(_WORD_RE.findall(name))
+            words = len(WORD_RUN_RE.findall(name))
             plain = bool(name) and _is_word(name[0]) and _is_word(name[-1])
             if plain and words <= MAX_NAME_WORDS:
                 wanted[words].add(name)
             else:
                 self._odd.add(name)
-        tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)] if wanted else []
+        tokens = [(m.start(), m.end()) for m in WORD_RUN_RE.finditer(text)] if wanted else []
         for size, names_of_size in wanted.items():
             longest = max(map(len, names_of_size))
             for i in range(len(tokens) - size + 1):

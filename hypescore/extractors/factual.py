@@ -227,7 +227,7 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     year_starts = (
         at
         for at in index.memo("digit_word_starts", _digit_word_starts)
-        if norm[at : at + 4] in _YEARS and norm[at : at + 4] in runs
+        if (year := norm[at : at + 4]) in _YEARS and year in runs
     )
     for at in year_starts:
         candidates.append(at)

@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import import_module
 from operator import itemgetter
 from types import ModuleType
 from typing import Any
@@ -39,14 +38,7 @@ _CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x20000, 0
 _WIDE_RE = re.compile(r"[^\x00-\x7f]")
 
 
-def _import_compiled() -> ModuleType | None:
-    try:
-        return import_module("hypescore._engine._pieces")
-    except ImportError:
-        return None
-
-
-_COMPILED = _import_compiled()
+_COMPILED = kernel.optional_extension("_pieces")
 
 
 def compiled_pieces() -> ModuleType | None:
