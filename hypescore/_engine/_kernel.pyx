@@ -233,20 +233,50 @@ def token_sums(list tokens, dict codes, dict many_syllables, int width):
     return words, hard_dale_chall, hard_fog, polysyllables, syllables
 
 
-def count_sentences(list segments, set known, count_head_words):
-    """``ReadabilityCounter._count_sentences`` over the separator-split segments."""
-    cdef Py_ssize_t count = 0
-    cdef list head
-    cdef str segment
-    for segment in segments:
-        head = segment.split(None, 3)
-        if len(head) < 3:
-            continue
-        if (head[0] in known and head[1] in known and head[2] in known) or (
-            count_head_words(head) >= 3
-        ):
-            count += 1
-    return max(1, count)
+cdef Py_ssize_t _sentence_count(int kind, void *data, Py_ssize_t n):
+    """``ReadabilityCounter._count_sentences`` of a text of ``n`` code points (``n > 0``).
+
+    A segment between runs of ``.!?`` counts when at least three of its whitespace
+    tokens hold a ``\\w`` character. That is the reference's test: its first three
+    tokens are all known words (learned tokens with a ``\\w``), or the segment has three
+    words; counting the words reads the code points, with no lookup and no string.
+    """
+    cdef Py_ssize_t pos = 0, at, words, sentences = 0
+    cdef Py_UCS4 char
+    cdef bint in_token, worded
+    while True:
+        at = pos
+        words = 0
+        in_token = worded = False
+        while at < n:
+            char = PyUnicode_READ(kind, data, at)
+            if _is_separator(char):
+                break
+            if Py_UNICODE_ISSPACE(char):
+                in_token = False
+            elif not in_token:
+                in_token = True
+                worded = _is_word(char)
+                words += worded
+            elif not worded and _is_word(char):
+                worded = True
+                words += 1
+            at += 1
+        if words >= 3:
+            sentences += 1
+        if at >= n:
+            break
+        pos = at + 1
+        while pos < n and _is_separator(PyUnicode_READ(kind, data, pos)):
+            pos += 1
+    return max(1, sentences)
+
+
+def count_sentences(str text):
+    """``ReadabilityCounter._count_sentences`` of ``text``."""
+    if len(text) == 0:
+        return 0
+    return _sentence_count(PyUnicode_KIND(text), PyUnicode_DATA(text), len(text))
 
 
 # -- VADER: token learning, sentence scores ----------------------------------------------
@@ -768,72 +798,9 @@ cdef class DocumentTokens:
                 syllables += <long long>many_syllables.get(distinct[k], 0) * self.occurrences[k]
         return words, hard_dale_chall, hard_fog, polysyllables, syllables
 
-    def count_sentences(self, set known, count_head_words):
-        """``readability.ReadabilityCounter._count_sentences`` of the text.
-
-        Segments between runs of ``.!?``; one counts when its first three tokens are
-        known words, or ``count_head_words`` finds three words in it. A head token that
-        is a whole token of the text is looked up by its id, once per document.
-        """
-        cdef str text = self.text
-        cdef int kind = PyUnicode_KIND(text)
-        cdef void *data = PyUnicode_DATA(text)
-        cdef Py_ssize_t n = self.length, pos = 0, seg_end, at, head, t = 0, sentences = 0
-        cdef Py_ssize_t a, b
-        cdef bint all_known
-        cdef signed char *word = NULL  # per distinct id: 1 known, 0 not, -1 not looked up
-        cdef list distinct = self.distinct
-        cdef Py_ssize_t k
-        if n == 0:
-            return 0
-        word = <signed char *>malloc(len(distinct) + 1)
-        if word is NULL:
-            raise MemoryError()
-        try:
-            for k in range(len(distinct)):
-                word[k] = -1
-            while pos <= n:
-                seg_end = pos
-                while seg_end < n and not _is_separator(PyUnicode_READ(kind, data, seg_end)):
-                    seg_end += 1
-                at = pos
-                all_known = True
-                head = 0
-                while head < 3:
-                    while at < seg_end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
-                        at += 1
-                    if at >= seg_end:
-                        break
-                    a = at
-                    while at < seg_end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)):
-                        at += 1
-                    b = at
-                    head += 1
-                    if not all_known:
-                        continue
-                    if (a == 0 or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))) and (
-                        b == n or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b))
-                    ):
-                        while self.starts[t] < a:  # a whole token of the text
-                            t += 1
-                        k = self.ids[t]
-                        if word[k] < 0:
-                            word[k] = distinct[k] in known
-                        all_known = word[k] == 1
-                    else:
-                        all_known = text[a:b] in known
-                if head == 3 and (
-                    all_known or count_head_words(text[pos:seg_end].split(None, 3)) >= 3
-                ):
-                    sentences += 1
-                pos = seg_end + 1
-                while pos < n and _is_separator(PyUnicode_READ(kind, data, pos)):
-                    pos += 1
-                if seg_end >= n:
-                    break
-        finally:
-            free(word)
-        return max(1, sentences)
+    def count_sentences(self):
+        """``readability.ReadabilityCounter._count_sentences`` of the text."""
+        return count_sentences(self.text)
 
     cdef Py_ssize_t _starting_before(self, Py_ssize_t low, Py_ssize_t position):
         """How many tokens start before ``position`` (at least ``low``; binary search)."""

@@ -205,7 +205,7 @@ class ReadabilityCounter:
         )
         return _formulas(
             words=words,
-            sentences=compiled.count_sentences(self._word_tokens, _head_words),
+            sentences=compiled.count_sentences(),
             syllables=syllables,
             hard_dale_chall=hard_dale_chall,
             hard_fog=hard_fog,
@@ -237,11 +237,11 @@ class ReadabilityCounter:
         """textstat's ``count_sentences``."""
         if len(text) == 0:
             return 0
-        known = self._word_tokens
-        segments = _SENTENCE_SEPARATOR_RE.split(text)
         compiled = kernel.active()
         if compiled is not None:
-            return compiled.count_sentences(segments, known, _head_words)
+            return compiled.count_sentences(text)
+        known = self._word_tokens
+        segments = _SENTENCE_SEPARATOR_RE.split(text)
         count = 0
         for head in map(str.split, segments, repeat(None), repeat(3)):
             # head: the first three tokens and the rest. Most segments start with three

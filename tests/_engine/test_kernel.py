@@ -162,6 +162,49 @@ def test_kernel_sentences_equal_pure_python_on_real_texts(varied_texts):
         assert compiled == reference, text[:80]
 
 
+# Pieces readability's sentence count reacts to: its separators, tokens with and without
+# a \w character (punctuation, "_", digits of other scripts, superscripts, combining and
+# modifier letters), separators inside tokens (the segment then starts mid-token),
+# whitespace of every kind.
+COUNT_PIECES = st.sampled_from(
+    [".", "!", "?", "...", "?!", " ", "  ", "\n", "\t", "\u3000", "\x85", "\u00a0", "\x1c",
+     "word", "Word", "a", "I", "-", "--", '"', "'", "'s", "''", "_", "x_y", "2019", "3.5",
+     "U.S.", "e.g.", "\u0661", "\u00b2", "\u2163", "\u02bc", "\u0301", "\u00e9t\u00e9",
+     "\u0130", "\u4e2d", "\U0001d400", "\u2014", "\u00bf", "*"]
+)  # fmt: skip
+
+
+def _sentence_counts(text: str) -> tuple[int, int, int]:
+    """The kernel's count from the text and from its tokens, and the reference's with
+    every token learned (its shortcut through known words runs too)."""
+    select_path("kernel")
+    compiled = kernel.compiled()
+    from_tokens = TextIndex(text, []).compiled_tokens().count_sentences()
+    select_path("python")
+    counter = ReadabilityCounter()
+    counter.learn_new(set(text.split()))
+    return compiled.count_sentences(text), from_tokens, counter._count_sentences(text)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(COUNT_PIECES, max_size=50))
+def test_kernel_sentence_count_equals_pure_python(pieces):
+    text = "".join(pieces)
+    counts = _sentence_counts(text)
+    assert len(set(counts)) == 1, (text, counts)
+
+
+def test_kernel_sentence_count_equals_pure_python_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    texts = [normalise(text) for text in varied_texts] + varied_texts
+    counts = [_sentence_counts(text) for text in texts]
+    assert sum(reference for _, _, reference in counts) > 5000
+    for (compiled, from_tokens, reference), text in zip(counts, texts, strict=True):
+        assert compiled == from_tokens == reference, text[:80]
+
+
 def test_kernel_lower_runs_equal_pure_python(varied_texts):
     """Word counts (lower case, in order of first occurrence) on both paths: real
     texts, and words whose lower case is longer (İ), context-dependent (final sigma) or
