@@ -68,9 +68,17 @@ _BOUNDARY_RE = re.compile(
     rf"[{re.escape(_TERMINALS)}\n](?:(?<=\n)\s*|(?<=[{re.escape(_TERMINALS)}])"
     rf"[{re.escape(_TERMINALS)}]*[{re.escape(_CLOSERS)}]*(?=\s++(?![a-z])|\s*+\Z))"
 )
+# Words after which a lone "." ends no sentence (nor does it after a single capital).
+# Each starts with a letter and is at most _ABBREVIATION_WINDOW characters long: the
+# check looks that far back from the dot.
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Rev",
+    "Inc", "Corp", "Ltd", "Co", "No", "vs", "etc", "approx", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "U.S", "U.K",
+)  # fmt: skip
+_ABBREVIATION_WINDOW = 6
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Inc|Corp|Ltd|Co|No|vs"
-    r"|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K))$"
+    rf"(?:\b[A-Z]|\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))}))$"
 )
 _LINE_RE = re.compile(r"[^\n]+")
 
@@ -153,14 +161,18 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     compiled = kernel.active()
     if compiled is not None:
-        return compiled.sentence_spans(norm, _TERMINALS, _CLOSERS, _ABBREVIATION_RE.search)
+        return compiled.sentence_spans(
+            norm, _TERMINALS, _CLOSERS, _ABBREVIATIONS, _ABBREVIATION_WINDOW
+        )
     spans: list[tuple[int, int]] = []
     start = 0
     abbreviation = _ABBREVIATION_RE.search
     for match in _BOUNDARY_RE.finditer(norm):
         end = match.end()
         dot = end - 1
-        if dot == match.start() and norm[dot] == "." and abbreviation(norm, max(0, dot - 6), dot):
+        if dot == match.start() and norm[dot] == "." and abbreviation(
+            norm, max(0, dot - _ABBREVIATION_WINDOW), dot
+        ):
             continue
         # _append_trimmed, inlined: this loop runs once per sentence and line break.
         left = norm[start:end].lstrip()

@@ -6,11 +6,11 @@ each function here replays one of their loops step by step, with the same Python
 containers (the caches stay shared and interchangeable) and the same floating-point
 operations in the same order, so every number is bit-identical; tests/_engine runs the
 parity tests on both paths and a hypothesis test compares them directly. Rare cases
-(lexicon words and rule words, non-ASCII words, VADER's idiom and "but" rules, the
-abbreviations that end no sentence) are handed back to the Python code through
-callbacks, so each of those rules is written once there; VADER's rules around a
-lexicon word (``VaderRules``) and the sentence boundaries (``sentence_spans``) are
-replayed here, as the token loops are. ``DocumentTokens`` owns one document's tokens: split once over the code points,
+(lexicon words and rule words, non-ASCII words, VADER's idiom and "but" rules) are
+handed back to the Python code through callbacks, so each of those rules is written
+once there; VADER's rules around a lexicon word (``VaderRules``), the sentence
+boundaries and the abbreviations that end none (``sentence_spans``) are replayed here,
+as the token loops are. ``DocumentTokens`` owns one document's tokens: split once over the code points,
 interned to integer ids, with token sums, readability's sentence count and VADER's
 sentence scores as passes over C arrays. Nothing here is imported directly:
 ``hypescore._engine.kernel`` decides.
@@ -1187,13 +1187,52 @@ cdef inline unsigned char _role(Py_UCS4 char, unsigned char *ascii, str terminal
     return _is_one_of(char, terminals) * _TERMINAL | _is_one_of(char, closers) * _CLOSER
 
 
-def sentence_spans(str text, str terminals, str closers, abbreviation):
+cdef bint _ends_at(int kind, char *data, Py_ssize_t at, Py_ssize_t end, str word):
+    """Whether ``text[at:end] == word`` and a word boundary (``\\b``) precedes ``at``
+    (``word`` starts with a word character; the code point before ``at`` is read even
+    when the search window starts there, as the regex engine reads it)."""
+    cdef Py_ssize_t k
+    for k in range(end - at):
+        if PyUnicode_READ(kind, data, at + k) != word[k]:
+            return False
+    return at == 0 or not _is_word(PyUnicode_READ(kind, data, at - 1))
+
+
+cdef bint _abbreviation_before(
+    int kind, char *data, Py_ssize_t dot, tuple abbreviations, Py_ssize_t window
+):
+    """``analysis._ABBREVIATION_RE.search(text, max(0, dot - window), dot)`` found a match:
+    a single ASCII capital or one of ``abbreviations``, after a word boundary, ends at
+    ``dot`` or (``$`` before a final newline) at ``dot - 1`` when that is a newline."""
+    cdef Py_ssize_t low = dot - window if dot > window else 0, end = dot, at
+    cdef Py_UCS4 last
+    cdef str word
+    while end >= low:
+        if end > low:
+            last = PyUnicode_READ(kind, data, end - 1)
+            if 65 <= last <= 90 and (
+                end == 1 or not _is_word(PyUnicode_READ(kind, data, end - 2))
+            ):
+                return True
+            for word in abbreviations:
+                at = end - len(word)
+                if at >= low and _ends_at(kind, data, at, end, word):
+                    return True
+        if end < dot or end == 0 or PyUnicode_READ(kind, data, end - 1) != 10:
+            return False
+        end -= 1
+    return False
+
+
+def sentence_spans(
+    str text, str terminals, str closers, tuple abbreviations, Py_ssize_t window
+):
     """``analysis.split_sentences``: its boundary pattern matched over the code points.
 
     A boundary is a line break with the whitespace after it, or a run of ``terminals``
     and then of ``closers``, followed by whitespace and no ASCII lower-case letter, or by
-    whitespace to the end. A lone ``.`` for which ``abbreviation(text, pos, endpos)``
-    finds a match (the regex's search) ends no sentence.
+    whitespace to the end. A lone ``.`` after an abbreviation (``_abbreviation_before``)
+    ends no sentence.
     """
     cdef int kind = PyUnicode_KIND(text)
     cdef char *data = <char *>PyUnicode_DATA(text)
@@ -1231,7 +1270,7 @@ def sentence_spans(str text, str terminals, str closers, abbreviation):
             if (
                 end == i + 1
                 and char == 46
-                and abbreviation(text, i - 6 if i > 6 else 0, i) is not None
+                and _abbreviation_before(kind, data, i, abbreviations, window)
             ):
                 i = end
                 continue

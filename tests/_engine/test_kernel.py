@@ -129,11 +129,13 @@ def test_kernel_hyphenation_equals_pure_python(word):
 
 
 # Pieces of text the sentence boundary rule reacts to: terminals, closers, line breaks,
-# other whitespace (non-breaking, ideographic, NEL), abbreviations, lower and upper case.
+# other whitespace (non-breaking, ideographic, NEL), abbreviations (and the word
+# characters that may touch one: "_", digits, letters of other scripts), lower and upper case.
 SENTENCE_PIECES = st.sampled_from(
     [".", "!", "?", "...", "?!", '"', "'", ")", "]", " ", "  ", "\n", "\n\n", "\t", "\u3000",
      "\x85", "\u00a0", "Mr", "Dr", "U.S", "e.g", "A", "word", "Word", "x", "\u00e9t\u00e9",
-     "\u0130", "2019", "-", "*"]
+     "\u0130", "2019", "-", "*", "Mrs", "approx", "Sept", "i.e", "vs", "No", "_", "\u0661",
+     "Z", "\u00c9", "U", "S", "\x1c", "\u2028"]
 )  # fmt: skip
 
 
