@@ -504,6 +504,28 @@ cdef double _punctuation_emphasis(Py_ssize_t ep_count, Py_ssize_t qm_count):
     return ep_amplifier + qm_amplifier
 
 
+# Compound scores by the normalised sum they round: CPython's ``round(x, 4)`` goes through
+# a decimal conversion (about a thousand instructions), while a document's sentences
+# repeat a few hundred sums. Exact: the same double always rounds the same. Zero is
+# left out (0.0 and -0.0 are one key but round apart); bounded like the token caches.
+cdef dict _rounded_scores = {}
+cdef Py_ssize_t _MAX_ROUNDED_SCORES = 100_000
+
+
+cdef object _rounded_score(double norm_score):
+    """``round(norm_score, 4)``, remembered per value."""
+    cdef object key = norm_score
+    cdef PyObject *found = PyDict_GetItem(_rounded_scores, key)
+    if found is not NULL:
+        return <object>found
+    rounded = _round(key, 4)
+    if norm_score != 0.0:
+        if len(_rounded_scores) >= _MAX_ROUNDED_SCORES:
+            _rounded_scores.clear()
+        _rounded_scores[key] = rounded
+    return rounded
+
+
 cdef object _compound(list values, Py_ssize_t exclamations, Py_ssize_t questions):
     """``CompoundScorer._score_hits`` from the sentence's non-zero sentiments."""
     cdef double sum_s = float(_sum(values))
@@ -519,7 +541,7 @@ cdef object _compound(list values, Py_ssize_t exclamations, Py_ssize_t questions
         norm_score = -1.0
     elif norm_score > 1.0:
         norm_score = 1.0
-    return _round(norm_score, 4)
+    return _rounded_score(norm_score)
 
 
 cdef class SentenceScorer:
@@ -1191,9 +1213,11 @@ cdef bint _ends_at(int kind, char *data, Py_ssize_t at, Py_ssize_t end, str word
     """Whether ``text[at:end] == word`` and a word boundary (``\\b``) precedes ``at``
     (``word`` starts with a word character; the code point before ``at`` is read even
     when the search window starts there, as the regex engine reads it)."""
+    cdef int word_kind = PyUnicode_KIND(word)
+    cdef void *word_data = PyUnicode_DATA(word)
     cdef Py_ssize_t k
-    for k in range(end - at):
-        if PyUnicode_READ(kind, data, at + k) != word[k]:
+    for k in range(end - at - 1, -1, -1):  # from the end: most words differ there
+        if PyUnicode_READ(kind, data, at + k) != PyUnicode_READ(word_kind, word_data, k):
             return False
     return at == 0 or not _is_word(PyUnicode_READ(kind, data, at - 1))
 
@@ -1204,7 +1228,7 @@ cdef bint _abbreviation_before(
     """``analysis._ABBREVIATION_RE.search(text, max(0, dot - window), dot)`` found a match:
     a single ASCII capital or one of ``abbreviations``, after a word boundary, ends at
     ``dot`` or (``$`` before a final newline) at ``dot - 1`` when that is a newline."""
-    cdef Py_ssize_t low = dot - window if dot > window else 0, end = dot, at
+    cdef Py_ssize_t low = dot - window if dot > window else 0, end = dot, at, k
     cdef Py_UCS4 last
     cdef str word
     while end >= low:
@@ -1214,7 +1238,8 @@ cdef bint _abbreviation_before(
                 end == 1 or not _is_word(PyUnicode_READ(kind, data, end - 2))
             ):
                 return True
-            for word in abbreviations:
+            for k in range(len(abbreviations)):
+                word = abbreviations[k]
                 at = end - len(word)
                 if at >= low and _ends_at(kind, data, at, end, word):
                     return True

@@ -109,6 +109,8 @@ def test_spans_of_a_learned_document_equal_vader(engine_path):
     assert scorer.score_spans(text, spans) == expected
     # the kernel's interned tokens of the document (None on the Python path)
     assert scorer.score_spans(text, spans, TextIndex(text, []).compiled_tokens()) == expected
+    # again: the kernel now reads its remembered roundings of these sums
+    assert scorer.score_spans(text, spans, TextIndex(text, []).compiled_tokens()) == expected
     # spans that cut tokens, or are empty, or reach past the text
     rng = random.Random(4)
     ragged = [
