@@ -890,8 +890,8 @@ cdef class DocumentTokens:
                 if valence is not None:
                     valences[k] = valence
                     flags[k] = _HIT
-                if token in upper_hits:
-                    flags[k] |= _UPPER_HIT
+                    if token in upper_hits:  # a subset of the hits (CompoundScorer._learn)
+                        flags[k] |= _UPPER_HIT
                 if token in modifiers:
                     flags[k] |= _MODIFIER
                 if token in buts:
