@@ -70,8 +70,13 @@ _COUNTED = (
     rf"(?!(?:19|20)\d\d(?![\d,]))(?-i:{_NUMBER}{_SCALE}[ ]"
     rf"(?:(?!{_LINKS}[ ])[A-Za-z0-9][\w-]*[ ]){{0,2}}[a-z]{{3,}}s)(?!\w)"
 )
+# What a unit can start with: every unit starts with a letter or "°", and every character
+# IGNORECASE matches to a letter is one. Only a filter (a lookahead): the unit alternation
+# is tried at the word after a number, not also at the space before it.
+_UNIT_START = r"(?=[^\W\d_]|°)"
 _QUANTITY_RE = re.compile(
-    rf"(?<![\w.])(?:{_NUMBER}{_SCALE}\s?(?:{_UNITS})(?!\w)|{_COUNTED})", re.IGNORECASE
+    rf"(?<![\w.])(?:{_NUMBER}{_SCALE}\s?{_UNIT_START}(?:{_UNITS})(?!\w)|{_COUNTED})",
+    re.IGNORECASE,
 )
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"

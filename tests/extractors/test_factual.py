@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hypescore._engine import kernel
 from hypescore.analysis import analyse
@@ -192,3 +196,36 @@ def test_remembered_names_equal_trimming_each_run(varied_texts, monkeypatch, pat
     factual._TRIMMED.clear()
     assert [factual.named_entities(doc) for doc in docs] == expected
     assert len(factual._TRIMMED) <= 7
+
+
+# The quantity pattern as written before the unit-start filter: the filter must change
+# no match, so the two are compared wherever a number is followed by anything a unit,
+# a scale or a counted noun could start with (letters IGNORECASE folds: K-sign, long s).
+_UNFILTERED_QUANTITY_RE = re.compile(
+    rf"(?<![\w.])(?:{factual._NUMBER}{factual._SCALE}\s?(?:{factual._UNITS})(?!\w)"
+    rf"|{factual._COUNTED})",
+    re.IGNORECASE,
+)
+_QUANTITY_PIECES = st.sampled_from(
+    ["3", "250,000", "1,2", "2019", "3.5", ".", ",", " ", "  ", "\n", "\u00a0", "km", "Km",
+     "KM", "km/h", "m", "M", "°", "°C", "°F", "\u212am", "mile", "miles", "\u017fquare",
+     "square", "square miles", "million", "bn", "k", "b", "new", "big", "reactors", "X9",
+     "processors", "the", "of", "people", "Jobs", "_", "-", "\u00e9", "\u0661", "s", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(_QUANTITY_PIECES, max_size=30))
+def test_quantity_unit_filter_changes_no_match(pieces):
+    text = "".join(pieces)
+    spans = [m.span() for m in factual._QUANTITY_RE.finditer(text)]
+    assert spans == [m.span() for m in _UNFILTERED_QUANTITY_RE.finditer(text)]
+
+
+def test_quantity_unit_filter_changes_no_match_on_real_texts(varied_texts):
+    matched = 0
+    for text in varied_texts:
+        spans = [m.span() for m in factual._QUANTITY_RE.finditer(text)]
+        assert spans == [m.span() for m in _UNFILTERED_QUANTITY_RE.finditer(text)], text[:80]
+        matched += len(spans)
+    assert matched > 100
