@@ -82,6 +82,26 @@ def test_headings_only_summary_after_the_body():
     assert [(b.kind, b.lines) for b in found] == [("headings", 3)]
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Born: 12 May 1961\nBirthplace: Alcala de Henares, Madrid, Spain\nParty: Greens",
+        "Mayor: Ana Ruiz\nD3: Luis Ortega\nD4: Marta Vidal\nD5: Jon Arana",
+    ],
+)
+def test_an_infobox_or_ballot_of_label_value_lines_is_not_a_headings_summary(tail):
+    assert kinds(BODY + "\n" + tail) == []
+
+
+def test_related_headlines_quoting_a_name_are_still_a_headings_summary():
+    tail = (
+        "Ruiz: 'The tram will pay for itself'\n"
+        "Critics: 'A budget nobody asked for'\n"
+        "WATCH: First tram carriage arrives in the depot"
+    )
+    assert [(b.kind, b.lines) for b in blocks(BODY + "\n" + tail)] == [("headings", 3)]
+
+
 def test_a_title_byline_and_date_at_the_top_are_not_a_summary():
     top = "Council approves tram budget\nBy Ana Ruiz\nMarch 4, 2025\n\n"
     assert kinds(top + BODY) == []
