@@ -17,7 +17,8 @@ each with a kind and its line and item counts:
   lines ("Age: 42", "D3: Davis Assare") is an infobox or ballot, content, not a summary;
 - ``page_chrome``: the site's own furniture that sells nothing: media-player controls
   ("Loaded: 0%", "Playback Rate", caption settings), legal footers ("All rights
-  reserved", "Privacy Policy") and a reporter's contact line (a phone number).
+  reserved", "Privacy Policy"), image credits ("Photo credit: Getty Images",
+  "Courtesy of NOAA") and a reporter's contact line (a phone number).
 
 The analysis pass blanks these lines out of the body (``hypescore.analysis``), so their
 words, numbers and sentences count for nothing. Every kind but ``page_chrome`` is

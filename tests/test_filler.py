@@ -239,9 +239,13 @@ PLAYER = (
         "Privacy - Terms",
         "Ana Ruiz: 555-201-3344, @anaruiz_news",
         "Jo Park: (555) 201-3345",
+        "Photo credit: Luis Ortega/Tram Gazette",
+        "Illustration by Marta Vidal for the Tram Gazette",
+        "All images courtesy of the city transport office.",
+        "Jon Arana/AP Photo",
     ],
 )
-def test_player_controls_legal_footers_and_contact_lines_are_page_chrome(tail):
+def test_player_controls_legal_footers_contact_lines_and_image_credits_are_page_chrome(tail):
     found = blocks(BODY + "\n" + tail)
     assert [b.kind for b in found] == ["page_chrome"]
     assert promotional(found) == []
@@ -269,6 +273,8 @@ def test_page_chrome_is_not_measured_as_filler():
         "in a statement to reporters.",
         "Call the hotline on 555-201-3344 if you see a tram running late at night, the operator "
         "told riders in a leaflet sent to every home.",
+        "The first drawings, courtesy of the city's transport office, show a tram stop beside "
+        "the old market hall.",
     ],
 )
 def test_prose_mentioning_chrome_words_stays_in_the_body(line):
