@@ -172,18 +172,20 @@ cdef inline bint _is_ascii_punctuation(Py_UCS4 c):
     return (33 <= c <= 47) or (58 <= c <= 64) or (91 <= c <= 96) or (123 <= c <= 126)
 
 
-def ascii_token_sums(
+def ascii_token_rows(
     list tokens,
     PieceTrie first,
     PieceTrie continued,
     list value_of,
     Py_ssize_t max_chars,
     Py_ssize_t unknown,
+    double[:, ::1] rows,
 ):
-    """``(sums, counts)`` of each whitespace token (ASCII, no whitespace inside): the
-    total value sum and piece count of its basic words, which for ASCII are the token
-    lowercased, cut into maximal runs without punctuation and single punctuation
-    characters (``wordpiece._lowered_words``), each split as ``piece_sums`` splits it."""
+    """Fill ``rows[k]`` with (value sum, piece count) of each ASCII whitespace token
+    ``tokens[k]`` (no whitespace inside): the totals of its basic words, which for ASCII
+    are the token lowercased, cut into maximal runs without punctuation and single
+    punctuation characters (``wordpiece._lowered_words``), each split as ``piece_sums``
+    splits it. Returns the positions of the other tokens, whose rows are left alone."""
     cdef Py_ssize_t n_tokens = len(tokens)
     cdef Py_ssize_t k, i, n, start, count, pieces, size = 0
     cdef double total
@@ -191,13 +193,15 @@ def ascii_token_sums(
     cdef const unsigned char* raw
     cdef unsigned char c
     cdef str token
-    cdef list sums = [0.0] * n_tokens
-    cdef list counts = [0.0] * n_tokens
+    cdef list wide = []
+    if rows.shape[0] != n_tokens or rows.shape[1] != 2:
+        raise ValueError("one row of (sum, count) per token expected")
     try:
         for k in range(n_tokens):
             token = tokens[k]
-            if PyUnicode_KIND(token) != PyUnicode_1BYTE_KIND or not token.isascii():
-                raise ValueError(f"not an ASCII token: {token!r}")
+            if not token.isascii():
+                wide.append(k)
+                continue
             n = len(token)
             if n > size:
                 free(lowered)
@@ -205,7 +209,7 @@ def ascii_token_sums(
                 lowered = <unsigned char*>malloc(size)
                 if lowered == NULL:
                     raise MemoryError()
-            raw = <const unsigned char*>PyUnicode_DATA(token)
+            raw = <const unsigned char*>PyUnicode_DATA(token)  # ASCII: one byte each
             for i in range(n):
                 c = raw[i]
                 lowered[i] = c + 32 if 65 <= c <= 90 else c
@@ -224,11 +228,11 @@ def ascii_token_sums(
                     first, continued, value_of, max_chars, unknown, &pieces,
                 )  # fmt: skip
                 count += pieces
-            sums[k] = total
-            counts[k] = <double>count
+            rows[k, 0] = total
+            rows[k, 1] = <double>count
     finally:
         free(lowered)
-    return sums, counts
+    return wide
 
 
 cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325

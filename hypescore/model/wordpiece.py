@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 from types import ModuleType
 from typing import Any
@@ -158,14 +157,15 @@ class WordPieces:
         compiled twin (``_engine/_pieces.pyx``: the pieces in a trie, built once)."""
         return compiled.piece_sums(words, *self._compiled_tries(compiled), *self._limits(value_of))
 
-    def compiled_token_sums(
-        self, compiled: ModuleType, tokens: list[str], value_of: list[float]
-    ) -> tuple[list[float], list[float]]:
-        """Per ASCII whitespace token, the sum of ``value_of`` over the ids of its basic
-        words' splits and their count, by the compiled twin: the token lowercased and cut
-        into basic words in C, no word string built."""
-        return compiled.ascii_token_sums(
-            tokens, *self._compiled_tries(compiled), *self._limits(value_of)
+    def compiled_token_rows(
+        self, compiled: ModuleType, tokens: list[str], value_of: list[float], rows: np.ndarray
+    ) -> list[int]:
+        """Fill ``rows`` with each ASCII whitespace token's (sum of ``value_of`` over the
+        ids of its basic words' splits, their count) by the compiled twin: the token
+        lowercased and cut into basic words in C, no word string built. Returns the
+        positions of the other tokens (their rows are left for the caller)."""
+        return compiled.ascii_token_rows(
+            tokens, *self._compiled_tries(compiled), *self._limits(value_of), rows
         )
 
     def _compiled_tries(self, compiled: ModuleType) -> tuple[Any, Any]:
@@ -358,15 +358,10 @@ class PieceTable:
         compiled = compiled_pieces()
         if compiled is None:
             return self._python_token_rows(tokens)
-        narrow = np.fromiter(map(str.isascii, tokens), dtype=bool, count=len(tokens))
         rows = np.empty((len(tokens), 2))
-        ascii_tokens = list(compress(tokens, narrow)) if not narrow.all() else tokens
-        if ascii_tokens:
-            sums = self._pieces.compiled_token_sums(compiled, ascii_tokens, self._value_of)
-            rows[narrow] = np.column_stack(sums)
-        if len(ascii_tokens) < len(tokens):
-            wide = [token for token, ok in zip(tokens, narrow.tolist(), strict=True) if not ok]
-            rows[~narrow] = self._python_token_rows(wide)
+        wide = self._pieces.compiled_token_rows(compiled, tokens, self._value_of, rows)
+        if wide:
+            rows[wide] = self._python_token_rows([tokens[k] for k in wide])
         return rows
 
     def _python_token_rows(self, tokens: list[str]) -> np.ndarray:

@@ -265,13 +265,17 @@ def test_the_compiled_split_of_new_tokens_equals_the_reference_words(shipped):
             compiled = wordpiece.compiled_pieces()
             assert compiled is not None, "the kernel is built without _engine/_pieces"
             table = PieceTable(vocab, values)
-            sums, counts = table._pieces.compiled_token_sums(compiled, tokens, table._value_of)
-            assert counts == expected[:, 1].tolist()
-            assert sums == expected[:, 0].tolist()
+            rows = np.full((len(tokens), 2), np.nan)
+            assert table._pieces.compiled_token_rows(compiled, tokens, table._value_of, rows) == []
+            assert rows[:, 1].tolist() == expected[:, 1].tolist()
+            assert rows[:, 0].tolist() == expected[:, 0].tolist()
             mixed = table._token_rows(wide + tokens[:500] + wide)
             assert mixed.tolist() == expected_mixed.tolist()
-            with pytest.raises(ValueError, match="not an ASCII token"):
-                table._pieces.compiled_token_sums(compiled, ["naïve"], table._value_of)
+            some = np.zeros((3, 2))  # the non-ASCII tokens' rows are left to the caller
+            assert table._pieces.compiled_token_rows(
+                compiled, ["naïve", "the", "東京"], table._value_of, some
+            ) == [0, 2]
+            assert some[[0, 2]].tolist() == [[0.0, 0.0], [0.0, 0.0]] and some[1, 1] >= 1
     finally:
         kernel.use(before is not None)
 
