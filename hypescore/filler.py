@@ -13,10 +13,12 @@ each with a kind and its line and item counts:
   lines or bare links under them;
 - ``navigation``: breadcrumb and category lines run together or separated by ``>``;
 - ``headings``: three or more headline-like lines in a row after the body has begun
-  (a headings-only summary), or five anywhere;
+  (a headings-only summary), or five anywhere; a run that is mostly "label: value"
+  lines ("Age: 42", "D3: Davis Assare") is an infobox or ballot, content, not a summary;
 - ``page_chrome``: the site's own furniture that sells nothing: media-player controls
   ("Loaded: 0%", "Playback Rate", caption settings), legal footers ("All rights
-  reserved", "Privacy Policy") and a reporter's contact line (a phone number).
+  reserved", "Privacy Policy"), image credits ("Photo credit: Getty Images",
+  "Courtesy of NOAA") and a reporter's contact line (a phone number).
 
 The analysis pass blanks these lines out of the body (``hypescore.analysis``), so their
 words, numbers and sentences count for nothing. Every kind but ``page_chrome`` is
@@ -75,6 +77,8 @@ MAX_PERCENT_CLOUD_FUNCTION_SHARE = 0.3  # with >= MIN_CLOUD_PAIRS "topic 95%" pa
 MIN_HEADING_RUN = 3  # headline-like lines in a row after body prose
 MIN_HEADING_RUN_AT_START = 5  # at the very top a title, byline and date are no summary
 MAX_HEADING_WORDS = 14
+MAX_KEY_WORDS = 3  # "Age", "Councilors at Large": the label of a key-value line
+MAX_VALUE_WORDS = 8  # "Birthplace: Chelsea, Boston, Massachusetts, United States of America"
 
 _SEPARATOR_CHARS = ",|;#\u00b7\u2022"
 # Separators start only at the first space of a run (lookbehind), so runs of spaces stay linear.
@@ -98,6 +102,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?[ ]+[A-Z]")
 _ADDRESSES_READER_RE = re.compile(r"\b(?:you|your|our|us|here)\b", re.IGNORECASE)
 # A phone number ("202-383-6017", "(941) 745-7049"): a contact line, not a headline.
 _PHONE_RE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
+_QUOTE_RE = re.compile("[\"'\u2018\u2019\u201c\u201d]")
 _CHROME_LEAD = " -*>|\u2022\"'("
 _CLOSERS = "\"')]"
 
@@ -238,6 +243,16 @@ def _is_headline_like(line: str, n_words: int) -> bool:
     return line[:1].isupper() or line[:1].isdigit()
 
 
+def is_key_value(line: str) -> bool:
+    """A record's "label: value" line ("Age: 42", "D3: Davis Assare"): a short label and
+    a short value, as infoboxes, ballots and credits print them. A quoted value is a
+    headline's "Name: 'quote'", not a record's field."""
+    key, separator, value = line.partition(": ")
+    if not separator or not value.strip() or _QUOTE_RE.search(value):
+        return False
+    return not _words_over(key, MAX_KEY_WORDS) and not _words_over(value, MAX_VALUE_WORDS)
+
+
 def is_page_chrome(line: str, n_words: int, ends_sentence: bool) -> bool:
     """A player control, legal footer or contact line: a page-chrome phrase anywhere in
     a line of up to 8 words, or of up to 25 that is no finished sentence (player caption
@@ -274,6 +289,7 @@ class _Line:
     items: int
     header: bool = False
     headline_like: bool = False
+    key_value: bool = False
 
 
 def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
@@ -331,7 +347,9 @@ def _classify(text: str, lines: Sequence[tuple[int, int]]) -> list[_Line]:
                 open_kind = BOILERPLATE  # "Share this" heads a list of networks
             out.append(_Line(start, end, chrome, 1))
             continue
-        out.append(_Line(start, end, None, 0, headline_like=_is_headline_like(line, n_words)))
+        headline_like = _is_headline_like(line, n_words)
+        key_value = headline_like and is_key_value(line)
+        out.append(_Line(start, end, None, 0, headline_like=headline_like, key_value=key_value))
     return out
 
 
@@ -348,7 +366,8 @@ def _mark_heading_runs(classified: list[_Line]) -> None:
         while run_end < len(classified) and classified[run_end].headline_like:
             run_end += 1
         needed = MIN_HEADING_RUN if seen_prose else MIN_HEADING_RUN_AT_START
-        if run_end - k >= needed:
+        records = sum(line.key_value for line in classified[k:run_end])
+        if run_end - k >= needed and 2 * records < run_end - k:
             for line in classified[k:run_end]:
                 line.kind, line.items = HEADINGS, 1
         else:

@@ -82,6 +82,26 @@ def test_headings_only_summary_after_the_body():
     assert [(b.kind, b.lines) for b in found] == [("headings", 3)]
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Born: 12 May 1961\nBirthplace: Alcala de Henares, Madrid, Spain\nParty: Greens",
+        "Mayor: Ana Ruiz\nD3: Luis Ortega\nD4: Marta Vidal\nD5: Jon Arana",
+    ],
+)
+def test_an_infobox_or_ballot_of_label_value_lines_is_not_a_headings_summary(tail):
+    assert kinds(BODY + "\n" + tail) == []
+
+
+def test_related_headlines_quoting_a_name_are_still_a_headings_summary():
+    tail = (
+        "Ruiz: 'The tram will pay for itself'\n"
+        "Critics: 'A budget nobody asked for'\n"
+        "WATCH: First tram carriage arrives in the depot"
+    )
+    assert [(b.kind, b.lines) for b in blocks(BODY + "\n" + tail)] == [("headings", 3)]
+
+
 def test_a_title_byline_and_date_at_the_top_are_not_a_summary():
     top = "Council approves tram budget\nBy Ana Ruiz\nMarch 4, 2025\n\n"
     assert kinds(top + BODY) == []
@@ -219,9 +239,13 @@ PLAYER = (
         "Privacy - Terms",
         "Ana Ruiz: 555-201-3344, @anaruiz_news",
         "Jo Park: (555) 201-3345",
+        "Photo credit: Luis Ortega/Tram Gazette",
+        "Illustration by Marta Vidal for the Tram Gazette",
+        "All images courtesy of the city transport office.",
+        "Jon Arana/AP Photo",
     ],
 )
-def test_player_controls_legal_footers_and_contact_lines_are_page_chrome(tail):
+def test_player_controls_legal_footers_contact_lines_and_image_credits_are_page_chrome(tail):
     found = blocks(BODY + "\n" + tail)
     assert [b.kind for b in found] == ["page_chrome"]
     assert promotional(found) == []
@@ -249,6 +273,8 @@ def test_page_chrome_is_not_measured_as_filler():
         "in a statement to reporters.",
         "Call the hotline on 555-201-3344 if you see a tram running late at night, the operator "
         "told riders in a leaflet sent to every home.",
+        "The first drawings, courtesy of the city's transport office, show a tram stop beside "
+        "the old market hall.",
     ],
 )
 def test_prose_mentioning_chrome_words_stays_in_the_body(line):
