@@ -9,6 +9,9 @@
   trie over code points (one for the pieces as they are, one for the continuations
   without their "##"), so the longest piece at a position is one walk along the word,
   with no substring built.
+- ``ascii_token_rows``: ``PieceTable._token_rows`` of new ASCII whitespace tokens (each
+  lowercased and cut into BERT's basic words in C, every word split as ``piece_sums``
+  splits it, their sums and counts totalled), so learning a token builds no word string.
 - ``TokenRows.totals``: ``PieceTable.means``' totals per sentence of the cached sums of
   its whitespace tokens (``str.split``'s whitespace), in one pass over the joined text;
   the tokens are found in a table of their own keyed by their code points, so a known
