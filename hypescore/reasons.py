@@ -10,8 +10,8 @@ box: what drives hype, what carries substance. The outlet is never a reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -42,9 +42,14 @@ class Evidence:
     head_spans: list[Span]
     values: np.ndarray
     parts: Parts
+    # Worked out once per article: the reasons and the verdict box name the same terms.
+    _summaries: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _spans_by_feature: dict[str, list[Span]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def value(self, feature: str) -> float:
-        return float(self.values[feature_names().index(feature)])
+        return float(self.values[_feature_columns()[feature]])
 
     def count(self, feature: str) -> int:
         return int(round(self.value(feature)))
@@ -66,6 +71,13 @@ class Evidence:
         return tuple(by_text.values())
 
     def spans_of(self, feature: str) -> list[Span]:
+        """The spans of ``feature`` (and of the features it stands for), in order, once each."""
+        found = self._spans_by_feature.get(feature)
+        if found is None:
+            found = self._spans_by_feature[feature] = self._find_spans(feature)
+        return list(found)
+
+    def _find_spans(self, feature: str) -> list[Span]:
         wanted = {feature, *EVIDENCE_ALIASES.get(feature, ())}
         wanted |= {f for f, into in MERGED_TERMS.items() if into == feature}
         at = self._positions
@@ -200,9 +212,20 @@ PART_SUMMARIES: dict[str, Callable[[Evidence], str]] = {
 
 
 def reason_summary(feature: str, ev: Evidence) -> str:
-    if feature in PART_SUMMARIES:
-        return PART_SUMMARIES[feature](ev)
-    return TERM_SUMMARIES[feature](ev, feature)
+    """What ``feature`` found, in words (worked out once per article)."""
+    summary = ev._summaries.get(feature)
+    if summary is None:
+        if feature in PART_SUMMARIES:
+            summary = PART_SUMMARIES[feature](ev)
+        else:
+            summary = TERM_SUMMARIES[feature](ev, feature)
+        ev._summaries[feature] = summary
+    return summary
+
+
+@cache
+def _feature_columns() -> dict[str, int]:
+    return {name: column for column, name in enumerate(feature_names())}
 
 
 def reason_evidence(feature: str, ev: Evidence) -> tuple[Span, ...]:

@@ -9,6 +9,9 @@
   trie over code points (one for the pieces as they are, one for the continuations
   without their "##"), so the longest piece at a position is one walk along the word,
   with no substring built.
+- ``ascii_token_rows``: ``PieceTable._token_rows`` of new ASCII whitespace tokens (each
+  lowercased and cut into BERT's basic words in C, every word split as ``piece_sums``
+  splits it, their sums and counts totalled), so learning a token builds no word string.
 - ``TokenRows.totals``: ``PieceTable.means``' totals per sentence of the cached sums of
   its whitespace tokens (``str.split``'s whitespace), in one pass over the joined text;
   the tokens are found in a table of their own keyed by their code points, so a known
@@ -18,7 +21,13 @@ Every sum and count is bit-identical (tests/model/test_wordpiece.py runs both pa
 Nothing here is imported directly: ``hypescore.model.wordpiece`` decides.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE,
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+)
 from libc.stdint cimport int32_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 
@@ -100,6 +109,38 @@ cdef class PieceTrie:
         return end
 
 
+cdef double _split_sum(
+    int kind,
+    void* data,
+    Py_ssize_t start,
+    Py_ssize_t n,
+    PieceTrie first,
+    PieceTrie continued,
+    list value_of,
+    Py_ssize_t max_chars,
+    Py_ssize_t unknown,
+    Py_ssize_t* pieces,
+):
+    """The value sum of the split of the word ``data[start:n]`` (not empty), its piece
+    count in ``pieces``: the longest piece at the start, then the longest continuations;
+    one unknown piece when a position has none or a too long word is not one piece."""
+    cdef double total = 0.0
+    cdef Py_ssize_t count = 0, end, at = start
+    cdef int32_t found = -1
+    cdef PieceTrie trie = first
+    while at < n:
+        end = trie.longest(kind, data, at, n, &found)
+        if end == at or (n - start > max_chars and end != n):
+            pieces[0] = 1
+            return 0.0 + <double>value_of[unknown]
+        total += <double>value_of[found]
+        count += 1
+        at = end
+        trie = continued
+    pieces[0] = count
+    return total
+
+
 def piece_sums(
     list words,
     PieceTrie first,
@@ -110,42 +151,91 @@ def piece_sums(
 ):
     """``(sums, counts)``: the value sum and piece count of each word's split."""
     cdef Py_ssize_t n_words = len(words)
-    cdef Py_ssize_t k, n, start, end, count
-    cdef double total
-    cdef int32_t found = -1
-    cdef int kind
-    cdef void* data
+    cdef Py_ssize_t k, count
     cdef str word
-    cdef PieceTrie trie
     cdef list sums = [0.0] * n_words
     cdef list counts = [0] * n_words
     for k in range(n_words):
         word = words[k]
-        kind = PyUnicode_KIND(word)
-        data = PyUnicode_DATA(word)
-        n = len(word)
-        total = 0.0
-        count = 0
-        start = 0
-        trie = first
-        if n == 0 and first.ids[0] >= 0:  # an empty piece is only ever a whole word
-            total += <double>value_of[first.ids[0]]
-            count = 1
-        while start < n:
-            end = trie.longest(kind, data, start, n, &found)
-            if end == start or (n > max_chars and end != n):
-                count = -1  # no piece starts here, or too long a word: one unknown piece
-                break
-            total += <double>value_of[found]
-            count += 1
-            start = end
-            trie = continued
-        if count < 0:
-            total = 0.0 + <double>value_of[unknown]
-            count = 1
-        sums[k] = total
+        if len(word) == 0:
+            if first.ids[0] >= 0:  # an empty piece is only ever a whole word
+                sums[k] = 0.0 + <double>value_of[first.ids[0]]
+                counts[k] = 1
+            continue
+        sums[k] = _split_sum(
+            PyUnicode_KIND(word), PyUnicode_DATA(word), 0, len(word),
+            first, continued, value_of, max_chars, unknown, &count,
+        )  # fmt: skip
         counts[k] = count
     return sums, counts
+
+
+cdef inline bint _is_ascii_punctuation(Py_UCS4 c):
+    """BERT's ASCII punctuation and symbols: ``!-/``, ``:-@``, ``[-```, ``{-~``."""
+    return (33 <= c <= 47) or (58 <= c <= 64) or (91 <= c <= 96) or (123 <= c <= 126)
+
+
+def ascii_token_rows(
+    list tokens,
+    PieceTrie first,
+    PieceTrie continued,
+    list value_of,
+    Py_ssize_t max_chars,
+    Py_ssize_t unknown,
+    double[:, ::1] rows,
+):
+    """Fill ``rows[k]`` with (value sum, piece count) of each ASCII whitespace token
+    ``tokens[k]`` (no whitespace inside): the totals of its basic words, which for ASCII
+    are the token lowercased, cut into maximal runs without punctuation and single
+    punctuation characters (``wordpiece._lowered_words``), each split as ``piece_sums``
+    splits it. Returns the positions of the other tokens, whose rows are left alone."""
+    cdef Py_ssize_t n_tokens = len(tokens)
+    cdef Py_ssize_t k, i, n, start, count, pieces, size = 0
+    cdef double total
+    cdef unsigned char* lowered = NULL
+    cdef const unsigned char* raw
+    cdef unsigned char c
+    cdef str token
+    cdef list wide = []
+    if rows.shape[0] != n_tokens or rows.shape[1] != 2:
+        raise ValueError("one row of (sum, count) per token expected")
+    try:
+        for k in range(n_tokens):
+            token = tokens[k]
+            if not token.isascii():
+                wide.append(k)
+                continue
+            n = len(token)
+            if n > size:
+                free(lowered)
+                size = 2 * n
+                lowered = <unsigned char*>malloc(size)
+                if lowered == NULL:
+                    raise MemoryError()
+            raw = <const unsigned char*>PyUnicode_DATA(token)  # ASCII: one byte each
+            for i in range(n):
+                c = raw[i]
+                lowered[i] = c + 32 if 65 <= c <= 90 else c
+            total = 0.0
+            count = 0
+            i = 0
+            while i < n:
+                start = i
+                if _is_ascii_punctuation(lowered[i]):
+                    i += 1
+                else:
+                    while i < n and not _is_ascii_punctuation(lowered[i]):
+                        i += 1
+                total += _split_sum(
+                    PyUnicode_1BYTE_KIND, lowered, start, i,
+                    first, continued, value_of, max_chars, unknown, &pieces,
+                )  # fmt: skip
+                count += pieces
+            rows[k, 0] = total
+            rows[k, 1] = <double>count
+    finally:
+        free(lowered)
+    return wide
 
 
 cdef uint64_t FNV_OFFSET = 0xCBF29CE484222325

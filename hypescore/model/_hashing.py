@@ -423,14 +423,35 @@ def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: in
         np.repeat(np.asarray(g, dtype=np.int64), np.diff(m.indptr)) * n_features + m.indices
         for m, g in zip(matrices, groups, strict=True)
     ]
-    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-    data = np.bincount(inverse, weights=np.concatenate([m.data for m in matrices]))
+    unique, data = sums_by_key(np.concatenate(keys), np.concatenate([m.data for m in matrices]))
     indptr = np.zeros(n_groups + 1, dtype=np.int64)
     np.cumsum(np.bincount(unique // n_features, minlength=n_groups), out=indptr[1:])
     return sparse.csr_matrix(
         (data, (unique % n_features).astype(np.int32), indptr.astype(np.int32)),
         shape=(n_groups, n_features),
     )
+
+
+def sums_by_key(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``keys`` (non-negative), ascending, and the sum of each one's
+    ``values`` added in input order from 0.0, as ``np.bincount`` over ``np.unique``'s
+    inverse adds them (float sums depend on their order).
+
+    One sort of each key with its position packed into the low bits: equal keys come
+    out in input order, and no inverse or argsort is needed (``np.unique`` with its
+    inverse costs several plain sorts). Keys too wide to pack take ``np.unique``."""
+    n = len(keys)
+    shift = max(n - 1, 1).bit_length()
+    if n == 0 or keys.min() < 0 or int(keys.max()) >= 1 << (63 - shift):
+        unique, inverse = np.unique(keys, return_inverse=True)
+        return unique, np.bincount(inverse, weights=values, minlength=len(unique))
+    packed = np.sort((keys.astype(np.int64) << shift) | np.arange(n, dtype=np.int64))
+    ordered = packed >> shift
+    first = np.empty(n, dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    runs = np.cumsum(first) - 1
+    return ordered[first], np.bincount(runs, weights=values[packed & ((1 << shift) - 1)])
 
 
 def normalise_rows(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:

@@ -155,16 +155,31 @@ class WordPieces:
     ) -> tuple[list[float], list[int]]:
         """Per word, the sum of ``value_of`` over ``split``'s ids and their count, by the
         compiled twin (``_engine/_pieces.pyx``: the pieces in a trie, built once)."""
+        return compiled.piece_sums(words, *self._compiled_tries(compiled), *self._limits(value_of))
+
+    def compiled_token_rows(
+        self, compiled: ModuleType, tokens: list[str], value_of: list[float], rows: np.ndarray
+    ) -> list[int]:
+        """Fill ``rows`` with each ASCII whitespace token's (sum of ``value_of`` over the
+        ids of its basic words' splits, their count) by the compiled twin: the token
+        lowercased and cut into basic words in C, no word string built. Returns the
+        positions of the other tokens (their rows are left for the caller)."""
+        return compiled.ascii_token_rows(
+            tokens, *self._compiled_tries(compiled), *self._limits(value_of), rows
+        )
+
+    def _compiled_tries(self, compiled: ModuleType) -> tuple[Any, Any]:
+        """The pieces and the continuations as compiled tries, built once."""
         if self._tries is None or self._tries[0] is not compiled:
             self._tries = (
                 compiled,
                 compiled.PieceTrie(self._ids),
                 compiled.PieceTrie(self._continued),
             )
-        _, first, continued = self._tries
-        return compiled.piece_sums(
-            words, first, continued, value_of, MAX_WORD_CHARS, self._ids[UNKNOWN]
-        )
+        return self._tries[1], self._tries[2]
+
+    def _limits(self, value_of: list[float]) -> tuple[list[float], int, int]:
+        return value_of, MAX_WORD_CHARS, self._ids[UNKNOWN]
 
     def ids(self, text: str) -> list[int]:
         return [i for word in basic_words(text) for i in self.word_ids(word)]
@@ -337,7 +352,19 @@ class PieceTable:
     def _token_rows(self, tokens: list[str]) -> np.ndarray:
         """(value sum, piece count) of each whitespace token: the totals of its basic
         words, all tokens lowercased and split by one pass over them joined by the mark
-        (lowercasing's one context rule, final sigma, never looks past whitespace)."""
+        (lowercasing's one context rule, final sigma, never looks past whitespace).
+        With the compiled loops, ASCII tokens are split in C straight from the pieces
+        (the word cache only saves a split: sums on the value grid are exact)."""
+        compiled = compiled_pieces()
+        if compiled is None:
+            return self._python_token_rows(tokens)
+        rows = np.empty((len(tokens), 2))
+        wide = self._pieces.compiled_token_rows(compiled, tokens, self._value_of, rows)
+        if wide:
+            rows[wide] = self._python_token_rows([tokens[k] for k in wide])
+        return rows
+
+    def _python_token_rows(self, tokens: list[str]) -> np.ndarray:
         words = _lowered_words(f" {_MARK} ".join(tokens).lower())
         return np.column_stack(self._words.totals(words, len(tokens)))
 

@@ -272,3 +272,46 @@ def test_wordpiece_means_through_the_compiled_token_table_equal_the_python_cache
                 assert same_bits(ours, theirs)
     finally:
         kernel.use(before is not None)
+
+
+def bincount_sums(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_hashing.sums_by_key`` as first written: ``np.unique``'s inverse and a bincount."""
+    unique, inverse = np.unique(keys, return_inverse=True)
+    return unique, np.bincount(inverse, weights=values, minlength=len(unique))
+
+
+def test_sums_by_key_add_each_keys_values_in_input_order(articles):
+    """The packed-sort sums against the bincount, bit for bit: the tone rows' keys and
+    values of real articles (sentence rows, then the titles), and values whose sum
+    depends on the order they are added in (1e16 + 1 - 1e16), signed zeros, NaN and
+    infinities under unsorted and repeated keys, one key, none, and keys too wide to
+    pack beside their positions."""
+    docs = [analyse(a) for a in articles]
+    hashed = hash_bodies([d.norm for d in docs], [d.sentences for d in docs])
+    titles = WORD_BLOCK.transform([d.title for d in docs])
+    counts = np.fromiter(map(len, hashed.spans_of), dtype=np.int64, count=len(docs))
+    groups = [np.repeat(np.arange(len(docs)), counts), np.arange(len(docs))]
+    keys = np.concatenate(
+        [
+            np.repeat(g, np.diff(m.indptr)) * WORD_BLOCK.n_features + m.indices
+            for m, g in zip([hashed.word, titles], groups, strict=True)
+        ]
+    )
+    values = np.concatenate([hashed.word.data, titles.data])
+    rng = np.random.default_rng(7)
+    odd_values = np.array([1e16, 1.0, -1e16, -0.0, 0.0, -0.0, np.nan, np.inf, -np.inf, 3.5] * 50)
+    cases = [
+        (keys, values),
+        (rng.integers(0, 12, 500), odd_values),
+        (rng.integers(0, 3, 500), rng.permutation(odd_values)),
+        (np.zeros(4, dtype=np.int64), np.array([-0.0, -0.0, 1e16, 1.0])),
+        (np.zeros(0, dtype=np.int64), np.zeros(0)),
+        (np.array([2**60, 5, 2**60, 5]), np.array([1e16, 1.0, 1.0, -1e16])),  # too wide
+    ]
+    for case_keys, case_values in cases:
+        found_keys, found = _hashing.sums_by_key(case_keys, case_values)
+        expected_keys, expected = bincount_sums(case_keys, case_values)
+        assert np.array_equal(found_keys, expected_keys)
+        assert same_bits(found, expected)
+    summed = _hashing.sum_rows([hashed.word, titles], groups, len(docs))
+    assert summed.nnz == len(np.unique(keys)) and summed.has_sorted_indices

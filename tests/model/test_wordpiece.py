@@ -233,6 +233,53 @@ def test_the_compiled_split_of_new_words_equals_the_reference_split(shipped):
         kernel.use(before is not None)
 
 
+def odd_ascii_tokens() -> list[str]:
+    """ASCII tokens whose basic words are not the token: capitals, punctuation runs and
+    punctuation between words, "#" and "##" inside, control characters, underscores (a
+    word character to the regex, no punctuation to BERT), the length limit either side."""
+    return [
+        "!", "!!!", "(a)", "U.S.", "--x--", "Shock#ing", "##ing", "a##b", "##", "x\x01y",
+        "\x7f", "_", "__init__", "e-mail", "DON'T", "[UNK]", "A" * 100, "A" * 101,
+        "a." * 60, "b" * 99 + "!", "unbelievABLY,", "{}", "~`^|", "@home", "12:30pm",
+    ]  # fmt: skip
+
+
+def test_the_compiled_split_of_new_tokens_equals_the_reference_words(shipped):
+    """Each ASCII whitespace token's value sum and piece count, lowercased and cut into
+    basic words in C, against the Python token rows (lowercase, ``basic_words``, each
+    word's split): every ASCII token of the real sentences and odd ones, with the
+    shipped vocabulary and the small one; a batch mixing in non-ASCII tokens is split
+    in C and in Python and gives the same rows."""
+    tokens = sorted({t for s in real_sentences() for t in s.split() if t.isascii()})
+    tokens += odd_ascii_tokens()
+    assert len(tokens) > 10_000
+    wide = ["naïveté", "東京都", "ΑΣ.", "Straße!", "ſhock", "\u212aic"]
+    before = kernel.active()
+    try:
+        for vocab, values in ((shipped.vocab, shipped.values), (VOCAB, grid_values(len(VOCAB)))):
+            select_path("python")
+            reference = PieceTable(vocab, values)
+            expected = reference._token_rows(tokens)
+            expected_mixed = reference._token_rows(wide + tokens[:500] + wide)
+            select_path("kernel")
+            compiled = wordpiece.compiled_pieces()
+            assert compiled is not None, "the kernel is built without _engine/_pieces"
+            table = PieceTable(vocab, values)
+            rows = np.full((len(tokens), 2), np.nan)
+            assert table._pieces.compiled_token_rows(compiled, tokens, table._value_of, rows) == []
+            assert rows[:, 1].tolist() == expected[:, 1].tolist()
+            assert rows[:, 0].tolist() == expected[:, 0].tolist()
+            mixed = table._token_rows(wide + tokens[:500] + wide)
+            assert mixed.tolist() == expected_mixed.tolist()
+            some = np.zeros((3, 2))  # the non-ASCII tokens' rows are left to the caller
+            assert table._pieces.compiled_token_rows(
+                compiled, ["naïve", "the", "東京"], table._value_of, some
+            ) == [0, 2]
+            assert some[[0, 2]].tolist() == [[0.0, 0.0], [0.0, 0.0]] and some[1, 1] >= 1
+    finally:
+        kernel.use(before is not None)
+
+
 def test_the_compiled_pieces_runs_with_the_compiled_kernel(engine_path):  # noqa: F811
     """One switch: the compiled table loops run exactly when the compiled kernel does."""
     expected = engine_path == "kernel" and wordpiece._COMPILED is not None
