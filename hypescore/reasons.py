@@ -19,6 +19,7 @@ from hypescore.analysis import AnalysedArticle
 from hypescore.article import Article
 from hypescore.evidence import Span
 from hypescore.extractors import EVIDENCE_ALIASES
+from hypescore.extractors.factual import actor_key
 from hypescore.features import feature_names
 from hypescore.filler import promotional
 from hypescore.model.hypemodel import HEADLINE, MERGED_TERMS, Contribution, Parts
@@ -60,12 +61,14 @@ class Evidence:
 
     def with_text(self, spans: Sequence[Span]) -> tuple[Span, ...]:
         """The spans with their text, one per distinct text (a named source is often a
-        role source too: the same words twice are one piece of evidence)."""
+        role source too: the same words twice are one piece of evidence; so are a name
+        and its possessive, "Gary Busey's")."""
         by_text: dict[str, Span] = {}
         for span in spans:
             text = self.text_of(span)
-            if text not in by_text:
-                by_text[text] = span.with_text(text)
+            key = actor_key(text)
+            if key not in by_text:
+                by_text[key] = span.with_text(text)
                 if len(by_text) == MAX_EVIDENCE:  # later spans could only be cut off
                     break
         return tuple(by_text.values())
@@ -94,14 +97,15 @@ class Evidence:
         return at
 
     def quotes(self, spans: Sequence[Span]) -> str:
-        """The first distinct quotes, ``'a', 'b', ...``."""
-        quoted: dict[str, None] = {}
+        """The first distinct quotes, ``'a', 'b', ...`` (a possessive is its name)."""
+        quoted: dict[str, str] = {}
         for span in spans:
-            quoted[_clip(self.text_of(span))] = None
+            text = _clip(self.text_of(span))
+            quoted.setdefault(actor_key(text), text)
             if len(quoted) > MAX_QUOTES:  # one more than shown says there are more
                 break
         more = ", ..." if len(quoted) > MAX_QUOTES else ""
-        return ", ".join(f"'{q}'" for q in list(quoted)[:MAX_QUOTES]) + more
+        return ", ".join(f"'{q}'" for q in list(quoted.values())[:MAX_QUOTES]) + more
 
 
 def _clip(text: str) -> str:

@@ -63,6 +63,18 @@ def test_anonymous_sources_are_quoted_and_named_sources_counted():
     )
 
 
+def test_a_name_and_its_possessive_are_one_piece_of_evidence():
+    text = (
+        "On Tuesday the mayor, Ana Ruiz, opened the tram line. Ana Ruiz's office said 40,000 "
+        "riders used it in the first week, and Luis Ortega, its engineer, agreed."
+    )
+    result = hypescore.score(text, explain=20)
+    actors = {r.feature: r for r in result.reasons}["substance.named_actors"]
+    texts = [span.text for span in actors.evidence]
+    assert "Ana Ruiz" in actors.summary and "Ana Ruiz's" not in actors.summary
+    assert len(texts) == len(set(texts)) and "Ana Ruiz's" not in texts
+
+
 def test_the_checkable_share_says_how_many_sentences_hold_a_fact_or_source():
     wire = hypescore.score(fixture_text("wire_report.txt"), explain=20)
     opinion = hypescore.score(fixture_text("opinion_piece.txt"), explain=20)
@@ -126,6 +138,7 @@ def test_evidence_lookups_equal_a_walk_over_every_span():
     from hypescore.analysis import analyse
     from hypescore.article import Article
     from hypescore.extractors import EVIDENCE_ALIASES
+    from hypescore.extractors.factual import actor_key
     from hypescore.features import feature_names, features_of
     from hypescore.model.hypemodel import MERGED_TERMS
     from hypescore.reasons import MAX_EVIDENCE, MAX_QUOTES, Evidence, _clip
@@ -145,10 +158,13 @@ def test_evidence_lookups_equal_a_walk_over_every_span():
             walked = list(dict.fromkeys(s for s in spans if s.feature in wanted))
             assert ev.spans_of(feature) == walked, feature
             by_text: dict = {}
-            for s in walked:
-                by_text.setdefault(ev.text_of(s), replace(s, text=ev.text_of(s)))
+            for s in walked:  # a name and its possessive are one piece of evidence
+                by_text.setdefault(actor_key(ev.text_of(s)), replace(s, text=ev.text_of(s)))
             assert ev.with_text(walked) == tuple(by_text.values())[:MAX_EVIDENCE]
-            quoted = list(dict.fromkeys(_clip(ev.text_of(s)) for s in walked))
+            clipped: dict = {}
+            for s in walked:
+                clipped.setdefault(actor_key(_clip(ev.text_of(s))), _clip(ev.text_of(s)))
+            quoted = list(clipped.values())
             more = ", ..." if len(quoted) > MAX_QUOTES else ""
             assert ev.quotes(walked) == ", ".join(f"'{q}'" for q in quoted[:MAX_QUOTES]) + more
             cut_off += len(by_text) > MAX_EVIDENCE

@@ -137,7 +137,9 @@ _DIGIT_WORD_START_RE = re.compile(r"\d(?<!\w\d)")
 _NON_ASCII_DIGIT_RE = re.compile(r"[^\D0-9]")
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NOT_NAMES = frozenset(("I", "A", *_MONTH_NAMES, *_WEEKDAY_NAMES))
+# "I" and its contractions open many capitalised runs and name nobody.
+_FIRST_PERSON = ("I", "I'm", "I've", "I'll", "I'd")
+_NOT_NAMES = frozenset((*_FIRST_PERSON, "A", *_MONTH_NAMES, *_WEEKDAY_NAMES))
 _WEEKDAYS = _WEEKDAY_NAMES
 _MONTH_SET = frozenset(_MONTH_NAMES)
 _YEARS = frozenset(f"{century}{year:02d}" for century in (19, 20) for year in range(100))

@@ -162,6 +162,14 @@ def test_shouted_words_and_single_letters_are_no_names(text, names):
     assert found(text, "named") == names
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Honestly, I'm tired of it.", "And I've said so, and I'll say it again as I'd said before."],
+)
+def test_the_first_person_and_its_contractions_are_no_names(text):
+    assert found(text, "named") == []
+
+
 def test_a_title_case_run_is_a_headline_not_a_name():
     text = "Read more: Senator Says New Tax Plan Will Hurt Local Farmers Badly\nIt rained."
     assert found(text, "named") == []
