@@ -102,7 +102,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?[ ]+[A-Z]")
 _ADDRESSES_READER_RE = re.compile(r"\b(?:you|your|our|us|here)\b", re.IGNORECASE)
 # A phone number ("202-383-6017", "(941) 745-7049"): a contact line, not a headline.
 _PHONE_RE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
-_QUOTE_RE = re.compile("[\"'\u2018\u2019\u201c\u201d]")
+_QUOTE_RE = re.compile("[\"']")  # the text is normalised: curly quotes are folded
 _CHROME_LEAD = " -*>|\u2022\"'("
 _CLOSERS = "\"')]"
 
