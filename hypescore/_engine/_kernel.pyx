@@ -19,11 +19,12 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
-    Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
-    PyUnicode_KIND, PyUnicode_READ,
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
+    PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.math cimport sqrt
-from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memset
 
@@ -300,7 +301,7 @@ def vader_learn(tokens, dict known, dict lexicon, frozenset special_lows, learn_
             and low not in special_lows
             and "n't" not in low
         ):
-            known[raw] = (item, low, item.isupper(), None, False)
+            known[raw] = (item, low, _is_upper(item), None, False)
         else:
             learn_one(raw)
 
@@ -483,12 +484,37 @@ cdef class VaderRules:
         return valence
 
 
+cdef bint _is_upper(str text) except -1:
+    """``text.isupper()`` read from the code points, without a method call: CPython's
+    rule (one character: it is upper case; else no lower- or title-case character and
+    at least one upper-case one), with the same Unicode tables."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), k
+    cdef Py_UCS4 char
+    cdef bint cased = False
+    if n == 1:
+        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0))
+    for k in range(n):
+        char = PyUnicode_READ(kind, data, k)
+        if Py_UNICODE_ISLOWER(char) or Py_UNICODE_ISTITLE(char):
+            return False
+        if not cased and Py_UNICODE_ISUPPER(char):
+            cased = True
+    return cased
+
+
+def is_upper(str text):
+    """:func:`_is_upper`, for the parity tests against ``str.isupper``."""
+    return _is_upper(text)
+
+
 cdef int _cap_diff(list tokens) except -1:
     """VADER's ``is_cap_diff``: some but not all tokens are in capitals (1), or not (0)."""
     cdef Py_ssize_t n = len(tokens), uppers = 0
     cdef object token
     for token in tokens:
-        if (<str>token).isupper():
+        if _is_upper(<str>token):
             uppers += 1
     return 1 if 0 < n - uppers < n else 0
 
@@ -613,11 +639,57 @@ cdef inline bint _is_separator(Py_UCS4 char):
     return char == 46 or char == 33 or char == 63
 
 
-cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
+# The code units of a str of each kind (PEP 393: Py_UCS1, Py_UCS2, Py_UCS4). A scan written over ``const _unit *``
+# is compiled once per kind, so its loop reads ``units[i]`` without ``PyUnicode_READ``'s
+# switch on the kind at every code point; the callers pick the kind once per call.
+ctypedef fused _unit:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef inline Py_ssize_t _units_skip_spaces(const _unit *units, Py_ssize_t i, Py_ssize_t n) noexcept:
     """The first position from ``i`` on that is not whitespace (``str.split``'s), or ``n``."""
-    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+    while i < n and Py_UNICODE_ISSPACE(units[i]):
         i += 1
     return i
+
+
+cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """:func:`_units_skip_spaces` over the code units of ``kind``."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _units_skip_spaces(<const uint8_t *>data, i, n)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _units_skip_spaces(<const uint16_t *>data, i, n)
+    return _units_skip_spaces(<const uint32_t *>data, i, n)
+
+
+cdef inline Py_ssize_t _units_token_end(
+    const _unit *units, Py_ssize_t i, Py_ssize_t n, uint64_t *h
+) noexcept:
+    """The end of the whitespace token (``str.split``'s) that starts at ``i``, with its
+    FNV-1a hash over the code points in ``h``."""
+    cdef uint64_t hash_ = 14695981039346656037ULL
+    cdef Py_UCS4 char
+    while i < n:
+        char = units[i]
+        if Py_UNICODE_ISSPACE(char):
+            break
+        hash_ = (hash_ ^ <uint64_t>char) * 1099511628211ULL
+        i += 1
+    h[0] = hash_
+    return i
+
+
+cdef inline Py_ssize_t _token_end(
+    int kind, char *data, Py_ssize_t i, Py_ssize_t n, uint64_t *h
+) noexcept:
+    """:func:`_units_token_end` over the code units of ``kind``."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _units_token_end(<const uint8_t *>data, i, n, h)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _units_token_end(<const uint16_t *>data, i, n, h)
+    return _units_token_end(<const uint32_t *>data, i, n, h)
 
 
 cdef Py_ssize_t *_rehashed(
@@ -699,7 +771,6 @@ cdef class DocumentTokens:
         cdef Py_ssize_t n = self.length, i = 0, start, k, slot, id_, distinct = 0
         cdef Py_ssize_t size = 64, mask
         cdef uint64_t h
-        cdef Py_UCS4 char
         # open addressing: slot -> distinct id + 1 (0: empty); per id, hash and first token
         cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
         cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
@@ -713,13 +784,7 @@ cdef class DocumentTokens:
                 if i >= n:
                     break
                 start = i
-                h = 14695981039346656037ULL
-                while i < n:
-                    char = PyUnicode_READ(kind, data, i)
-                    if Py_UNICODE_ISSPACE(char):
-                        break
-                    h = (h ^ <uint64_t>char) * 1099511628211ULL
-                    i += 1
+                i = _token_end(kind, data, i, n, &h)
                 mask = size - 1
                 slot = <Py_ssize_t>(h & mask)
                 while True:
@@ -1347,12 +1412,74 @@ def count_lower_runs(list runs, counts, fold):
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
 
 
-cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
-    """``\\w`` at code point ``i``; ASCII without the Unicode tables."""
-    cdef Py_UCS4 char = PyUnicode_READ(kind, data, i)
+cdef inline bint _is_word_char(Py_UCS4 char) noexcept:
+    """``\\w`` (Unicode); ASCII without the Unicode tables."""
     if char < 128:
         return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
     return Py_UNICODE_ISALNUM(char)
+
+
+cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
+    """``\\w`` at code point ``i``."""
+    return _is_word_char(PyUnicode_READ(kind, data, i))
+
+
+# What a ``\\w+`` run is to ``count_text_runs``, besides its hash.
+cdef enum:
+    _RUN_ASCII = 1
+    _RUN_CAPITAL = 2  # holds an ASCII capital
+
+
+cdef inline Py_ssize_t _units_run_start(const _unit *units, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """The first position from ``i`` on that holds a word character, or ``n``."""
+    while i < n and not _is_word_char(units[i]):
+        i += 1
+    return i
+
+
+cdef inline Py_ssize_t _units_run_end(
+    const _unit *units, Py_ssize_t i, Py_ssize_t n, uint64_t *h, int *flags
+) noexcept:
+    """The end of the word run that starts at ``i``; in ``h`` the FNV-1a hash of its
+    code points with ASCII capitals lowered, in ``flags`` its ``_RUN_*`` facts."""
+    cdef uint64_t hash_ = 14695981039346656037ULL, code
+    cdef Py_UCS4 char
+    cdef int facts = _RUN_ASCII
+    while i < n:
+        char = units[i]
+        if not _is_word_char(char):
+            break
+        code = <uint64_t>char
+        if char >= 128:
+            facts &= ~_RUN_ASCII
+        elif 65 <= char <= 90:
+            facts |= _RUN_CAPITAL
+            code += 32
+        hash_ = (hash_ ^ code) * 1099511628211ULL
+        i += 1
+    h[0] = hash_
+    flags[0] = facts
+    return i
+
+
+cdef inline Py_ssize_t _run_start(int kind, char *data, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """:func:`_units_run_start` over the code units of ``kind``."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _units_run_start(<const uint8_t *>data, i, n)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _units_run_start(<const uint16_t *>data, i, n)
+    return _units_run_start(<const uint32_t *>data, i, n)
+
+
+cdef inline Py_ssize_t _run_end(
+    int kind, char *data, Py_ssize_t i, Py_ssize_t n, uint64_t *h, int *flags
+) noexcept:
+    """:func:`_units_run_end` over the code units of ``kind``."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _units_run_end(<const uint8_t *>data, i, n, h, flags)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _units_run_end(<const uint16_t *>data, i, n, h, flags)
+    return _units_run_end(<const uint32_t *>data, i, n, h, flags)
 
 
 def word_run_stats(str text):
@@ -1395,9 +1522,9 @@ def count_text_runs(str text, counts, fold):
     cdef char *data = <char *>PyUnicode_DATA(text)
     cdef Py_ssize_t n = len(text), i = 0, start, k, slot, id_, length, distinct = 0
     cdef Py_ssize_t size = 256, mask
-    cdef uint64_t h, code
-    cdef Py_UCS4 char
-    cdef bint ascii, capital, deferred
+    cdef uint64_t h
+    cdef int flags
+    cdef bint deferred
     cdef object key
     cdef PyObject *found
     cdef list keys = []
@@ -1413,25 +1540,13 @@ def count_text_runs(str text, counts, fold):
     try:
         if table is NULL or hashes is NULL or first is NULL or lengths is NULL or seen is NULL:
             raise MemoryError()
-        while i < n:
-            if not _is_word_at(kind, data, i):
-                i += 1
-                continue
+        while True:
+            i = _run_start(kind, data, i, n)
+            if i >= n:
+                break
             start = i
-            ascii = True
-            capital = False
-            h = 14695981039346656037ULL
-            while i < n and _is_word_at(kind, data, i):
-                char = PyUnicode_READ(kind, data, i)
-                code = <uint64_t>char
-                if char >= 128:
-                    ascii = False
-                elif 65 <= char <= 90:
-                    capital = True
-                    code += 32
-                h = (h ^ code) * 1099511628211ULL
-                i += 1
-            if not ascii:
+            i = _run_end(kind, data, i, n, &h, &flags)
+            if not flags & _RUN_ASCII:
                 if deferred:  # the runs so far take their places before this one
                     for k in range(distinct):
                         PyDict_SetItem(<dict>counts, keys[k], 0)
@@ -1456,7 +1571,7 @@ def count_text_runs(str text, counts, fold):
                 seen[id_] += 1
                 continue
             key = text[start:i]
-            if capital:
+            if flags & _RUN_CAPITAL:
                 key = (<str>key).lower()
             keys.append(key)
             if not deferred and PyDict_GetItem(<dict>counts, key) is NULL:

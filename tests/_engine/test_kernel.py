@@ -176,6 +176,31 @@ COUNT_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+def _tokens_both_ways(text: str) -> None:
+    """The kernel's tokens (and distinct tokens, in order of first occurrence) are
+    ``str.split``'s, for texts of each code-unit width (its scans run once per width)."""
+    tokens = kernel.compiled().DocumentTokens(text)
+    assert tokens.tokens == text.split(), text[:80]
+    assert tokens.distinct == list(dict.fromkeys(text.split())), text[:80]
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(COUNT_PIECES, max_size=50))
+def test_kernel_tokens_equal_str_split(pieces):
+    _tokens_both_ways("".join(pieces))
+
+
+def test_kernel_tokens_equal_str_split_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    # each real text as it is (1 byte a code point when Latin-1), widened to 2 and to 4
+    for text in varied_texts:
+        for widened in (text, text + " \u4e2d", "\U0001d400 " + text):
+            _tokens_both_ways(widened)
+            _tokens_both_ways(normalise(widened))
+
+
 def _sentence_counts(text: str) -> tuple[int, int, int]:
     """The kernel's count from the text and from its tokens, and the reference's with
     every token learned (its shortcut through known words runs too)."""
@@ -257,10 +282,13 @@ def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
         select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
     # ASCII runs counted in the kernel's own table and folded runs that join them
     # ("ſo" folds to "so", the Kelvin sign to "k"), before and after their first use;
-    # then enough distinct runs, in both cases, for the table to grow.
+    # then enough distinct runs, in both cases, for the table to grow; and the real
+    # texts widened to 2 and 4 bytes a code point (the kernel scans each width apart).
     merged = "so SO \u017fo So \u212a k K \u212aelvin kelvin KELVIN \u017f s S"
     growing = " ".join(f"w{k} W{k % 700}" for k in range(3000))
-    for text in [normalise(text) for text in varied_texts] + varied_texts + ["", merged, growing]:
+    texts = [normalise(text) for text in varied_texts] + varied_texts + ["", merged, growing]
+    widened = [text + " \u4e2d" for text in texts[:40]] + ["\U0001d400 " + t for t in texts[:40]]
+    for text in texts + widened:
         _runs_both_ways(text)
 
 
@@ -357,3 +385,22 @@ def test_info_says_which_path_runs():
     assert info_engine(HYPESCORE_PURE_PYTHON="1").startswith("pure Python")
     expected = "compiled kernel" if kernel.compiled() is not None else "pure Python"
     assert info_engine(HYPESCORE_PURE_PYTHON="0").startswith(expected)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+def test_kernel_is_upper_equals_str_isupper_for_every_code_point():
+    """VADER's capital checks read ``str.isupper`` from the code points: every code
+    point alone, doubled, and beside a cased and an uncased character."""
+    is_upper = kernel.compiled().is_upper
+    assert not is_upper("") and not "".isupper()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        for text in (char, char + char, char + "a", "A" + char, char + "1", "\u01c5" + char):
+            assert is_upper(text) == text.isupper(), repr(text)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=12) | st.sampled_from(AWKWARD + ["NASA's", "U.S.", "ǅ", "ǄA"]))
+def test_kernel_is_upper_equals_str_isupper(text):
+    assert kernel.compiled().is_upper(text) == text.isupper()
