@@ -1650,6 +1650,21 @@ def digit_word_starts(str text):
     return starts
 
 
+def has_non_ascii_decimal(str text):
+    """Whether ``text`` holds a decimal digit (the regex engine's ``\\d``) other than
+    0-9: ``factual._NON_ASCII_DIGIT_RE.search(text) is not None``, without the regex's
+    character-set test at every position."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef char *data = <char *>PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i
+    cdef Py_UCS4 char
+    for i in range(n):
+        char = PyUnicode_READ(kind, data, i)
+        if char >= 128 and Py_UNICODE_ISDECIMAL(char):
+            return True
+    return False
+
+
 def shouted_starts(str text, Py_ssize_t shortest):
     """Where ``(?<![\\w'])[A-Z]{shortest,}(?![\\w'])`` matches (``sentiment``'s words in
     capitals): a run of ASCII capitals at least ``shortest`` long with neither a word

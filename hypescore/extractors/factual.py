@@ -202,6 +202,15 @@ def _whitespace_before(norm: str, end: int) -> int:
     return end
 
 
+def _has_non_ascii_digit(norm: str) -> bool:
+    """Whether ``_NON_ASCII_DIGIT_RE`` occurs in ``norm`` (read by the compiled kernel
+    when it runs)."""
+    compiled = kernel.active()
+    if compiled is not None:
+        return compiled.has_non_ascii_decimal(norm)
+    return _NON_ASCII_DIGIT_RE.search(norm) is not None
+
+
 def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     """Every offset where a date can start, or ``None`` to scan (non-ASCII digits).
 
@@ -211,7 +220,7 @@ def _date_candidates(index: TextIndex) -> Iterable[int] | None:
     and the preposition before a year ("in 2019", "since March 2019").
     """
     norm = index.norm
-    if not norm.isascii() and _NON_ASCII_DIGIT_RE.search(norm):
+    if not norm.isascii() and _has_non_ascii_digit(norm):
         return None
     months = index.may_contain(_MONTH_NAMES)
     weekdays = index.may_contain(_WEEKDAYS)

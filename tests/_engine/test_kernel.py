@@ -404,3 +404,26 @@ def test_kernel_is_upper_equals_str_isupper_for_every_code_point():
 @given(text=st.text(max_size=12) | st.sampled_from(AWKWARD + ["NASA's", "U.S.", "ǅ", "ǄA"]))
 def test_kernel_is_upper_equals_str_isupper(text):
     assert kernel.compiled().is_upper(text) == text.isupper()
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+def test_kernel_non_ascii_digit_check_equals_the_regex_for_every_code_point():
+    """``factual``'s "any decimal digit but 0-9?" check (dates fall back to a scan then),
+    for every code point after an ASCII text, on real texts and with one such digit."""
+    has = kernel.compiled().has_non_ascii_decimal
+    regex = factual._NON_ASCII_DIGIT_RE
+    for code in range(sys.maxunicode + 1):
+        text = "in 2019 " + chr(code)
+        assert has(text) == (regex.search(text) is not None), hex(code)
+
+
+def test_kernel_non_ascii_digit_check_equals_the_regex_on_real_texts(varied_texts):
+    if kernel.compiled() is None:
+        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
+    has = kernel.compiled().has_non_ascii_decimal
+    regex = factual._NON_ASCII_DIGIT_RE
+    texts = [normalise(text) for text in varied_texts] + [""]
+    texts += [text + " \u0663" for text in texts[:20]] + ["\U0001d7ce " + t for t in texts[:20]]
+    assert sum(regex.search(text) is not None for text in texts) >= 40
+    for text in texts:
+        assert has(text) == (regex.search(text) is not None), text[:80]
