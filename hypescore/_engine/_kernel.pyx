@@ -639,57 +639,11 @@ cdef inline bint _is_separator(Py_UCS4 char):
     return char == 46 or char == 33 or char == 63
 
 
-# The code units of a str of each kind (PEP 393: Py_UCS1, Py_UCS2, Py_UCS4). A scan written over ``const _unit *``
-# is compiled once per kind, so its loop reads ``units[i]`` without ``PyUnicode_READ``'s
-# switch on the kind at every code point; the callers pick the kind once per call.
-ctypedef fused _unit:
-    uint8_t
-    uint16_t
-    uint32_t
-
-
-cdef inline Py_ssize_t _units_skip_spaces(const _unit *units, Py_ssize_t i, Py_ssize_t n) noexcept:
+cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n):
     """The first position from ``i`` on that is not whitespace (``str.split``'s), or ``n``."""
-    while i < n and Py_UNICODE_ISSPACE(units[i]):
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
         i += 1
     return i
-
-
-cdef inline Py_ssize_t _skip_spaces(int kind, char *data, Py_ssize_t i, Py_ssize_t n) noexcept:
-    """:func:`_units_skip_spaces` over the code units of ``kind``."""
-    if kind == PyUnicode_1BYTE_KIND:
-        return _units_skip_spaces(<const uint8_t *>data, i, n)
-    if kind == PyUnicode_2BYTE_KIND:
-        return _units_skip_spaces(<const uint16_t *>data, i, n)
-    return _units_skip_spaces(<const uint32_t *>data, i, n)
-
-
-cdef inline Py_ssize_t _units_token_end(
-    const _unit *units, Py_ssize_t i, Py_ssize_t n, uint64_t *h
-) noexcept:
-    """The end of the whitespace token (``str.split``'s) that starts at ``i``, with its
-    FNV-1a hash over the code points in ``h``."""
-    cdef uint64_t hash_ = 14695981039346656037ULL
-    cdef Py_UCS4 char
-    while i < n:
-        char = units[i]
-        if Py_UNICODE_ISSPACE(char):
-            break
-        hash_ = (hash_ ^ <uint64_t>char) * 1099511628211ULL
-        i += 1
-    h[0] = hash_
-    return i
-
-
-cdef inline Py_ssize_t _token_end(
-    int kind, char *data, Py_ssize_t i, Py_ssize_t n, uint64_t *h
-) noexcept:
-    """:func:`_units_token_end` over the code units of ``kind``."""
-    if kind == PyUnicode_1BYTE_KIND:
-        return _units_token_end(<const uint8_t *>data, i, n, h)
-    if kind == PyUnicode_2BYTE_KIND:
-        return _units_token_end(<const uint16_t *>data, i, n, h)
-    return _units_token_end(<const uint32_t *>data, i, n, h)
 
 
 cdef Py_ssize_t *_rehashed(
@@ -771,6 +725,7 @@ cdef class DocumentTokens:
         cdef Py_ssize_t n = self.length, i = 0, start, k, slot, id_, distinct = 0
         cdef Py_ssize_t size = 64, mask
         cdef uint64_t h
+        cdef Py_UCS4 char
         # open addressing: slot -> distinct id + 1 (0: empty); per id, hash and first token
         cdef Py_ssize_t *table = <Py_ssize_t *>calloc(size, sizeof(Py_ssize_t))
         cdef uint64_t *hashes = <uint64_t *>malloc(size * sizeof(uint64_t))
@@ -784,7 +739,13 @@ cdef class DocumentTokens:
                 if i >= n:
                     break
                 start = i
-                i = _token_end(kind, data, i, n, &h)
+                h = 14695981039346656037ULL
+                while i < n:
+                    char = PyUnicode_READ(kind, data, i)
+                    if Py_UNICODE_ISSPACE(char):
+                        break
+                    h = (h ^ <uint64_t>char) * 1099511628211ULL
+                    i += 1
                 mask = size - 1
                 slot = <Py_ssize_t>(h & mask)
                 while True:
@@ -1422,6 +1383,15 @@ cdef inline bint _is_word_char(Py_UCS4 char) noexcept:
 cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
     """``\\w`` at code point ``i``."""
     return _is_word_char(PyUnicode_READ(kind, data, i))
+
+
+# The code units of a str of each kind (PEP 393: Py_UCS1, Py_UCS2, Py_UCS4). A scan
+# written over ``const _unit *`` is compiled once per kind, so its loop reads ``units[i]``
+# straight; the callers pick the kind once per run.
+ctypedef fused _unit:
+    uint8_t
+    uint16_t
+    uint32_t
 
 
 # What a ``\\w+`` run is to ``count_text_runs``, besides its hash.
