@@ -176,31 +176,6 @@ COUNT_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-def _tokens_both_ways(text: str) -> None:
-    """The kernel's tokens (and distinct tokens, in order of first occurrence) are
-    ``str.split``'s, for texts of each code-unit width (its scans run once per width)."""
-    tokens = kernel.compiled().DocumentTokens(text)
-    assert tokens.tokens == text.split(), text[:80]
-    assert tokens.distinct == list(dict.fromkeys(text.split())), text[:80]
-
-
-@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
-@settings(max_examples=600, deadline=None)
-@given(pieces=st.lists(COUNT_PIECES, max_size=50))
-def test_kernel_tokens_equal_str_split(pieces):
-    _tokens_both_ways("".join(pieces))
-
-
-def test_kernel_tokens_equal_str_split_on_real_texts(varied_texts):
-    if kernel.compiled() is None:
-        select_path("kernel")  # skips, or fails under HYPESCORE_REQUIRE_KERNEL
-    # each real text as it is (1 byte a code point when Latin-1), widened to 2 and to 4
-    for text in varied_texts:
-        for widened in (text, text + " \u4e2d", "\U0001d400 " + text):
-            _tokens_both_ways(widened)
-            _tokens_both_ways(normalise(widened))
-
-
 def _sentence_counts(text: str) -> tuple[int, int, int]:
     """The kernel's count from the text and from its tokens, and the reference's with
     every token learned (its shortcut through known words runs too)."""
