@@ -102,7 +102,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"')\]]?[ ]+[A-Z]")
 _ADDRESSES_READER_RE = re.compile(r"\b(?:you|your|our|us|here)\b", re.IGNORECASE)
 # A phone number ("202-383-6017", "(941) 745-7049"): a contact line, not a headline.
 _PHONE_RE = re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
-_QUOTE_RE = re.compile("[\"']")  # the text is normalised: curly quotes are folded
+# A double quote, or a single one that opens a word: the apostrophe of "O'Brien" or
+# "Ruiz's" quotes nothing. The text is normalised: curly quotes are already folded.
+_QUOTE_RE = re.compile("\"|(?<!\\w)'")
 _CHROME_LEAD = " -*>|\u2022\"'("
 _CLOSERS = "\"')]"
 

@@ -87,6 +87,7 @@ def test_headings_only_summary_after_the_body():
     [
         "Born: 12 May 1961\nBirthplace: Alcala de Henares, Madrid, Spain\nParty: Greens",
         "Mayor: Ana Ruiz\nD3: Luis Ortega\nD4: Marta Vidal\nD5: Jon Arana",
+        "Mayor: Ana O'Neill\nD3: Dan O'Brien\nD4: Marta Vidal's deputy\nD5: Jon Arana",
     ],
 )
 def test_an_infobox_or_ballot_of_label_value_lines_is_not_a_headings_summary(tail):
