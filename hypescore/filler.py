@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hypescore._engine.index import case_fold
-from hypescore.lexicons import lexicon_pattern, load_lexicon
+from hypescore.lexicons import lexicon_pattern, load_lexicon, may_match
 
 TAG_LIST = "tag_list"
 KEYWORD_CLOUD = "keyword_cloud"
@@ -264,7 +264,8 @@ def is_page_chrome(line: str, n_words: int, ends_sentence: bool) -> bool:
         return False
     if n_words <= MAX_HEADING_WORDS and _PHONE_RE.search(line):
         return True
-    return lexicon_pattern("page_chrome", run_together=True).search(line) is not None
+    pattern = lexicon_pattern("page_chrome", run_together=True)
+    return may_match("page_chrome", line) and pattern.search(line) is not None
 
 
 def _chrome_kind(line: str, n_words: int) -> str | None:
@@ -274,6 +275,8 @@ def _chrome_kind(line: str, n_words: int) -> str | None:
         return None
     opening = line.lstrip(_CHROME_LEAD)
     for name, kind in (("boilerplate", BOILERPLATE), ("calls_to_action", CALL_TO_ACTION)):
+        if not may_match(name, line):
+            continue
         pattern = lexicon_pattern(name)
         if n_words <= 8:
             if pattern.search(line):

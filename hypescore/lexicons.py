@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hypescore._engine.finders import PhraseFinder
+from hypescore._engine.index import WORD_RUN_RE, case_fold
 
 
 @cache
@@ -35,6 +36,39 @@ def lexicon_pattern(
     space, after = (r"\s*", "") if run_together else (r"\s+", r"(?!\w)")
     body = "|".join(re.escape(p).replace(r"\ ", space) for p in phrases)
     return re.compile(rf"(?<!\w)(?:{body}){after}", flags)
+
+
+@cache
+def _leading_runs(name: str) -> re.Pattern[str] | None:
+    """A search for any phrase's lower-case first ``\\w`` run after a space; None when a
+    phrase is not ASCII or does not start with a word character (nothing is ruled out)."""
+    firsts = set()
+    for phrase in load_lexicon(name):
+        run = WORD_RUN_RE.match(phrase)
+        if not phrase.isascii() or run is None:
+            return None
+        firsts.add(run.group().lower())
+    return re.compile(" (?:" + "|".join(map(re.escape, sorted(firsts))) + ")")
+
+
+@lru_cache(maxsize=16)
+def _spaced_runs(text: str) -> str:
+    """Every ``\\w+`` run of ``text`` case-folded, each after a space (a line is asked
+    about by several lexicons in a row)."""
+    return case_fold(" " + " ".join(WORD_RUN_RE.findall(text)))
+
+
+def may_match(name: str, text: str) -> bool:
+    """False when :func:`lexicon_pattern` (either form, any flags) cannot match in ``text``.
+
+    Every match starts after no word character with a phrase's first run, so some
+    ``\\w+`` run of ``text`` starts with it, in the case IGNORECASE folds to
+    (``case_fold``). Checking that is a literal-led search of the runs, where the
+    pattern's own scan tries its look-behind and every alternative at every position
+    (most of a headline's filler check).
+    """
+    firsts = _leading_runs(name)
+    return firsts is None or firsts.search(_spaced_runs(text)) is not None
 
 
 @cache

@@ -37,6 +37,8 @@ def emulate_finditer(
     pattern: re.Pattern[str], text: str, candidates: Iterable[int]
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` given every offset where a match could start."""
+    if not candidates:  # a headline offers most finders no place at all
+        return []
     found: list[re.Match[str]] = []
     last_end = 0
     match = pattern.match

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from hypescore._engine import kernel, multisearch
 _CASE_ODDITIES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 # A run of word characters: words, lexicon keys and counts are made of these.
 WORD_RUN_RE = re.compile(r"\w+")
+_MISSING = object()
 
 
 def case_fold(text: str) -> str:
@@ -57,16 +58,17 @@ class TextIndex:
         off); by default it runs when the text holds enough registered words to pay for it."""
         self.norm = norm
         self._runs = runs
-        self._memo: dict[str, Any] = {}
+        self._memo: dict[Hashable, Any] = {}
         self._one_pass = one_pass
 
-    def memo(self, key: str, build: Callable[[TextIndex], Any]) -> Any:
-        """``build(self)``, computed once per document under ``key``."""
-        try:
-            return self._memo[key]
-        except KeyError:
+    def memo(self, key: Hashable, build: Callable[[TextIndex], Any]) -> Any:
+        """``build(self)``, computed once per document under ``key`` (a name, or the
+        object that builds it). Most keys of a headline are asked for once: a miss is a
+        ``get``, not a raised KeyError."""
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
             value = self._memo[key] = build(self)
-            return value
+        return value
 
     @cached_property
     def tokens(self) -> list[str]:

@@ -43,7 +43,7 @@ def learn(index: TextIndex) -> None:
         vader.reset(keep)
         readability.reset(keep)
         _synced = (vader.generation, readability.generation)
-    index.memo(f"tokens-learned-{vader.generation}-{readability.generation}", _learn)
+    index.memo(("tokens-learned", vader.generation, readability.generation), _learn)
 
 
 def _learn(index: TextIndex) -> bool:

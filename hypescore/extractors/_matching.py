@@ -52,7 +52,7 @@ def merged_length(intervals: list[tuple[int, int]]) -> int:
 
 def found_matches(finder: Finder, index: TextIndex) -> list[re.Match[str]]:
     """``finder.matches(index)``, found once per document however many features use them."""
-    return index.memo(f"matches-{id(finder)}", finder.matches)
+    return index.memo(finder, finder.matches)
 
 
 def count_found(

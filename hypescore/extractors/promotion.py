@@ -13,7 +13,7 @@ from hypescore._engine.finders import ScanFinder
 from hypescore.analysis import AnalysedArticle, headline
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import Finder, count_found
-from hypescore.lexicons import lexicon_finder, lexicon_pattern
+from hypescore.lexicons import lexicon_finder, lexicon_pattern, may_match
 
 FAMILY = "promotion"
 FEATURES = (
@@ -90,7 +90,8 @@ def _headline_features(doc: AnalysedArticle, sink: SpanSink) -> list[float]:
     if not text:
         return [0.0] * 6
     clickbait = 0
-    for match in lexicon_pattern("clickbait_phrases").finditer(text):
+    phrases = lexicon_pattern("clickbait_phrases")
+    for match in phrases.finditer(text) if may_match("clickbait_phrases", text) else ():
         clickbait += 1
         if sink is not None:
             sink.append(
