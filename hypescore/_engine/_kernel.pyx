@@ -996,8 +996,9 @@ cdef int32_t _murmurhash3_32(const unsigned char *key, Py_ssize_t length) nogil:
     return <int32_t>h
 
 
-cdef inline bint _is_word(Py_UCS4 char):
-    """The regex engine's ``\\w`` on a str: alphanumeric or the underscore."""
+cdef inline bint _is_word(Py_UCS4 char) noexcept:
+    """The regex engine's ``\\w`` on a str: alphanumeric or the underscore (ASCII without
+    the Unicode tables)."""
     if char < 128:
         return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
     return Py_UNICODE_ISALNUM(char)
@@ -1373,16 +1374,9 @@ def count_lower_runs(list runs, counts, fold):
         PyDict_SetItem(<dict>counts, key, 1 if found is NULL else <object>found + 1)
 
 
-cdef inline bint _is_word_char(Py_UCS4 char) noexcept:
-    """``\\w`` (Unicode); ASCII without the Unicode tables."""
-    if char < 128:
-        return (48 <= char <= 57) or (65 <= char <= 90) or (97 <= char <= 122) or char == 95
-    return Py_UNICODE_ISALNUM(char)
-
-
 cdef inline bint _is_word_at(int kind, char *data, Py_ssize_t i):
     """``\\w`` at code point ``i``."""
-    return _is_word_char(PyUnicode_READ(kind, data, i))
+    return _is_word(PyUnicode_READ(kind, data, i))
 
 
 # The code units of a str of each kind (PEP 393: Py_UCS1, Py_UCS2, Py_UCS4). A scan
@@ -1402,7 +1396,7 @@ cdef enum:
 
 cdef inline Py_ssize_t _units_run_start(const _unit *units, Py_ssize_t i, Py_ssize_t n) noexcept:
     """The first position from ``i`` on that holds a word character, or ``n``."""
-    while i < n and not _is_word_char(units[i]):
+    while i < n and not _is_word(units[i]):
         i += 1
     return i
 
@@ -1417,7 +1411,7 @@ cdef inline Py_ssize_t _units_run_end(
     cdef int facts = _RUN_ASCII
     while i < n:
         char = units[i]
-        if not _is_word_char(char):
+        if not _is_word(char):
             break
         code = <uint64_t>char
         if char >= 128:
