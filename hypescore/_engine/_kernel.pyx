@@ -18,6 +18,7 @@ sentence scores as passes over C arrays. Nothing here is imported directly:
 
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE,
     Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER, PyUnicode_DATA,
@@ -672,6 +673,90 @@ cdef void *_resized(void *block, size_t size) except NULL:
     return grown
 
 
+# -- strings shared across documents, found by the kernel's own hash --------------------
+#
+# A word met in one document is met again in the next: the run keys of ``count_text_runs``
+# and the distinct tokens of ``DocumentTokens`` are looked up here by the FNV-1a hash the
+# scans compute anyway (over the code points, lower-cased ones for run keys), so a known
+# word costs no new string, and its str hash (cached in the object) is not computed again
+# by the dict lookups that follow. Entries are compared code point by code point, so a
+# hash collision only costs a probe. The table holds at most _SHARED_MAX strings, the
+# first met (frequent words); later words are made as before.
+
+cdef Py_ssize_t _SHARED_SLOTS = 1 << 17  # a power of two, at least twice _SHARED_MAX
+cdef Py_ssize_t _SHARED_MAX = 1 << 16
+cdef PyObject **_shared_strings = NULL  # slot -> a str (owned reference) or NULL
+cdef uint64_t *_shared_hashes = NULL
+cdef Py_ssize_t _shared_count = 0
+
+
+cdef bint _equals_code_points(
+    str known, int kind, char *data, Py_ssize_t start, Py_ssize_t length, bint lower
+) noexcept:
+    """Whether ``known`` holds the code points ``start..start+length-1`` of ``data``
+    (ASCII capitals lowered when ``lower``)."""
+    cdef int known_kind
+    cdef void *known_data
+    cdef Py_ssize_t k
+    cdef uint32_t char
+    if len(known) != length:
+        return False
+    known_kind = PyUnicode_KIND(known)
+    known_data = PyUnicode_DATA(known)
+    for k in range(length):
+        char = <uint32_t>PyUnicode_READ(kind, data, start + k)
+        if lower and 65 <= char <= 90:
+            char += 32
+        if <uint32_t>PyUnicode_READ(known_kind, known_data, k) != char:
+            return False
+    return True
+
+
+cdef str _shared_string(
+    str text, int kind, char *data, Py_ssize_t start, Py_ssize_t end, uint64_t h, bint lower
+):
+    """``text[start:end]`` (``.lower()`` when ``lower``: an ASCII run with capitals),
+    the same object as at its last meeting when the table holds it; ``h`` is the
+    FNV-1a hash of the string's code points."""
+    global _shared_strings, _shared_hashes, _shared_count
+    cdef Py_ssize_t mask = _SHARED_SLOTS - 1, slot
+    cdef PyObject *found
+    cdef str made
+    if _shared_strings is NULL:
+        _shared_strings = <PyObject **>calloc(_SHARED_SLOTS, sizeof(PyObject *))
+        _shared_hashes = <uint64_t *>malloc(_SHARED_SLOTS * sizeof(uint64_t))
+        if _shared_strings is NULL or _shared_hashes is NULL:
+            free(_shared_strings)
+            free(_shared_hashes)
+            _shared_strings = NULL
+            _shared_hashes = NULL
+            raise MemoryError()
+    slot = <Py_ssize_t>(h & mask)
+    while True:
+        found = _shared_strings[slot]
+        if found is NULL:
+            break
+        if _shared_hashes[slot] == h and _equals_code_points(
+            <str>found, kind, data, start, end - start, lower
+        ):
+            return <str>found
+        slot = (slot + 1) & mask
+    made = text[start:end]
+    if lower:
+        made = made.lower()
+    if _shared_count < _SHARED_MAX:
+        Py_INCREF(made)
+        _shared_strings[slot] = <PyObject *>made
+        _shared_hashes[slot] = h
+        _shared_count += 1
+    return made
+
+
+def shared_string_count():
+    """How many strings the shared table holds (for tests: it stays bounded)."""
+    return _shared_count
+
+
 cdef class DocumentTokens:
     """The whitespace tokens of one text (``text.split()``), each distinct token once.
 
@@ -772,7 +857,7 @@ cdef class DocumentTokens:
                     hashes[id_] = h
                     first[id_] = self.count
                     counts[id_] = 1
-                    self.distinct.append(text[start:i])
+                    self.distinct.append(_shared_string(text, kind, data, start, i, h, False))
                     if 2 * distinct > size:  # keep the table at most half full
                         size *= 2
                         table = _rehashed(table, hashes, distinct, size)
@@ -1534,9 +1619,7 @@ def count_text_runs(str text, counts, fold):
             if id_ >= 0:
                 seen[id_] += 1
                 continue
-            key = text[start:i]
-            if flags & _RUN_CAPITAL:
-                key = (<str>key).lower()
+            key = _shared_string(text, kind, data, start, i, h, flags & _RUN_CAPITAL)
             keys.append(key)
             if not deferred and PyDict_GetItem(<dict>counts, key) is NULL:
                 PyDict_SetItem(<dict>counts, key, 0)  # its place; the count comes at the end

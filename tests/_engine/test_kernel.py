@@ -267,6 +267,61 @@ def test_kernel_runs_from_the_text_equal_the_regex_on_real_texts(varied_texts):
         _runs_both_ways(text)
 
 
+TOKEN_PIECES = st.sampled_from(
+    ["word", "Word", "WORD", "w\u00f6rd", "W\u00d6RD", "\u4e2d", "\U0001d400", "'", "-", "_",
+     "The", "the", "THE", "tHe", "s", "S", "\u017f", "\u0130", "\u212a", "2019", ".", "don't"]
+)  # fmt: skip
+SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u3000"])
+
+
+def _tokens_and_runs_both_ways(text: str) -> None:
+    """The kernel's distinct tokens and run counts against ``str.split`` and the
+    reference, with the kernel's shared strings in play."""
+    compiled = kernel.compiled()
+    assert compiled.DocumentTokens(text).distinct == list(dict.fromkeys(text.split()))
+    _runs_both_ways(text)
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+@settings(max_examples=400, deadline=None)
+@given(documents=st.lists(st.lists(st.tuples(TOKEN_PIECES, SPACES), max_size=30), max_size=4))
+def test_kernel_shared_strings_keep_tokens_and_runs_exact(documents):
+    # The same words in every case and width, document after document: a word met
+    # before comes from the shared table and must still be exactly the text's.
+    for pieces in documents:
+        _tokens_and_runs_both_ways("".join(piece + space for piece, space in pieces))
+
+
+# In a fresh process, so the shared table is empty at the start whatever ran before.
+_SHARED_REUSE = """
+from hypescore._engine import kernel
+compiled = kernel.compiled()
+first = compiled.DocumentTokens("Shared words, shared WORDS").distinct
+again = compiled.DocumentTokens("\\u4e2d shared WORDS").distinct
+assert again[1] is first[2] and again[2] is first[3], (first, again)
+runs = {}
+compiled.count_text_runs("SHARED Words", runs, str.lower)
+assert list(runs) == ["shared", "words"] and next(iter(runs)) is first[2], runs
+compiled.DocumentTokens(" ".join(f"q{k}Z" for k in range(70_000)))
+assert compiled.shared_string_count() == 1 << 16, compiled.shared_string_count()
+late = compiled.DocumentTokens("late late").distinct[0]
+assert compiled.DocumentTokens("late").distinct[0] is not late
+"""
+
+
+@pytest.mark.skipif(kernel.compiled() is None, reason="compiled kernel not built")
+def test_kernel_shared_strings_are_reused_and_bounded():
+    done = subprocess.run(
+        [sys.executable, "-c", _SHARED_REUSE], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    # Far more distinct words than the table holds: every document stays exact.
+    many = " ".join(f"q{k}Z" for k in range(70_000))
+    _tokens_and_runs_both_ways(many)
+    assert kernel.compiled().shared_string_count() == 1 << 16
+    _tokens_and_runs_both_ways(many.upper() + " Shared shared")
+
+
 SHOUT_PIECES = st.sampled_from(
     ["NASA", "WOW", "ABCDE", "A", "x", "s", "'", "_", "-", " ", "\n", "!", "2019", "\u00c9",
      "\u0130", "\u212a", "\u00e9", "\u02bc", "\U0001d400", "BREAKING", "Ok", "NASA's"]
