@@ -1,12 +1,13 @@
 """The verdict map: substance (0..1) onto the whole 1..10 scale.
 
-Substance ``s = (1 - hype) * (1 + impact) / 2`` is squeezed into a narrow band on real news (most
-articles are neither pure wire copy nor pure filler), so a fixed ``1 + floor(10 s)`` puts nearly
-every article on 5-7. The map instead uses the distribution of ``s`` over reference full-length
-news articles (the SemEval-2019 training articles, hyperpartisan and not): nine cut points at
-its deciles, so verdict ``k`` means "more substance than ``k - 1`` tenths of the reference
-articles". The map is monotone, so it never reorders articles; it only spreads them. Its cut
-points are stored in the model file and printed in the model card.
+Substance ``s = (1 - hype) * (0.5 + impact) / 1.5`` is squeezed into a narrow band on
+real news (most articles are neither pure wire copy nor pure filler), so a fixed
+``1 + floor(10 s)`` puts nearly every article on a few steps. The map instead uses the
+distribution of ``s`` over reference full-length news articles (the SemEval-2019 training
+articles, hyperpartisan and not): nine cut points at its deciles, so verdict ``k`` means
+"more substance than ``k - 1`` tenths of the reference articles". The map is monotone, so
+it never reorders articles; it only spreads them. Its cut points are stored in the model
+file and printed in the model card.
 """
 
 from __future__ import annotations

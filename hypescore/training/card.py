@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hypescore.model.filler import FILLER_TERMS
-from hypescore.model.hypemodel import FORMAT_VERSION, HypeModel
+from hypescore.model.hypemodel import FORMAT_VERSION, RESTRAINT, HypeModel
 from hypescore.model.impact import IMPACT_TERMS
 from hypescore.model.parts import HEADLINE_MODELS
 
@@ -211,7 +211,8 @@ def card_dict(
             "trained_on_a_label": False,
         },
         "verdict": {
-            "substance": "s = (1 - hype) * (1 + impact) / 2",
+            "substance": f"s = (1 - hype) * ({RESTRAINT} + impact) / {1 + RESTRAINT}: restraint "
+            "alone earns a third, checkable substance the rest",
             "map": "verdict = 1 + number of cut points <= s; cut points at the deciles of s "
             "over the SemEval training articles",
             "cuts": [round(float(c), 4) for c in model.verdict_map.cuts],

@@ -28,7 +28,7 @@ import numpy as np
 from hypescore._version import __version__
 from hypescore.features import feature_names
 from hypescore.model.combination import PARTS, HypeCombination
-from hypescore.model.hypemodel import IMPACT_LABEL_QUANTILE, HypeModel
+from hypescore.model.hypemodel import IMPACT_LABEL_QUANTILE, HypeModel, substance
 from hypescore.model.impact import ImpactSpec
 from hypescore.model.verdict_map import VERDICTS, VerdictMap
 from hypescore.training.combination import ViewCheck
@@ -195,8 +195,7 @@ def fit_model(
     hype = combo.hype(p["headline"], p["body"], p["filler"], p["tone"])
     columns = [names.index(f) for f in impact.features]
     impact_scores = np.asarray(impact.score(reference.values[:, columns]))
-    substance = HypeModel.substance(hype, impact_scores)
-    verdict_map = VerdictMap.fit(substance)
+    verdict_map = VerdictMap.fit(substance(hype, impact_scores))
     model = HypeModel(
         name=name,
         version=version,
