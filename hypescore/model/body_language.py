@@ -239,13 +239,25 @@ def body_sentences(
 ) -> list[tuple[int, int]]:
     """Spans of the body's sentences (offsets into ``text``), headings and fragments (under
     ``MIN_SENTENCE_WORDS`` words; the split stops there) out."""
+    return body_pieces(text, sentences)[0]
+
+
+def body_pieces(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """``body_sentences`` and the text of each, every sentence sliced once (the words
+    test reads the slice the hashing needs)."""
     if sentences is None:
         sentences = split_sentences(normalise(text))
-    return [
-        (start, end)
-        for start, end in sentences
-        if len(text[start:end].split(None, MIN_SENTENCE_WORDS - 1)) >= MIN_SENTENCE_WORDS
-    ]
+    spans: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    enough = MIN_SENTENCE_WORDS - 1  # split at most this often: one more piece is enough
+    for start, end in sentences:
+        piece = text[start:end]
+        if len(piece.split(None, enough)) > enough:
+            spans.append((start, end))
+            pieces.append(piece)
+    return spans, pieces
 
 
 def aggregate(probabilities: Sequence[float], threshold: float) -> tuple[float, float, float]:
@@ -296,11 +308,12 @@ class HashedBodies:
 def hash_bodies(
     texts: Sequence[str], sentences: Sequence[list[tuple[int, int]]] | None = None
 ) -> HashedBodies:
-    spans_of = [
-        body_sentences(text, None if sentences is None else sentences[i])
-        for i, text in enumerate(texts)
-    ]
-    pieces = [text[s:e] for text, spans in zip(texts, spans_of, strict=True) for s, e in spans]
+    spans_of: list[list[tuple[int, int]]] = []
+    pieces: list[str] = []
+    for i, text in enumerate(texts):
+        spans, texts_of = body_pieces(text, None if sentences is None else sentences[i])
+        spans_of.append(spans)
+        pieces.extend(texts_of)
     word, share = sentence_matrices(pieces)
     return HashedBodies(spans_of, word, share, pieces)
 

@@ -13,7 +13,7 @@ from sklearn.utils import murmurhash3_32 as sklearn_murmur
 from hypescore._engine import kernel
 from hypescore.analysis import analyse
 from hypescore.article import Article
-from hypescore.model import _hashing, wordpiece
+from hypescore.model import _hashing, body_language, wordpiece
 from hypescore.model.body_language import (
     EVALUATIVE_SUFFIXES,
     SENTENCE_FEATURES,
@@ -22,6 +22,7 @@ from hypescore.model.body_language import (
     aggregate,
     aggregate_in_numpy,
     body_language_many,
+    body_sentences,
     hash_bodies,
     sentence_features,
     sentence_matrices,
@@ -102,6 +103,32 @@ def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 @pytest.mark.usefixtures("engine_path")
+def test_body_sentences_sliced_once_equal_the_spans_then_slices(articles):
+    """``body_pieces`` (one slice a sentence) against the spans as first written, a
+    comprehension over the word test, then each span sliced again: real articles, with and
+    without their analysed sentences, and our odd texts (blank, NUL, four and five words)."""
+    texts = [(d.norm, d.sentences) for d in map(analyse, articles)]
+    texts += [(t, None) for t in (*ODD, "one two three four", "one two three four five")]
+    texts += [(d.norm, None) for d in map(analyse, articles[:20])]
+    for text, sentences in texts:
+        every = (
+            sentences
+            if sentences is not None
+            else body_language.split_sentences(body_language.normalise(text))
+        )
+        spans = [
+            (start, end)
+            for start, end in every
+            if len(text[start:end].split()) >= body_language.MIN_SENTENCE_WORDS
+        ]
+        assert body_language.body_pieces(text, sentences) == (
+            spans,
+            [text[start:end] for start, end in spans],
+        )
+        assert body_sentences(text, sentences) == spans
+    assert sum(len(body_sentences(t, s)) for t, s in texts) > 1000
+
+
 def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
     assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
     for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
