@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import hypescore
+from hypescore.model.hypemodel import substance
 from tests.conftest import fixture_text
 from tests.test_behaviour_pairs import with_filler
 
@@ -30,7 +31,7 @@ def test_every_part_and_impact_term_is_one_reason_with_a_summary(padded):
 def test_contributions_add_up_to_ten_times_substance(padded):
     model = hypescore.load_model()
     total = model.baseline_points() + sum(r.contribution for r in padded.reasons)
-    assert total == pytest.approx(10 * model.substance(padded.hype, padded.impact), abs=1e-3)
+    assert total == pytest.approx(10 * substance(padded.hype, padded.impact), abs=1e-3)
 
 
 def test_the_filler_reason_names_the_blocks_and_quotes_them(padded):

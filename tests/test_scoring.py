@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import hypescore
 from hypescore import Result, score, score_many
+from hypescore.model.hypemodel import substance
 from hypescore.result import SCHEMA_VERSION
 
 from .conftest import fixture_article, fixture_text
@@ -35,8 +36,7 @@ def test_hype_and_substance_are_separate_axes():
     assert wire.hype < hyped.hype < filler.hype  # clickbait headline, hype words
     assert hyped.impact > filler.impact  # but figures and named sources
     assert filler.verdict < hyped.verdict <= wire.verdict  # both can top the verdict map
-    model = hypescore.load_model()
-    assert model.substance(hyped.hype, hyped.impact) < model.substance(wire.hype, wire.impact)
+    assert substance(hyped.hype, hyped.impact) < substance(wire.hype, wire.impact)
     assert hyped.views["headline_clickbait"] > 0.5 > wire.views["headline_clickbait"]
 
 
@@ -89,7 +89,7 @@ def test_contributions_add_up_to_the_verdict_scale():
     model = hypescore.load_model()
     result = score(fixture_article("opinion_piece.txt"), explain=1000, model=model)
     total = model.baseline_points() + sum(r.contribution for r in result.reasons)
-    assert total == pytest.approx(10 * model.substance(result.hype, result.impact), abs=1e-2)
+    assert total == pytest.approx(10 * substance(result.hype, result.impact), abs=1e-2)
 
 
 def test_features_only_on_request():

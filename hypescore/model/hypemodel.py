@@ -199,13 +199,8 @@ class HypeModel:
     def impact_of(self, row: np.ndarray) -> float:
         return float(self.impact.score(np.asarray(row)[self._columns(self.impact.features)]))
 
-    @staticmethod
-    def substance(hype: float | np.ndarray, impact: float | np.ndarray) -> float | np.ndarray:
-        """Substance of one article or arrays of them (``substance``)."""
-        return substance(hype, impact)
-
     def verdict(self, hype: float, impact: float) -> int:
-        return self.verdict_map.verdict(self.substance(hype, impact))
+        return self.verdict_map.verdict(substance(hype, impact))
 
     def is_hyped(self, hype: float) -> bool:
         """Hype at or above the model's threshold (the label's hype side)."""
@@ -237,7 +232,7 @@ class HypeModel:
         )
         values = np.atleast_2d(rows)[:, self._columns(self.impact.features)]
         impact = np.asarray(self.impact.score(values))
-        substances = self.substance(hype, impact)
+        substances = substance(hype, impact)
         points: dict[str, np.ndarray] = {}
         shown: dict[str, np.ndarray] = dict(scores)
         # 10 s = k x y with x = 1 - hype, y = RESTRAINT + impact, k = 10 / (1 + RESTRAINT),
@@ -289,7 +284,7 @@ class HypeModel:
 
     def baseline_points(self) -> float:
         """``10 * s`` of the reference article: where contributions start from."""
-        return 10 * self.substance(self.hype(self.reference_parts), self.impact.reference_score())
+        return 10 * substance(self.hype(self.reference_parts), self.impact.reference_score())
 
 
 __all__ = [

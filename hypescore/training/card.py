@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import platform
 from datetime import datetime, timezone
+from fractions import Fraction
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,11 @@ PART_PROTOCOLS = {
     "StratifiedKFold 5, seed 0)",
     "tone_accuracy": "one-sided tone: accuracy at 0.5, out of fold (same folds)",
 }
+
+
+def _restraint_share() -> str:
+    """What restraint alone earns of the verdict scale, as the card states it ("1/3")."""
+    return str(Fraction(RESTRAINT / (1 + RESTRAINT)).limit_denominator(100))
 
 
 def _result(ok: bool) -> str:
@@ -212,7 +218,7 @@ def card_dict(
         },
         "verdict": {
             "substance": f"s = (1 - hype) * ({RESTRAINT} + impact) / {1 + RESTRAINT}: restraint "
-            "alone earns a third, checkable substance the rest",
+            f"alone earns {_restraint_share()} of the scale, checkable substance the rest",
             "map": "verdict = 1 + number of cut points <= s; cut points at the deciles of s "
             "over the SemEval training articles",
             "cuts": [round(float(c), 4) for c in model.verdict_map.cuts],

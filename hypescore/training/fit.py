@@ -238,7 +238,7 @@ def reference_figures(
 
     rated = ~np.isnan(reference.quality)
     rho = spearmanr(impact[rated], reference.quality[rated]).statistic
-    verdicts = model.verdict_map.verdicts(model.substance(hype, impact))
+    verdicts = model.verdict_map.verdicts(substance(hype, impact))
     counts = {str(v): int((verdicts == v).sum()) for v in range(1, VERDICTS + 1)}
     labels = [model.label(h, i) for h, i in zip(hype, impact, strict=True)]
     return {
