@@ -19,8 +19,7 @@ def test_a_broken_part_gives_its_own_import_error(tmp_path, monkeypatch):
     package = tmp_path / "hypescore_broken_part"
     package.mkdir()
     (package / "__init__.py").write_text(
-        "raise ImportError('lxml.html.clean module is now a separate project\\n"
-        "lxml_html_clean.')\n"
+        "raise ImportError('lxml.html.clean module is now a separate project\\nlxml_html_clean.')\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     assert is_installed("hypescore_broken_part")

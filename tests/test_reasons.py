@@ -122,9 +122,9 @@ def test_the_verdict_box_names_a_driver_whenever_hype_is_high():
     texts = sorted([*folder.glob("story/*.txt"), *folder.glob("pairs/*.txt")])
     results = [hypescore.score(path.read_text(encoding="utf-8")) for path in texts]
     high = [r for r in results if r.hype >= model.hype_threshold]
-    assert any(
-        all(v < 0.5 for k, v in r.views.items() if k in PARTS) for r in high
-    ), "no fixture where only middling parts make hype high"
+    assert any(all(v < 0.5 for k, v in r.views.items() if k in PARTS) for r in high), (
+        "no fixture where only middling parts make hype high"
+    )
     for result in results:
         hyped = result.hype >= model.hype_threshold
         assert result.summary.startswith("Hype comes from") or not hyped, result.summary
