@@ -28,8 +28,9 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     PyUnicode_READ,
 )
-from libc.stdint cimport int32_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
+from libc.string cimport memset
 
 cdef uint64_t SPREAD = 0x9E3779B97F4A7C15  # Fibonacci hashing of an edge key
 
@@ -385,3 +386,209 @@ cdef inline uint64_t _span_hash(int kind, void* data, Py_ssize_t start, Py_ssize
     for i in range(start, end):
         tag = (tag ^ <uint64_t>PyUnicode_READ(kind, data, i)) * FNV_PRIME
     return tag | 1
+
+
+
+# -- hashed rows: ``_hashing.matrix_of_hashes`` and ``_hashing.sum_rows`` -------------------
+
+
+cdef int DIGIT_BITS = 11  # radix passes over a column's bits, 2,048 buckets each
+
+
+cdef int32_t* _ordered(
+    const int32_t* columns, const int32_t* rows, Py_ssize_t n, Py_ssize_t n_rows,
+    Py_ssize_t n_features,
+) except NULL:
+    """Positions ``0..n-1`` stably sorted by (row, column) (``malloc``'d, the caller frees):
+    radix passes over the columns' digits, lowest first, then one over the rows; equal
+    keys keep their input order, as ``np.sort`` of keys with their positions packed in."""
+    cdef Py_ssize_t k, d, buckets = max(1 << DIGIT_BITS, n_rows), shift = 0
+    cdef int64_t total, count
+    cdef int32_t* order = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* spare = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int64_t* starts = <int64_t*>malloc((buckets + 1) * sizeof(int64_t))
+    if order == NULL or spare == NULL or starts == NULL:
+        free(order)
+        free(spare)
+        free(starts)
+        raise MemoryError()
+    for k in range(n):
+        order[k] = <int32_t>k
+    while (<Py_ssize_t>1 << shift) < n_features:
+        memset(starts, 0, (1 << DIGIT_BITS) * sizeof(int64_t))
+        for k in range(n):
+            starts[(columns[k] >> shift) & ((1 << DIGIT_BITS) - 1)] += 1
+        total = 0
+        for d in range(1 << DIGIT_BITS):
+            count = starts[d]
+            starts[d] = total
+            total += count
+        for k in range(n):
+            d = (columns[order[k]] >> shift) & ((1 << DIGIT_BITS) - 1)
+            spare[starts[d]] = order[k]
+            starts[d] += 1
+        order, spare = spare, order
+        shift += DIGIT_BITS
+    memset(starts, 0, n_rows * sizeof(int64_t))
+    for k in range(n):
+        starts[rows[k]] += 1
+    total = 0
+    for d in range(n_rows):
+        count = starts[d]
+        starts[d] = total
+        total += count
+    for k in range(n):
+        d = rows[order[k]]
+        spare[starts[d]] = order[k]
+        starts[d] += 1
+    free(order)
+    free(starts)
+    return spare
+
+
+cdef int _check_sizes(Py_ssize_t n, Py_ssize_t n_rows, Py_ssize_t n_features) except -1:
+    if n >= 1 << 31 or n_rows >= 1 << 31:
+        raise ValueError("at most 2**31 - 1 entries and rows")
+    if n_features < 1 or n_features > 1 << 30:
+        raise ValueError(f"n_features {n_features} outside 1..2**30")
+    return 0
+
+
+def hashed_counts(
+    const int64_t[::1] hashes,
+    const int64_t[::1] row_of,
+    Py_ssize_t n_rows,
+    Py_ssize_t n_features,
+    int64_t min_index,
+):
+    """``(data, indices, indptr)`` of ``matrix_of_hashes`` without signs, before any
+    binarising or norm: each hash's column (``abs(h) % n_features``, ``min_index`` for
+    -2**31), and per row its distinct columns ascending with how often each occurs."""
+    import numpy as np  # here, not at import: numpy loads with the model, not the kernel
+
+    cdef Py_ssize_t n = hashes.shape[0], k, j, stored = 0
+    cdef int64_t h, r
+    cdef int32_t row, column
+    if row_of.shape[0] != n:
+        raise ValueError("one row per hash expected")
+    _check_sizes(n, n_rows, n_features)
+    data = np.empty(n, dtype=np.float64)
+    indices = np.empty(n, dtype=np.int32)
+    indptr = np.zeros(n_rows + 1, dtype=np.int32)
+    cdef double[::1] data_out = data
+    cdef int32_t[::1] columns_out = indices
+    cdef int32_t[::1] pointers = indptr
+    cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* order = NULL
+    try:
+        if columns == NULL or rows == NULL:
+            raise MemoryError()
+        for k in range(n):
+            h = hashes[k]
+            r = row_of[k]
+            if r < 0 or r >= n_rows:
+                raise ValueError(f"row {r} outside 0..{n_rows - 1}")
+            rows[k] = <int32_t>r
+            columns[k] = <int32_t>(min_index if h == -2147483648 else (h if h >= 0 else -h) % n_features)
+        order = _ordered(columns, rows, n, n_rows, n_features)
+        k = 0
+        while k < n:
+            row = rows[order[k]]
+            column = columns[order[k]]
+            j = k + 1
+            while j < n and columns[order[j]] == column and rows[order[j]] == row:
+                j += 1
+            columns_out[stored] = column
+            data_out[stored] = <double>(j - k)
+            pointers[row + 1] += 1
+            stored += 1
+            k = j
+        for k in range(n_rows):
+            pointers[k + 1] += pointers[k]
+    finally:
+        free(columns)
+        free(rows)
+        free(order)
+    return data[:stored], indices[:stored], indptr
+
+
+def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_features):
+    """``(data, indices, indptr)`` of ``_hashing.sum_rows``: per group, the rows of every
+    CSR matrix in it summed column by column, each column's values added from 0.0 in
+    input order (matrix by matrix, row by row), as ``sums_by_key`` adds them; the
+    columns of a group ascending."""
+    import numpy as np
+
+    cdef Py_ssize_t n_matrices = len(matrices), m, k, j, row, t = 0, n = 0, stored = 0
+    cdef int64_t g
+    cdef int32_t group, column
+    cdef double total
+    cdef const int32_t[::1] indptr_of
+    cdef const int32_t[::1] indices_of
+    cdef const double[::1] data_of
+    cdef const int64_t[::1] group_of
+    if len(groups) != n_matrices:
+        raise ValueError("one group array per matrix expected")
+    for m in range(n_matrices):
+        if matrices[m].shape[1] != n_features:
+            raise ValueError("every matrix needs n_features columns")
+        n += matrices[m].nnz
+    _check_sizes(n, n_groups, n_features)
+    data = np.empty(n, dtype=np.float64)
+    indices = np.empty(n, dtype=np.int32)
+    indptr = np.zeros(n_groups + 1, dtype=np.int32)
+    cdef double[::1] data_out = data
+    cdef int32_t[::1] columns_out = indices
+    cdef int32_t[::1] pointers = indptr
+    cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef double* values = <double*>malloc((n + 1) * sizeof(double))
+    cdef int32_t* order = NULL
+    try:
+        if columns == NULL or rows == NULL or values == NULL:
+            raise MemoryError()
+        for m in range(n_matrices):
+            indptr_of = matrices[m].indptr
+            indices_of = matrices[m].indices
+            data_of = matrices[m].data
+            group_of = np.ascontiguousarray(groups[m], dtype=np.int64)
+            if group_of.shape[0] != indptr_of.shape[0] - 1:
+                raise ValueError("one group per row expected")
+            for row in range(group_of.shape[0]):
+                g = group_of[row]
+                if g < 0 or g >= n_groups:
+                    raise ValueError(f"group {g} outside 0..{n_groups - 1}")
+                for j in range(indptr_of[row], indptr_of[row + 1]):
+                    column = indices_of[j]
+                    if column < 0 or column >= n_features:
+                        raise ValueError(f"column {column} outside 0..{n_features - 1}")
+                    columns[t] = column
+                    rows[t] = <int32_t>g
+                    values[t] = data_of[j]
+                    t += 1
+        if t != n:
+            raise ValueError("a matrix's indptr disagrees with its nnz")
+        order = _ordered(columns, rows, n, n_groups, n_features)
+        k = 0
+        while k < n:
+            group = rows[order[k]]
+            column = columns[order[k]]
+            total = 0.0
+            j = k
+            while j < n and columns[order[j]] == column and rows[order[j]] == group:
+                total += values[order[j]]
+                j += 1
+            columns_out[stored] = column
+            data_out[stored] = total
+            pointers[group + 1] += 1
+            stored += 1
+            k = j
+        for k in range(n_groups):
+            pointers[k + 1] += pointers[k]
+    finally:
+        free(columns)
+        free(rows)
+        free(values)
+        free(order)
+    return data[:stored], indices[:stored], indptr

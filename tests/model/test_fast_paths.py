@@ -342,3 +342,85 @@ def test_sums_by_key_add_each_keys_values_in_input_order(articles):
         assert same_bits(found, expected)
     summed = _hashing.sum_rows([hashed.word, titles], groups, len(docs))
     assert summed.nnz == len(np.unique(keys)) and summed.has_sorted_indices
+
+
+def same_csr(a, b) -> bool:
+    """Equal CSR matrices, storage and dtypes included (what the models read)."""
+    return (
+        a.shape == b.shape
+        and a.indptr.dtype == b.indptr.dtype
+        and a.indices.dtype == b.indices.dtype
+        and np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and same_bits(a.data, b.data)
+    )
+
+
+def on_both_paths(compute):
+    """``compute()`` on the numpy reference, then on the compiled loops."""
+    before = kernel.active()
+    try:
+        select_path("python")
+        expected = compute()
+        select_path("kernel")
+        return expected, compute()
+    finally:
+        kernel.use(before is not None)
+
+
+@pytest.mark.parametrize("norm", ["l2", "l1", None])
+@pytest.mark.parametrize("binary", [False, True])
+def test_compiled_hashed_rows_equal_the_numpy_reference(body_pieces, norm, binary):
+    """``matrix_of_hashes`` counted by ``_pieces.hashed_counts`` against the numpy sort,
+    matrix for matrix: the word grams of real body sentences (and our odd ones), the
+    same hashes in shuffled order into a small space (collisions, rows interleaved),
+    -2**31 and its neighbours, empty rows and an empty batch."""
+    unigrams, unigram_rows, bigrams, bigram_rows = _hashing.word_pair_hashes(
+        body_pieces, True, WORD_BLOCK.token_pattern
+    )
+    hashes = np.concatenate([unigrams, bigrams])
+    rows = np.concatenate([unigram_rows, bigram_rows])
+    shuffled = np.random.default_rng(5).permutation(len(hashes))
+    edge = np.array([-(2**31), 2**31 - 1, -(2**31) + 1, 0, -7, 7], dtype=np.int32)
+    cases = [
+        (hashes, rows, len(body_pieces), WORD_BLOCK.n_features),
+        (hashes[shuffled], rows[shuffled], len(body_pieces), 1_000),
+        (edge, np.array([0, 0, 3, 3, 1, 1]), 5, WORD_BLOCK.n_features),
+        (edge, np.array([4, 0, 3, 3, 1, 0]), 5, 3),
+        (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64), 3, 16),
+    ]
+    for case_hashes, case_rows, n_rows, n_features in cases:
+        expected, found = on_both_paths(
+            lambda h=case_hashes, r=case_rows, n=n_rows, f=n_features: _hashing.matrix_of_hashes(
+                h, r, n, f, False, norm, binary
+            )
+        )
+        assert same_csr(found, expected)
+
+
+def test_compiled_row_sums_equal_the_numpy_reference(articles):
+    """``sum_rows`` by ``_pieces.grouped_sums`` against the packed sort: the tone rows of
+    real articles (sentence rows by article, then the titles), the same rows in groups
+    out of order, and values whose sum depends on their order (1e16 + 1 - 1e16), signed
+    zeros, NaN and infinities."""
+    docs = [analyse(a) for a in articles]
+    hashed = hash_bodies([d.norm for d in docs], [d.sentences for d in docs])
+    titles = WORD_BLOCK.transform([d.title for d in docs])
+    counts = np.fromiter(map(len, hashed.spans_of), dtype=np.int64, count=len(docs))
+    rng = np.random.default_rng(11)
+    odd = titles.copy()
+    odd.data = rng.choice([1e16, 1.0, -1e16, -0.0, 0.0, np.nan, np.inf, -np.inf], odd.nnz)
+    cases = [
+        ([hashed.word, titles], [np.repeat(np.arange(len(docs)), counts), np.arange(len(docs))]),
+        (
+            [hashed.word, odd],
+            [rng.integers(0, 9, hashed.word.shape[0]), rng.integers(0, 9, len(docs))],
+        ),
+        ([odd, odd, odd], [np.zeros(len(docs), dtype=np.int64), np.arange(len(docs)) % 2] * 2),
+    ]
+    for matrices, groups in cases:
+        n_groups = int(max(g.max() for g in groups)) + 1
+        expected, found = on_both_paths(
+            lambda m=matrices, g=groups, n=n_groups: _hashing.sum_rows(m, g[: len(m)], n)
+        )
+        assert same_csr(found, expected)
