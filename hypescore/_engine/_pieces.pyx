@@ -28,6 +28,7 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     PyUnicode_READ,
 )
+from libc.math cimport fabs, sqrt
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memset
@@ -592,3 +593,31 @@ def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_f
         free(values)
         free(order)
     return data[:stored], indices[:stored], indptr
+
+
+def normalised(const int32_t[::1] indptr, const double[::1] data, bint l2):
+    """``_hashing.normalise_rows``' new data: each row's values divided by its l2 norm
+    (the square root of its squares added in order from 0.0) or l1 norm (its absolute
+    values added so), a row whose norm is 0 left as it is."""
+    import numpy as np
+
+    cdef Py_ssize_t n_rows = indptr.shape[0] - 1, r, j
+    cdef double total
+    if n_rows < 0 or indptr[0] != 0 or indptr[n_rows] != data.shape[0]:
+        raise ValueError("indptr does not fit the data")
+    out = np.empty(data.shape[0], dtype=np.float64)
+    cdef double[::1] divided = out
+    for r in range(n_rows):
+        total = 0.0
+        if l2:
+            for j in range(indptr[r], indptr[r + 1]):
+                total += data[j] * data[j]
+            total = sqrt(total)
+        else:
+            for j in range(indptr[r], indptr[r + 1]):
+                total += fabs(data[j])
+        if total == 0.0:
+            total = 1.0
+        for j in range(indptr[r], indptr[r + 1]):
+            divided[j] = data[j] / total
+    return out
