@@ -129,6 +129,7 @@ def test_body_sentences_sliced_once_equal_the_spans_then_slices(articles):
     assert sum(len(body_sentences(t, s)) for t, s in texts) > 1000
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
     assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
     for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
@@ -399,10 +400,11 @@ def test_compiled_hashed_rows_equal_the_numpy_reference(body_pieces, norm, binar
 
 
 def test_compiled_row_sums_equal_the_numpy_reference(articles):
-    """``sum_rows`` by ``_pieces.grouped_sums`` against the packed sort: the tone rows of
-    real articles (sentence rows by article, then the titles), the same rows in groups
-    out of order, and values whose sum depends on their order (1e16 + 1 - 1e16), signed
-    zeros, NaN and infinities."""
+    """``sum_rows`` by ``_pieces.grouped_sums`` against the packed sort, and
+    ``normalise_rows`` by ``_pieces.normalised`` against numpy: the tone rows of real
+    articles (sentence rows by article, then the titles), the same rows in groups out of
+    order, and values whose sum depends on their order (1e16 + 1 - 1e16), signed zeros,
+    NaN and infinities."""
     docs = [analyse(a) for a in articles]
     hashed = hash_bodies([d.norm for d in docs], [d.sentences for d in docs])
     titles = WORD_BLOCK.transform([d.title for d in docs])
@@ -410,6 +412,8 @@ def test_compiled_row_sums_equal_the_numpy_reference(articles):
     rng = np.random.default_rng(11)
     odd = titles.copy()
     odd.data = rng.choice([1e16, 1.0, -1e16, -0.0, 0.0, np.nan, np.inf, -np.inf], odd.nnz)
+    zeros = titles.copy()
+    zeros.data[:] = -0.0
     cases = [
         ([hashed.word, titles], [np.repeat(np.arange(len(docs)), counts), np.arange(len(docs))]),
         (
@@ -417,6 +421,7 @@ def test_compiled_row_sums_equal_the_numpy_reference(articles):
             [rng.integers(0, 9, hashed.word.shape[0]), rng.integers(0, 9, len(docs))],
         ),
         ([odd, odd, odd], [np.zeros(len(docs), dtype=np.int64), np.arange(len(docs)) % 2] * 2),
+        ([zeros], [np.arange(len(docs)) + 1]),  # every norm 0, and an empty first row
     ]
     for matrices, groups in cases:
         n_groups = int(max(g.max() for g in groups)) + 1
@@ -424,3 +429,8 @@ def test_compiled_row_sums_equal_the_numpy_reference(articles):
             lambda m=matrices, g=groups, n=n_groups: _hashing.sum_rows(m, g[: len(m)], n)
         )
         assert same_csr(found, expected)
+        for norm in ("l2", "l1"):  # and each sum normalised (NaN, infinite and 0 norms)
+            normalised = on_both_paths(
+                lambda m=expected, k=norm: _hashing.normalise_rows(m.copy(), k)
+            )
+            assert same_csr(*normalised)
