@@ -621,3 +621,64 @@ def normalised(const int32_t[::1] indptr, const double[::1] data, bint l2):
         for j in range(indptr[r], indptr[r + 1]):
             divided[j] = data[j] / total
     return out
+
+
+# -- a block's scores: ``HashedBlock.scores`` -------------------------------------------------
+
+
+MAX_TABLE_FEATURES = 1 << 20  # the largest hashed space spread over the scratch table
+cdef double* _scratch = NULL  # zeros between calls; grows to the widest space scored
+cdef Py_ssize_t _scratch_size = 0
+
+
+def weighted_sums(
+    const int32_t[::1] indptr,
+    const int32_t[::1] indices,
+    const double[::1] data,
+    const int32_t[::1] weight_indices,
+    const double[::1] weight_values,
+    Py_ssize_t n_features,
+):
+    """``HashedBlock.scores`` of CSR rows: per row, each stored value times its column's
+    weight (0.0 for a column without one), added in order from 0.0, as the bincount adds
+    them. The weights are spread over a scratch table of the hashed space, read, and
+    cleared again: no table of the space is allocated per call."""
+    import numpy as np
+
+    global _scratch, _scratch_size
+    cdef Py_ssize_t n_rows = indptr.shape[0] - 1, n_weights = weight_indices.shape[0], r, j
+    cdef int32_t column
+    cdef double total
+    if n_features < 1 or n_features > MAX_TABLE_FEATURES:
+        raise ValueError(f"n_features {n_features} outside 1..{MAX_TABLE_FEATURES}")
+    if weight_values.shape[0] != n_weights:
+        raise ValueError("one value per weight index expected")
+    if n_rows < 0 or indptr[0] != 0 or indptr[n_rows] != data.shape[0]:
+        raise ValueError("indptr does not fit the data")
+    if indices.shape[0] < data.shape[0]:
+        raise ValueError("fewer indices than values")
+    for j in range(n_weights):
+        if weight_indices[j] < 0 or weight_indices[j] >= n_features:
+            raise ValueError(f"weight index {weight_indices[j]} outside 0..{n_features - 1}")
+    for j in range(data.shape[0]):
+        if indices[j] < 0 or indices[j] >= n_features:
+            raise ValueError(f"column {indices[j]} outside 0..{n_features - 1}")
+    if _scratch_size < n_features:
+        free(_scratch)
+        _scratch_size = 0
+        _scratch = <double*>calloc(n_features, sizeof(double))
+        if _scratch == NULL:
+            raise MemoryError()
+        _scratch_size = n_features
+    out = np.empty(n_rows, dtype=np.float64)
+    cdef double[::1] sums = out
+    for j in range(n_weights):
+        _scratch[weight_indices[j]] = weight_values[j]
+    for r in range(n_rows):
+        total = 0.0
+        for j in range(indptr[r], indptr[r + 1]):
+            total += data[j] * _scratch[indices[j]]
+        sums[r] = total
+    for j in range(n_weights):
+        _scratch[weight_indices[j]] = 0.0
+    return out

@@ -435,7 +435,7 @@ def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: in
     each group's columns in one accumulator, with no sort of the batch's keys."""
     n_features = matrices[0].shape[1]
     compiled = compiled_pieces()
-    if compiled is not None and all(_plain_csr(m) for m in matrices):
+    if compiled is not None and all(plain_csr(m) for m in matrices):
         data, columns, indptr = compiled.grouped_sums(
             list(matrices), list(groups), n_groups, n_features
         )
@@ -453,7 +453,7 @@ def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: in
     )
 
 
-def _plain_csr(matrix: Any) -> bool:
+def plain_csr(matrix: Any) -> bool:
     """A CSR matrix the compiled loops read as they are: int32 indices, float64 data."""
     return (
         sparse.isspmatrix_csr(matrix)
@@ -489,7 +489,7 @@ def normalise_rows(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
     """Each row divided by its ``norm`` ("l2" or "l1"; rows of norm 0 left alone), by the
     compiled twin when it runs (``_pieces.normalised``: no per-entry row array)."""
     compiled = compiled_pieces()
-    if compiled is not None and _plain_csr(matrix) and matrix.indptr[-1] == len(matrix.data):
+    if compiled is not None and plain_csr(matrix) and matrix.indptr[-1] == len(matrix.data):
         matrix.data = compiled.normalised(matrix.indptr, matrix.data, norm == "l2")
         return matrix
     data = matrix.data
