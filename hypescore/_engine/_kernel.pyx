@@ -1231,6 +1231,15 @@ cdef bint _ends_with(
     return True
 
 
+cdef inline bint _is_code_of(Py_UCS4 char, const uint32_t *codes, Py_ssize_t size):
+    """Whether ``char`` is one of ``codes[:size]`` (``_is_one_of`` on a C array)."""
+    cdef Py_ssize_t k
+    for k in range(size):
+        if char == codes[k]:
+            return True
+    return False
+
+
 cdef uint32_t *_code_points(tuple words, Py_ssize_t *sizes) except NULL:
     """The code points of ``words`` one after the other (``sizes``: each one's length),
     so the token loop reads C arrays, not ``str`` items (freed by the caller)."""
@@ -1270,14 +1279,18 @@ def sentence_counts(
     cdef bint found
     counts = np.zeros((n, 8), dtype=np.int64)
     cdef int64_t[:, ::1] out = counts
-    cdef Py_ssize_t *sizes = <Py_ssize_t *>malloc(n_suffixes * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *sizes = <Py_ssize_t *>malloc((n_suffixes + 2) * sizeof(Py_ssize_t))
     cdef uint32_t *codes = NULL
+    cdef uint32_t *quote_codes
+    cdef uint32_t *stripped_codes
     if sizes is NULL:
         raise MemoryError()
     try:
-        codes = _code_points((*evaluative_suffixes, adverb_suffix), sizes)
+        codes = _code_points((*evaluative_suffixes, adverb_suffix, quotes, stripped), sizes)
         for s in range(n_suffixes - 1):
             adverb_at += sizes[s]
+        quote_codes = codes + adverb_at + sizes[n_suffixes - 1]
+        stripped_codes = quote_codes + sizes[n_suffixes]
         for r in range(n):
             sentence = sentences[r]
             kind = PyUnicode_KIND(sentence)
@@ -1292,7 +1305,7 @@ def sentence_counts(
                 start = i
                 while i < length and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
                     char = PyUnicode_READ(kind, data, i)
-                    if _is_one_of(char, quotes):
+                    if _is_code_of(char, quote_codes, sizes[n_suffixes]):
                         out[r, 0] = 1
                     elif char == 33:
                         out[r, 1] = 1
@@ -1307,7 +1320,9 @@ def sentence_counts(
                         numbers += 1
                 tokens += 1
                 end = i
-                while end > start and _is_one_of(PyUnicode_READ(kind, data, end - 1), stripped):
+                while end > start and _is_code_of(
+                    PyUnicode_READ(kind, data, end - 1), stripped_codes, sizes[n_suffixes + 1]
+                ):
                     end -= 1
                 found = False
                 at = 0
