@@ -1240,6 +1240,36 @@ cdef inline bint _is_code_of(Py_UCS4 char, const uint32_t *codes, Py_ssize_t siz
     return False
 
 
+cdef uint64_t *_packed_suffixes(
+    const uint32_t *codes, const Py_ssize_t *sizes, Py_ssize_t n, Py_ssize_t *longest
+) except? NULL:
+    """The ``n`` suffixes of ``codes`` (one after the other, ``sizes`` long) as bytes,
+    last letter lowest, then their masks (freed by the caller), so a word's last letters
+    packed the same way are tested against all of them in a few compares; ``NULL`` when
+    one does not fit (over 8 letters, or a code point above 255: ``_ends_with`` then)."""
+    cdef Py_ssize_t s, k, at = 0
+    cdef uint64_t *packed
+    longest[0] = 0
+    for s in range(n):
+        if sizes[s] > 8:
+            return NULL
+        for k in range(sizes[s]):
+            if codes[at + k] > 255:
+                return NULL
+        at += sizes[s]
+        longest[0] = max(longest[0], sizes[s])
+    packed = <uint64_t *>calloc(2 * n + 1, sizeof(uint64_t))
+    if packed is NULL:
+        raise MemoryError()
+    at = 0
+    for s in range(n):
+        for k in range(sizes[s]):
+            packed[s] |= <uint64_t>codes[at + sizes[s] - 1 - k] << (8 * k)
+        packed[n + s] = 0xFFFFFFFFFFFFFFFF if sizes[s] == 8 else (<uint64_t>1 << (8 * sizes[s])) - 1
+        at += sizes[s]
+    return packed
+
+
 cdef uint32_t *_code_points(tuple words, Py_ssize_t *sizes) except NULL:
     """The code points of ``words`` one after the other (``sizes``: each one's length),
     so the token loop reads C arrays, not ``str`` items (freed by the caller)."""
@@ -1283,6 +1313,10 @@ def sentence_counts(
     cdef uint32_t *codes = NULL
     cdef uint32_t *quote_codes
     cdef uint32_t *stripped_codes
+    cdef uint64_t *packed = NULL
+    cdef uint64_t *masks = NULL
+    cdef uint64_t tail
+    cdef Py_ssize_t longest = 0, k
     if sizes is NULL:
         raise MemoryError()
     try:
@@ -1291,6 +1325,8 @@ def sentence_counts(
             adverb_at += sizes[s]
         quote_codes = codes + adverb_at + sizes[n_suffixes - 1]
         stripped_codes = quote_codes + sizes[n_suffixes]
+        packed = _packed_suffixes(codes, sizes, n_suffixes, &longest)
+        masks = packed + n_suffixes if packed is not NULL else NULL
         for r in range(n):
             sentence = sentences[r]
             kind = PyUnicode_KIND(sentence)
@@ -1324,6 +1360,20 @@ def sentence_counts(
                     PyUnicode_READ(kind, data, end - 1), stripped_codes, sizes[n_suffixes + 1]
                 ):
                     end -= 1
+                if packed is not NULL:
+                    tail = 0
+                    for k in range(longest):
+                        tail |= <uint64_t>_tail_letter(kind, data, end - 1 - k, start) << (8 * k)
+                    found = False
+                    for s in range(n_suffixes - 1):
+                        if tail & masks[s] == packed[s]:
+                            found = True
+                            break
+                    if found:
+                        evaluative += 1
+                    elif tail & masks[n_suffixes - 1] == packed[n_suffixes - 1]:
+                        adverbs += 1
+                    continue
                 found = False
                 at = 0
                 for s in range(n_suffixes - 1):
@@ -1343,6 +1393,7 @@ def sentence_counts(
     finally:
         free(sizes)
         free(codes)
+        free(packed)
     return counts
 
 

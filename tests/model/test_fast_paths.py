@@ -461,3 +461,18 @@ def test_compiled_block_scores_equal_the_numpy_reference(articles, body_pieces):
                 assert same_bits(found, expected)
                 checked += 1
     assert checked >= 20
+
+
+def test_compiled_suffix_test_packed_equals_letter_by_letter(body_pieces):
+    """The kernel's sentence counts with the suffixes packed into one integer (what the
+    shipped suffixes take) against its letter-by-letter test (taken when a suffix does
+    not fit: here one of nine letters that no word ends in), on real body sentences
+    and our odd ones."""
+    if kernel.compiled() is None:
+        pytest.skip("compiled kernel not built")
+    compiled = kernel.compiled()
+    rest = (body_language.ADVERB_SUFFIX, body_language._STRIPPED, "".join(body_language._QUOTES))
+    packed = compiled.sentence_counts(body_pieces, EVALUATIVE_SUFFIXES, *rest)
+    by_letter = compiled.sentence_counts(body_pieces, (*EVALUATIVE_SUFFIXES, "q" * 9), *rest)
+    np.testing.assert_array_equal(packed, by_letter)
+    assert packed[:, 6].sum() > 1_000 and packed[:, 7].sum() > 100
