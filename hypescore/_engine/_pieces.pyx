@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twins of the wordpiece table's loops (optional extension).
+"""Compiled twins of the part models' loops: the wordpiece table, the hashed rows
+(optional extension).
 
-``hypescore.model.wordpiece`` is the reference for both:
+``hypescore.model.wordpiece`` is the reference for the table's three:
 
 - ``piece_sums``: ``WordPieces.split`` (greedy longest match: the longest piece at the
   word's start, then the longest continuation after it) and ``PieceTable``'s value sum of
@@ -17,8 +18,17 @@
   the tokens are found in a table of their own keyed by their code points, so a known
   token builds no substring.
 
-Every sum and count is bit-identical (tests/model/test_wordpiece.py runs both paths).
-Nothing here is imported directly: ``hypescore.model.wordpiece`` decides.
+``hypescore.model._hashing`` and ``lexical`` are the reference for the hashed rows':
+
+- ``hashed_counts`` (``matrix_of_hashes`` without signs) and ``grouped_sums``
+  (``sum_rows``): the entries put in (row, column) order by radix passes, equal keys in
+  input order, so counts and sums come out as the numpy sorts leave them;
+- ``normalised`` (``normalise_rows``) and ``weighted_sums`` (``HashedBlock.scores``):
+  each row's norm or dot product added in order from 0.0, as ``np.bincount`` adds.
+
+Every sum and count is bit-identical (tests/model/test_wordpiece.py and
+tests/model/test_fast_paths.py run both paths). Nothing here is imported directly:
+``hypescore.model.wordpiece.compiled_pieces`` decides.
 """
 
 from cpython.unicode cimport (
