@@ -1,11 +1,12 @@
 """Build of the optional compiled kernel (everything else is in pyproject.toml).
 
 ``hypescore/_engine/_kernel.pyx`` (the token loops) and ``hypescore/_engine/_pieces.pyx``
-(the wordpiece split of new words) are compiled with Cython when Cython and a working C
-compiler are there (pyproject's [build-system] asks for Cython). Any failure along the
-way (no Cython, no compiler, a compile error) is reported and skipped: the install still
-succeeds and hypescore runs its pure-Python reference path (``hypescore info`` says which
-path runs). ``HYPESCORE_NO_KERNEL=1`` skips the build on purpose.
+(the loops of the wordpiece table and of the hashed rows) are compiled with Cython when
+Cython and a working C compiler are there (pyproject's [build-system] asks for Cython).
+Any failure along the way (no Cython, no compiler, a compile error) is reported and
+skipped: the install still succeeds and hypescore runs its pure-Python reference path
+(``hypescore info`` says which path runs). ``HYPESCORE_NO_KERNEL=1`` skips the build on
+purpose.
 """
 
 from __future__ import annotations

@@ -1218,12 +1218,75 @@ cdef inline uint32_t _tail_letter(int kind, char *data, Py_ssize_t at, Py_ssize_
     return char if char < 128 else 0
 
 
-cdef bint _ends_with(int kind, char *data, Py_ssize_t start, Py_ssize_t end, str suffix):
-    cdef Py_ssize_t k, size = len(suffix)
-    for k in range(size):
-        if _tail_letter(kind, data, end - size + k, start) != <uint32_t>suffix[k]:
+cdef bint _ends_with(
+    int kind, char *data, Py_ssize_t start, Py_ssize_t end, const uint32_t *suffix,
+    Py_ssize_t size,
+):
+    """Whether the word ``data[start:end]``, lower-cased, ends in ``suffix`` (``size``
+    code points), its last letter tried first (where most words already differ)."""
+    cdef Py_ssize_t k
+    for k in range(size - 1, -1, -1):
+        if _tail_letter(kind, data, end - size + k, start) != suffix[k]:
             return False
     return True
+
+
+cdef inline bint _is_code_of(Py_UCS4 char, const uint32_t *codes, Py_ssize_t size):
+    """Whether ``char`` is one of ``codes[:size]`` (``_is_one_of`` on a C array)."""
+    cdef Py_ssize_t k
+    for k in range(size):
+        if char == codes[k]:
+            return True
+    return False
+
+
+cdef uint64_t *_packed_suffixes(
+    const uint32_t *codes, const Py_ssize_t *sizes, Py_ssize_t n, Py_ssize_t *longest
+) except? NULL:
+    """The ``n`` suffixes of ``codes`` (one after the other, ``sizes`` long) as bytes,
+    last letter lowest, then their masks (freed by the caller), so a word's last letters
+    packed the same way are tested against all of them in a few compares; ``NULL`` when
+    one does not fit (over 8 letters, or a code point above 255: ``_ends_with`` then)."""
+    cdef Py_ssize_t s, k, at = 0
+    cdef uint64_t *packed
+    longest[0] = 0
+    for s in range(n):
+        if sizes[s] > 8:
+            return NULL
+        for k in range(sizes[s]):
+            if codes[at + k] > 255:
+                return NULL
+        at += sizes[s]
+        longest[0] = max(longest[0], sizes[s])
+    packed = <uint64_t *>calloc(2 * n + 1, sizeof(uint64_t))
+    if packed is NULL:
+        raise MemoryError()
+    at = 0
+    for s in range(n):
+        for k in range(sizes[s]):
+            packed[s] |= <uint64_t>codes[at + sizes[s] - 1 - k] << (8 * k)
+        packed[n + s] = 0xFFFFFFFFFFFFFFFF if sizes[s] == 8 else (<uint64_t>1 << (8 * sizes[s])) - 1
+        at += sizes[s]
+    return packed
+
+
+cdef uint32_t *_code_points(tuple words, Py_ssize_t *sizes) except NULL:
+    """The code points of ``words`` one after the other (``sizes``: each one's length),
+    so the token loop reads C arrays, not ``str`` items (freed by the caller)."""
+    cdef Py_ssize_t total = 1, k, j, at = 0
+    cdef str word
+    for word in words:
+        total += len(word)
+    cdef uint32_t *codes = <uint32_t *>malloc(total * sizeof(uint32_t))
+    if codes is NULL:
+        raise MemoryError()
+    for k in range(len(words)):
+        word = words[k]
+        sizes[k] = len(word)
+        for j in range(sizes[k]):
+            codes[at] = <uint32_t>word[j]
+            at += 1
+    return codes
 
 
 def sentence_counts(
@@ -1236,60 +1299,101 @@ def sentence_counts(
     characters taken off its end, as ``body_language.sentence_features`` counts them."""
     import numpy as np  # here, not at import: the kernel loads before numpy is needed
 
-    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens
-    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs
+    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens, s, at
+    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs, adverb_at = 0
+    cdef Py_ssize_t n_suffixes = len(evaluative_suffixes) + 1  # the adverb's is last
     cdef int kind
     cdef char *data
-    cdef str sentence, suffix
+    cdef str sentence
     cdef Py_UCS4 char, first
     cdef bint found
     counts = np.zeros((n, 8), dtype=np.int64)
     cdef int64_t[:, ::1] out = counts
-    for r in range(n):
-        sentence = sentences[r]
-        kind = PyUnicode_KIND(sentence)
-        data = <char *>PyUnicode_DATA(sentence)
-        length = len(sentence)
-        tokens = capitalised = numbers = evaluative = adverbs = 0
-        i = 0
-        while True:
-            i = _skip_spaces(kind, data, i, length)
-            if i >= length:
-                break
-            start = i
-            while i < length and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
-                char = PyUnicode_READ(kind, data, i)
-                if _is_one_of(char, quotes):
-                    out[r, 0] = 1
-                elif char == 33:
-                    out[r, 1] = 1
-                elif char == 63:
-                    out[r, 2] = 1
-                i += 1
-            if tokens:
-                first = PyUnicode_READ(kind, data, start)
-                if Py_UNICODE_ISUPPER(first):
-                    capitalised += 1
-                elif Py_UNICODE_ISDIGIT(first):
-                    numbers += 1
-            tokens += 1
-            end = i
-            while end > start and _is_one_of(PyUnicode_READ(kind, data, end - 1), stripped):
-                end -= 1
-            found = False
-            for suffix in evaluative_suffixes:
-                if _ends_with(kind, data, start, end, suffix):
-                    found = True
+    cdef Py_ssize_t *sizes = <Py_ssize_t *>malloc((n_suffixes + 2) * sizeof(Py_ssize_t))
+    cdef uint32_t *codes = NULL
+    cdef uint32_t *quote_codes
+    cdef uint32_t *stripped_codes
+    cdef uint64_t *packed = NULL
+    cdef uint64_t *masks = NULL
+    cdef uint64_t tail
+    cdef Py_ssize_t longest = 0, k
+    if sizes is NULL:
+        raise MemoryError()
+    try:
+        codes = _code_points((*evaluative_suffixes, adverb_suffix, quotes, stripped), sizes)
+        for s in range(n_suffixes - 1):
+            adverb_at += sizes[s]
+        quote_codes = codes + adverb_at + sizes[n_suffixes - 1]
+        stripped_codes = quote_codes + sizes[n_suffixes]
+        packed = _packed_suffixes(codes, sizes, n_suffixes, &longest)
+        masks = packed + n_suffixes if packed is not NULL else NULL
+        for r in range(n):
+            sentence = sentences[r]
+            kind = PyUnicode_KIND(sentence)
+            data = <char *>PyUnicode_DATA(sentence)
+            length = len(sentence)
+            tokens = capitalised = numbers = evaluative = adverbs = 0
+            i = 0
+            while True:
+                i = _skip_spaces(kind, data, i, length)
+                if i >= length:
                     break
-            if found:
-                evaluative += 1
-            elif _ends_with(kind, data, start, end, adverb_suffix):
-                adverbs += 1
-        out[r, 3] = tokens
-        out[r, 4] = capitalised
-        out[r, 5] = numbers
-        out[r, 6] = evaluative
-        out[r, 7] = adverbs
+                start = i
+                while i < length and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                    char = PyUnicode_READ(kind, data, i)
+                    if _is_code_of(char, quote_codes, sizes[n_suffixes]):
+                        out[r, 0] = 1
+                    elif char == 33:
+                        out[r, 1] = 1
+                    elif char == 63:
+                        out[r, 2] = 1
+                    i += 1
+                if tokens:
+                    first = PyUnicode_READ(kind, data, start)
+                    if Py_UNICODE_ISUPPER(first):
+                        capitalised += 1
+                    elif Py_UNICODE_ISDIGIT(first):
+                        numbers += 1
+                tokens += 1
+                end = i
+                while end > start and _is_code_of(
+                    PyUnicode_READ(kind, data, end - 1), stripped_codes, sizes[n_suffixes + 1]
+                ):
+                    end -= 1
+                if packed is not NULL:
+                    tail = 0
+                    for k in range(longest):
+                        tail |= <uint64_t>_tail_letter(kind, data, end - 1 - k, start) << (8 * k)
+                    found = False
+                    for s in range(n_suffixes - 1):
+                        if tail & masks[s] == packed[s]:
+                            found = True
+                            break
+                    if found:
+                        evaluative += 1
+                    elif tail & masks[n_suffixes - 1] == packed[n_suffixes - 1]:
+                        adverbs += 1
+                    continue
+                found = False
+                at = 0
+                for s in range(n_suffixes - 1):
+                    if _ends_with(kind, data, start, end, codes + at, sizes[s]):
+                        found = True
+                        break
+                    at += sizes[s]
+                if found:
+                    evaluative += 1
+                elif _ends_with(kind, data, start, end, codes + adverb_at, sizes[n_suffixes - 1]):
+                    adverbs += 1
+            out[r, 3] = tokens
+            out[r, 4] = capitalised
+            out[r, 5] = numbers
+            out[r, 6] = evaluative
+            out[r, 7] = adverbs
+    finally:
+        free(sizes)
+        free(codes)
+        free(packed)
     return counts
 
 

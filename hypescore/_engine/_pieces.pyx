@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twins of the wordpiece table's loops (optional extension).
+"""Compiled twins of the part models' loops: the wordpiece table, the hashed rows
+(optional extension).
 
-``hypescore.model.wordpiece`` is the reference for both:
+``hypescore.model.wordpiece`` is the reference for the table's three:
 
 - ``piece_sums``: ``WordPieces.split`` (greedy longest match: the longest piece at the
   word's start, then the longest continuation after it) and ``PieceTable``'s value sum of
@@ -17,8 +18,17 @@
   the tokens are found in a table of their own keyed by their code points, so a known
   token builds no substring.
 
-Every sum and count is bit-identical (tests/model/test_wordpiece.py runs both paths).
-Nothing here is imported directly: ``hypescore.model.wordpiece`` decides.
+``hypescore.model._hashing`` and ``lexical`` are the reference for the hashed rows':
+
+- ``hashed_counts`` (``matrix_of_hashes`` without signs) and ``grouped_sums``
+  (``sum_rows``): the entries put in (row, column) order by radix passes, equal keys in
+  input order, so counts and sums come out as the numpy sorts leave them;
+- ``normalised`` (``normalise_rows``) and ``weighted_sums`` (``HashedBlock.scores``):
+  each row's norm or dot product added in order from 0.0, as ``np.bincount`` adds.
+
+Every sum and count is bit-identical (tests/model/test_wordpiece.py and
+tests/model/test_fast_paths.py run both paths). Nothing here is imported directly:
+``hypescore.model.wordpiece.compiled_pieces`` decides.
 """
 
 from cpython.unicode cimport (
@@ -28,8 +38,10 @@ from cpython.unicode cimport (
     PyUnicode_KIND,
     PyUnicode_READ,
 )
-from libc.stdint cimport int32_t, uint32_t, uint64_t
+from libc.math cimport fabs, sqrt
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
+from libc.string cimport memset
 
 cdef uint64_t SPREAD = 0x9E3779B97F4A7C15  # Fibonacci hashing of an edge key
 
@@ -385,3 +397,298 @@ cdef inline uint64_t _span_hash(int kind, void* data, Py_ssize_t start, Py_ssize
     for i in range(start, end):
         tag = (tag ^ <uint64_t>PyUnicode_READ(kind, data, i)) * FNV_PRIME
     return tag | 1
+
+
+
+# -- hashed rows: ``_hashing.matrix_of_hashes`` and ``_hashing.sum_rows`` -------------------
+
+
+cdef int DIGIT_BITS = 11  # radix passes over a column's bits, 2,048 buckets each
+
+
+cdef int32_t* _ordered(
+    const int32_t* columns, const int32_t* rows, Py_ssize_t n, Py_ssize_t n_rows,
+    Py_ssize_t n_features,
+) except NULL:
+    """Positions ``0..n-1`` stably sorted by (row, column) (``malloc``'d, the caller frees):
+    radix passes over the columns' digits, lowest first, then one over the rows; equal
+    keys keep their input order, as ``np.sort`` of keys with their positions packed in."""
+    cdef Py_ssize_t k, d, buckets = max(1 << DIGIT_BITS, n_rows), shift = 0
+    cdef int64_t total, count
+    cdef int32_t* order = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* spare = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int64_t* starts = <int64_t*>malloc((buckets + 1) * sizeof(int64_t))
+    if order == NULL or spare == NULL or starts == NULL:
+        free(order)
+        free(spare)
+        free(starts)
+        raise MemoryError()
+    for k in range(n):
+        order[k] = <int32_t>k
+    while (<Py_ssize_t>1 << shift) < n_features:
+        memset(starts, 0, (1 << DIGIT_BITS) * sizeof(int64_t))
+        for k in range(n):
+            starts[(columns[k] >> shift) & ((1 << DIGIT_BITS) - 1)] += 1
+        total = 0
+        for d in range(1 << DIGIT_BITS):
+            count = starts[d]
+            starts[d] = total
+            total += count
+        for k in range(n):
+            d = (columns[order[k]] >> shift) & ((1 << DIGIT_BITS) - 1)
+            spare[starts[d]] = order[k]
+            starts[d] += 1
+        order, spare = spare, order
+        shift += DIGIT_BITS
+    memset(starts, 0, n_rows * sizeof(int64_t))
+    for k in range(n):
+        starts[rows[k]] += 1
+    total = 0
+    for d in range(n_rows):
+        count = starts[d]
+        starts[d] = total
+        total += count
+    for k in range(n):
+        d = rows[order[k]]
+        spare[starts[d]] = order[k]
+        starts[d] += 1
+    free(order)
+    free(starts)
+    return spare
+
+
+cdef int _check_sizes(Py_ssize_t n, Py_ssize_t n_rows, Py_ssize_t n_features) except -1:
+    if n >= 1 << 31 or n_rows >= 1 << 31:
+        raise ValueError("at most 2**31 - 1 entries and rows")
+    if n_features < 1 or n_features > 1 << 30:
+        raise ValueError(f"n_features {n_features} outside 1..2**30")
+    return 0
+
+
+def hashed_counts(
+    const int64_t[::1] hashes,
+    const int64_t[::1] row_of,
+    Py_ssize_t n_rows,
+    Py_ssize_t n_features,
+    int64_t min_index,
+):
+    """``(data, indices, indptr)`` of ``matrix_of_hashes`` without signs, before any
+    binarising or norm: each hash's column (``abs(h) % n_features``, ``min_index`` for
+    -2**31), and per row its distinct columns ascending with how often each occurs."""
+    import numpy as np  # here, not at import: numpy loads with the model, not the kernel
+
+    cdef Py_ssize_t n = hashes.shape[0], k, j, stored = 0
+    cdef int64_t h, r
+    cdef int32_t row, column
+    if row_of.shape[0] != n:
+        raise ValueError("one row per hash expected")
+    _check_sizes(n, n_rows, n_features)
+    data = np.empty(n, dtype=np.float64)
+    indices = np.empty(n, dtype=np.int32)
+    indptr = np.zeros(n_rows + 1, dtype=np.int32)
+    cdef double[::1] data_out = data
+    cdef int32_t[::1] columns_out = indices
+    cdef int32_t[::1] pointers = indptr
+    cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* order = NULL
+    try:
+        if columns == NULL or rows == NULL:
+            raise MemoryError()
+        for k in range(n):
+            h = hashes[k]
+            r = row_of[k]
+            if r < 0 or r >= n_rows:
+                raise ValueError(f"row {r} outside 0..{n_rows - 1}")
+            rows[k] = <int32_t>r
+            columns[k] = <int32_t>(min_index if h == -2147483648 else (h if h >= 0 else -h) % n_features)
+        order = _ordered(columns, rows, n, n_rows, n_features)
+        k = 0
+        while k < n:
+            row = rows[order[k]]
+            column = columns[order[k]]
+            j = k + 1
+            while j < n and columns[order[j]] == column and rows[order[j]] == row:
+                j += 1
+            columns_out[stored] = column
+            data_out[stored] = <double>(j - k)
+            pointers[row + 1] += 1
+            stored += 1
+            k = j
+        for k in range(n_rows):
+            pointers[k + 1] += pointers[k]
+    finally:
+        free(columns)
+        free(rows)
+        free(order)
+    return data[:stored], indices[:stored], indptr
+
+
+def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_features):
+    """``(data, indices, indptr)`` of ``_hashing.sum_rows``: per group, the rows of every
+    CSR matrix in it summed column by column, each column's values added from 0.0 in
+    input order (matrix by matrix, row by row), as ``sums_by_key`` adds them; the
+    columns of a group ascending."""
+    import numpy as np
+
+    cdef Py_ssize_t n_matrices = len(matrices), m, k, j, row, t = 0, n = 0, stored = 0
+    cdef int64_t g
+    cdef int32_t group, column
+    cdef double total
+    cdef const int32_t[::1] indptr_of
+    cdef const int32_t[::1] indices_of
+    cdef const double[::1] data_of
+    cdef const int64_t[::1] group_of
+    if len(groups) != n_matrices:
+        raise ValueError("one group array per matrix expected")
+    for m in range(n_matrices):
+        if matrices[m].shape[1] != n_features:
+            raise ValueError("every matrix needs n_features columns")
+        n += matrices[m].nnz
+    _check_sizes(n, n_groups, n_features)
+    data = np.empty(n, dtype=np.float64)
+    indices = np.empty(n, dtype=np.int32)
+    indptr = np.zeros(n_groups + 1, dtype=np.int32)
+    cdef double[::1] data_out = data
+    cdef int32_t[::1] columns_out = indices
+    cdef int32_t[::1] pointers = indptr
+    cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
+    cdef double* values = <double*>malloc((n + 1) * sizeof(double))
+    cdef int32_t* order = NULL
+    try:
+        if columns == NULL or rows == NULL or values == NULL:
+            raise MemoryError()
+        for m in range(n_matrices):
+            indptr_of = matrices[m].indptr
+            indices_of = matrices[m].indices
+            data_of = matrices[m].data
+            group_of = np.ascontiguousarray(groups[m], dtype=np.int64)
+            if group_of.shape[0] != indptr_of.shape[0] - 1:
+                raise ValueError("one group per row expected")
+            for row in range(group_of.shape[0]):
+                g = group_of[row]
+                if g < 0 or g >= n_groups:
+                    raise ValueError(f"group {g} outside 0..{n_groups - 1}")
+                for j in range(indptr_of[row], indptr_of[row + 1]):
+                    column = indices_of[j]
+                    if column < 0 or column >= n_features:
+                        raise ValueError(f"column {column} outside 0..{n_features - 1}")
+                    columns[t] = column
+                    rows[t] = <int32_t>g
+                    values[t] = data_of[j]
+                    t += 1
+        if t != n:
+            raise ValueError("a matrix's indptr disagrees with its nnz")
+        order = _ordered(columns, rows, n, n_groups, n_features)
+        k = 0
+        while k < n:
+            group = rows[order[k]]
+            column = columns[order[k]]
+            total = 0.0
+            j = k
+            while j < n and columns[order[j]] == column and rows[order[j]] == group:
+                total += values[order[j]]
+                j += 1
+            columns_out[stored] = column
+            data_out[stored] = total
+            pointers[group + 1] += 1
+            stored += 1
+            k = j
+        for k in range(n_groups):
+            pointers[k + 1] += pointers[k]
+    finally:
+        free(columns)
+        free(rows)
+        free(values)
+        free(order)
+    return data[:stored], indices[:stored], indptr
+
+
+def normalised(const int32_t[::1] indptr, const double[::1] data, bint l2):
+    """``_hashing.normalise_rows``' new data: each row's values divided by its l2 norm
+    (the square root of its squares added in order from 0.0) or l1 norm (its absolute
+    values added so), a row whose norm is 0 left as it is."""
+    import numpy as np
+
+    cdef Py_ssize_t n_rows = indptr.shape[0] - 1, r, j
+    cdef double total
+    if n_rows < 0 or indptr[0] != 0 or indptr[n_rows] != data.shape[0]:
+        raise ValueError("indptr does not fit the data")
+    out = np.empty(data.shape[0], dtype=np.float64)
+    cdef double[::1] divided = out
+    for r in range(n_rows):
+        total = 0.0
+        if l2:
+            for j in range(indptr[r], indptr[r + 1]):
+                total += data[j] * data[j]
+            total = sqrt(total)
+        else:
+            for j in range(indptr[r], indptr[r + 1]):
+                total += fabs(data[j])
+        if total == 0.0:
+            total = 1.0
+        for j in range(indptr[r], indptr[r + 1]):
+            divided[j] = data[j] / total
+    return out
+
+
+# -- a block's scores: ``HashedBlock.scores`` -------------------------------------------------
+
+
+MAX_TABLE_FEATURES = 1 << 20  # the largest hashed space spread over the scratch table
+cdef double* _scratch = NULL  # zeros between calls; grows to the widest space scored
+cdef Py_ssize_t _scratch_size = 0
+
+
+def weighted_sums(
+    const int32_t[::1] indptr,
+    const int32_t[::1] indices,
+    const double[::1] data,
+    const int32_t[::1] weight_indices,
+    const double[::1] weight_values,
+    Py_ssize_t n_features,
+):
+    """``HashedBlock.scores`` of CSR rows: per row, each stored value times its column's
+    weight (0.0 for a column without one), added in order from 0.0, as the bincount adds
+    them. The weights are spread over a scratch table of the hashed space, read, and
+    cleared again: no table of the space is allocated per call."""
+    import numpy as np
+
+    global _scratch, _scratch_size
+    cdef Py_ssize_t n_rows = indptr.shape[0] - 1, n_weights = weight_indices.shape[0], r, j
+    cdef int32_t column
+    cdef double total
+    if n_features < 1 or n_features > MAX_TABLE_FEATURES:
+        raise ValueError(f"n_features {n_features} outside 1..{MAX_TABLE_FEATURES}")
+    if weight_values.shape[0] != n_weights:
+        raise ValueError("one value per weight index expected")
+    if n_rows < 0 or indptr[0] != 0 or indptr[n_rows] != data.shape[0]:
+        raise ValueError("indptr does not fit the data")
+    if indices.shape[0] < data.shape[0]:
+        raise ValueError("fewer indices than values")
+    for j in range(n_weights):
+        if weight_indices[j] < 0 or weight_indices[j] >= n_features:
+            raise ValueError(f"weight index {weight_indices[j]} outside 0..{n_features - 1}")
+    for j in range(data.shape[0]):
+        if indices[j] < 0 or indices[j] >= n_features:
+            raise ValueError(f"column {indices[j]} outside 0..{n_features - 1}")
+    if _scratch_size < n_features:
+        free(_scratch)
+        _scratch_size = 0
+        _scratch = <double*>calloc(n_features, sizeof(double))
+        if _scratch == NULL:
+            raise MemoryError()
+        _scratch_size = n_features
+    out = np.empty(n_rows, dtype=np.float64)
+    cdef double[::1] sums = out
+    for j in range(n_weights):
+        _scratch[weight_indices[j]] = weight_values[j]
+    for r in range(n_rows):
+        total = 0.0
+        for j in range(indptr[r], indptr[r + 1]):
+            total += data[j] * _scratch[indices[j]]
+        sums[r] = total
+    for j in range(n_weights):
+        _scratch[weight_indices[j]] = 0.0
+    return out

@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from hypescore._engine import kernel
+from hypescore.model.wordpiece import compiled_pieces
 
 _C1 = np.uint32(0xCC9E2D51)
 _C2 = np.uint32(0x1B873593)
@@ -314,11 +315,19 @@ def matrix_of_hashes(
     norm: str | None,
     binary: bool,
 ) -> sparse.csr_matrix:
-    """The CSR rows of hashed n-grams (``row_of``: each hash's row, in any order)."""
+    """The CSR rows of hashed n-grams (``row_of``: each hash's row, in any order); counted
+    by the compiled twin when it runs (``_pieces.hashed_counts``: no sort of the batch)."""
     h = np.asarray(hashes).astype(np.int64)
-    indices = np.where(
-        h == -(2**31), (2**31 - 1 - (n_features - 1)) % n_features, np.abs(h) % n_features
-    )
+    min_index = (2**31 - 1 - (n_features - 1)) % n_features  # the column of -2**31
+    compiled = compiled_pieces()
+    if compiled is not None and not alternate_sign:
+        data, columns, indptr = compiled.hashed_counts(
+            h, np.ascontiguousarray(row_of, dtype=np.int64), n_rows, n_features, min_index
+        )
+        return _finished(
+            sparse.csr_matrix((data, columns, indptr), (n_rows, n_features)), norm, binary
+        )
+    indices = np.where(h == -(2**31), min_index, np.abs(h) % n_features)
     # Duplicates summed, columns sorted within rows: what ``sum_duplicates`` leaves.
     keys = np.asarray(row_of, dtype=np.int64) * n_features + indices
     if alternate_sign:
@@ -337,6 +346,11 @@ def matrix_of_hashes(
         (data, (keys % n_features).astype(np.int32), indptr.astype(np.int32)),
         shape=(n_rows, n_features),
     )
+    return _finished(matrix, norm, binary)
+
+
+def _finished(matrix: sparse.csr_matrix, norm: str | None, binary: bool) -> sparse.csr_matrix:
+    """Counted rows binarised and normalised as asked."""
     if binary:
         matrix.data[:] = 1.0  # as scikit-learn: ``X.data.fill(1)``
     if norm is not None:
@@ -417,8 +431,15 @@ def char_wb_hashes(
 def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: int) -> Any:
     """Rows of CSR ``matrices`` summed by group (``groups[k][i]``: the group of row ``i`` of
     ``matrices[k]``), as CSR; O(non-zeros), unlike scipy's products, which allocate a
-    vector over all columns per call."""
+    vector over all columns per call. The compiled twin (``_pieces.grouped_sums``) adds
+    each group's columns in one accumulator, with no sort of the batch's keys."""
     n_features = matrices[0].shape[1]
+    compiled = compiled_pieces()
+    if compiled is not None and all(plain_csr(m) for m in matrices):
+        data, columns, indptr = compiled.grouped_sums(
+            list(matrices), list(groups), n_groups, n_features
+        )
+        return sparse.csr_matrix((data, columns, indptr), shape=(n_groups, n_features))
     keys = [
         np.repeat(np.asarray(g, dtype=np.int64), np.diff(m.indptr)) * n_features + m.indices
         for m, g in zip(matrices, groups, strict=True)
@@ -429,6 +450,16 @@ def sum_rows(matrices: Sequence[Any], groups: Sequence[np.ndarray], n_groups: in
     return sparse.csr_matrix(
         (data, (unique % n_features).astype(np.int32), indptr.astype(np.int32)),
         shape=(n_groups, n_features),
+    )
+
+
+def plain_csr(matrix: Any) -> bool:
+    """A CSR matrix the compiled loops read as they are: int32 indices, float64 data."""
+    return (
+        sparse.isspmatrix_csr(matrix)
+        and matrix.indices.dtype == np.int32
+        and matrix.indptr.dtype == np.int32
+        and matrix.data.dtype == np.float64
     )
 
 
@@ -455,6 +486,12 @@ def sums_by_key(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def normalise_rows(matrix: sparse.csr_matrix, norm: str) -> sparse.csr_matrix:
+    """Each row divided by its ``norm`` ("l2" or "l1"; rows of norm 0 left alone), by the
+    compiled twin when it runs (``_pieces.normalised``: no per-entry row array)."""
+    compiled = compiled_pieces()
+    if compiled is not None and plain_csr(matrix) and matrix.indptr[-1] == len(matrix.data):
+        matrix.data = compiled.normalised(matrix.indptr, matrix.data, norm == "l2")
+        return matrix
     data = matrix.data
     row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     if norm == "l2":

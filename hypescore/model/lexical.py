@@ -23,7 +23,7 @@ import numpy as np
 
 from hypescore.model import _hashing
 from hypescore.model._rows import row_sums
-from hypescore.model.wordpiece import PieceTable
+from hypescore.model.wordpiece import PieceTable, compiled_pieces
 
 FORMAT = "hypescore-lexical"
 FORMAT_VERSION = 1
@@ -89,11 +89,27 @@ class HashedBlock:
     def scores(self, rows: Any) -> np.ndarray:
         """Dot products of hashed rows with the weights, one per row: each stored column
         is looked up in the sorted indices, or, for a batch with many columns stored, in
-        a table of the weights over the whole hashed space (same weights either way)."""
+        a table of the weights over the whole hashed space (same weights either way); by
+        the compiled twin when it runs (``_pieces.weighted_sums``: a table kept zeroed
+        between calls, no search and no table allocated per call)."""
         rows = rows.tocsr()
         n_rows = rows.shape[0]
         if not len(self.indices) or not rows.nnz:
             return np.zeros(n_rows)
+        compiled = compiled_pieces()
+        if (
+            compiled is not None
+            and self.n_features <= compiled.MAX_TABLE_FEATURES
+            and _hashing.plain_csr(rows)
+        ):
+            return compiled.weighted_sums(
+                rows.indptr,
+                rows.indices,
+                rows.data,
+                np.ascontiguousarray(self.indices, dtype=np.int32),
+                np.ascontiguousarray(self.values, dtype=np.float64),
+                self.n_features,
+            )
         if rows.nnz * 8 > self.n_features:  # many rows: one table over the space beats a search
             table = np.zeros(self.n_features)
             table[self.indices] = self.values

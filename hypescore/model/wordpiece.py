@@ -42,8 +42,9 @@ _COMPILED = kernel.optional_extension("_pieces")
 
 
 def compiled_pieces() -> ModuleType | None:
-    """The compiled loops of the piece table (``_engine/_pieces.pyx``: the split of new
-    words, the per-sentence totals) when they run: built, and the compiled kernel
+    """The compiled loops of the piece table and the hashed rows (``_engine/_pieces.pyx``:
+    the split of new words, the per-sentence totals, the rows' counts, sums, norms and
+    scores) when they run: built, and the compiled kernel
     switched on (one switch for every compiled loop: ``HYPESCORE_PURE_PYTHON``,
     ``kernel.use``)."""
     return _COMPILED if kernel.active() is not None else None

@@ -129,6 +129,7 @@ def test_body_sentences_sliced_once_equal_the_spans_then_slices(articles):
     assert sum(len(body_sentences(t, s)) for t, s in texts) > 1000
 
 
+@pytest.mark.usefixtures("engine_path")
 def test_sentence_features_equal_the_per_sentence_loop(body_pieces):
     assert same_bits(sentence_features(body_pieces), per_sentence_features(body_pieces))
     for one in ODD:  # alone too: the first token of a batch and empty batches of tokens
@@ -342,3 +343,136 @@ def test_sums_by_key_add_each_keys_values_in_input_order(articles):
         assert same_bits(found, expected)
     summed = _hashing.sum_rows([hashed.word, titles], groups, len(docs))
     assert summed.nnz == len(np.unique(keys)) and summed.has_sorted_indices
+
+
+def same_csr(a, b) -> bool:
+    """Equal CSR matrices, storage and dtypes included (what the models read)."""
+    return (
+        a.shape == b.shape
+        and a.indptr.dtype == b.indptr.dtype
+        and a.indices.dtype == b.indices.dtype
+        and np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and same_bits(a.data, b.data)
+    )
+
+
+def on_both_paths(compute):
+    """``compute()`` on the numpy reference, then on the compiled loops."""
+    before = kernel.active()
+    try:
+        select_path("python")
+        expected = compute()
+        select_path("kernel")
+        return expected, compute()
+    finally:
+        kernel.use(before is not None)
+
+
+@pytest.mark.parametrize("norm", ["l2", "l1", None])
+@pytest.mark.parametrize("binary", [False, True])
+def test_compiled_hashed_rows_equal_the_numpy_reference(body_pieces, norm, binary):
+    """``matrix_of_hashes`` counted by ``_pieces.hashed_counts`` against the numpy sort,
+    matrix for matrix: the word grams of real body sentences (and our odd ones), the
+    same hashes in shuffled order into a small space (collisions, rows interleaved),
+    -2**31 and its neighbours, empty rows and an empty batch."""
+    unigrams, unigram_rows, bigrams, bigram_rows = _hashing.word_pair_hashes(
+        body_pieces, True, WORD_BLOCK.token_pattern
+    )
+    hashes = np.concatenate([unigrams, bigrams])
+    rows = np.concatenate([unigram_rows, bigram_rows])
+    shuffled = np.random.default_rng(5).permutation(len(hashes))
+    edge = np.array([-(2**31), 2**31 - 1, -(2**31) + 1, 0, -7, 7], dtype=np.int32)
+    cases = [
+        (hashes, rows, len(body_pieces), WORD_BLOCK.n_features),
+        (hashes[shuffled], rows[shuffled], len(body_pieces), 1_000),
+        (edge, np.array([0, 0, 3, 3, 1, 1]), 5, WORD_BLOCK.n_features),
+        (edge, np.array([4, 0, 3, 3, 1, 0]), 5, 3),
+        (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64), 3, 16),
+    ]
+    for case_hashes, case_rows, n_rows, n_features in cases:
+        expected, found = on_both_paths(
+            lambda h=case_hashes, r=case_rows, n=n_rows, f=n_features: _hashing.matrix_of_hashes(
+                h, r, n, f, False, norm, binary
+            )
+        )
+        assert same_csr(found, expected)
+
+
+def test_compiled_row_sums_equal_the_numpy_reference(articles):
+    """``sum_rows`` by ``_pieces.grouped_sums`` against the packed sort, and
+    ``normalise_rows`` by ``_pieces.normalised`` against numpy: the tone rows of real
+    articles (sentence rows by article, then the titles), the same rows in groups out of
+    order, and values whose sum depends on their order (1e16 + 1 - 1e16), signed zeros,
+    NaN and infinities."""
+    docs = [analyse(a) for a in articles]
+    hashed = hash_bodies([d.norm for d in docs], [d.sentences for d in docs])
+    titles = WORD_BLOCK.transform([d.title for d in docs])
+    counts = np.fromiter(map(len, hashed.spans_of), dtype=np.int64, count=len(docs))
+    rng = np.random.default_rng(11)
+    odd = titles.copy()
+    odd.data = rng.choice([1e16, 1.0, -1e16, -0.0, 0.0, np.nan, np.inf, -np.inf], odd.nnz)
+    zeros = titles.copy()
+    zeros.data[:] = -0.0
+    cases = [
+        ([hashed.word, titles], [np.repeat(np.arange(len(docs)), counts), np.arange(len(docs))]),
+        (
+            [hashed.word, odd],
+            [rng.integers(0, 9, hashed.word.shape[0]), rng.integers(0, 9, len(docs))],
+        ),
+        ([odd, odd, odd], [np.zeros(len(docs), dtype=np.int64), np.arange(len(docs)) % 2] * 2),
+        ([zeros], [np.arange(len(docs)) + 1]),  # every norm 0, and an empty first row
+    ]
+    for matrices, groups in cases:
+        n_groups = int(max(g.max() for g in groups)) + 1
+        expected, found = on_both_paths(
+            lambda m=matrices, g=groups, n=n_groups: _hashing.sum_rows(m, g[: len(m)], n)
+        )
+        assert same_csr(found, expected)
+        for norm in ("l2", "l1"):  # and each sum normalised (NaN, infinite and 0 norms)
+            normalised = on_both_paths(
+                lambda m=expected, k=norm: _hashing.normalise_rows(m.copy(), k)
+            )
+            assert same_csr(*normalised)
+
+
+def test_compiled_block_scores_equal_the_numpy_reference(articles, body_pieces):
+    """``HashedBlock.scores`` by ``_pieces.weighted_sums`` against numpy's two lookups
+    (the sorted indices for a few rows, a table of the space for many), bit for bit:
+    every shipped block on what it reads (body sentences, titles, headlines, one row
+    alone), the same rows with values whose sum depends on their order, signed zeros,
+    NaN and infinities, and rows with no stored value."""
+    lexical = load_model().lexical
+    headlines = [a.title or "" for a in articles]
+    sentences = sentence_matrices(body_pieces)
+    odd = sentences[0].copy()
+    rng = np.random.default_rng(13)
+    odd.data = rng.choice([1e16, 1.0, -1e16, -0.0, 0.0, np.nan, np.inf, -np.inf], odd.nnz)
+    checked = 0
+    for model in lexical.values():
+        for block in model.blocks:
+            batches = [block.transform(headlines), block.transform(headlines[:1])]
+            batches.append(block.transform(["", *headlines[:3], ""]))
+            if block.params() in (WORD_BLOCK.params(), SHARE_BLOCK.params()):
+                batches += [*sentences, odd]
+            for rows in batches:
+                with np.errstate(invalid="ignore"):  # inf x 0: NaN on both paths
+                    expected, found = on_both_paths(lambda b=block, m=rows: b.scores(m))
+                assert same_bits(found, expected)
+                checked += 1
+    assert checked >= 20
+
+
+def test_compiled_suffix_test_packed_equals_letter_by_letter(body_pieces):
+    """The kernel's sentence counts with the suffixes packed into one integer (what the
+    shipped suffixes take) against its letter-by-letter test (taken when a suffix does
+    not fit: here one of nine letters that no word ends in), on real body sentences
+    and our odd ones."""
+    if kernel.compiled() is None:
+        pytest.skip("compiled kernel not built")
+    compiled = kernel.compiled()
+    rest = (body_language.ADVERB_SUFFIX, body_language._STRIPPED, "".join(body_language._QUOTES))
+    packed = compiled.sentence_counts(body_pieces, EVALUATIVE_SUFFIXES, *rest)
+    by_letter = compiled.sentence_counts(body_pieces, (*EVALUATIVE_SUFFIXES, "q" * 9), *rest)
+    np.testing.assert_array_equal(packed, by_letter)
+    assert packed[:, 6].sum() > 1_000 and packed[:, 7].sum() > 100
