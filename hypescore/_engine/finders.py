@@ -230,23 +230,27 @@ class PhraseFinder:
             return list(self.pattern.finditer(index.norm))
         lowered = self.ignorecase
         present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
+        singles = present & self._by_lower.keys()
+        phrases = self._possible_phrases(present)
+        if not singles and not phrases:  # a headline's case for most lists
+            return []
         candidates = [
             at
-            for low in present & self._by_lower.keys()
+            for low in singles
             for single in self._by_lower[low]
             for at in index.find_all(single, lowered=lowered)
         ]
-        for phrase in self._possible_phrases(present):
+        for phrase in phrases:
             candidates.extend(phrase.starts(index, lowered))
         return emulate_finditer(self.pattern, index.norm, candidates)
 
     def _possible_phrases(self, present: KeysView[str]) -> list[_Phrase]:
         """The multi-word entries all of whose words occur (lower case)."""
+        words = present & self._by_word.keys()
+        if not words:  # most documents' case for most lists: no comprehension to run
+            return []
         return [
-            phrase
-            for word in present & self._by_word.keys()
-            for phrase in self._by_word[word]
-            if phrase.required <= present
+            phrase for word in words for phrase in self._by_word[word] if phrase.required <= present
         ]
 
     def count(self, index: TextIndex) -> int:
@@ -255,7 +259,7 @@ class PhraseFinder:
         counts = index.lower_runs
         present = counts.keys()
         # Countable entries are lower case: each single is its own lower-case key.
-        total = sum(counts[k] for k in present & self._by_lower.keys())
+        total = sum(map(counts.__getitem__, present & self._by_lower.keys()))
         candidates: list[int] = []
         for phrase in self._possible_phrases(present):
             candidates.extend(phrase.starts(index, True))

@@ -41,10 +41,11 @@ def case_fold(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _with_lower(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each word with its lower case: callers ask about the same few word lists for
-    every document."""
-    return tuple((word, word.lower()) for word in words)
+def _with_lower(words: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """Each word with its lower case, and the set of those: callers ask about the same
+    few word lists for every document."""
+    pairs = tuple((word, word.lower()) for word in words)
+    return pairs, frozenset(low for _, low in pairs)
 
 
 class TextIndex:
@@ -98,7 +99,10 @@ class TextIndex:
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
         present = self.lower_runs
-        return [word for word, low in _with_lower(tuple(words)) if low in present]
+        pairs, lows = _with_lower(tuple(words))
+        if present.keys().isdisjoint(lows):  # in C, over the smaller side: most documents
+            return []
+        return [word for word, low in pairs if low in present]
 
     @cached_property
     def lower_runs(self) -> Counter[str]:
