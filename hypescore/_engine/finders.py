@@ -181,6 +181,13 @@ class _Phrase:
         return starts
 
 
+def _rarest_word(phrase: _Phrase) -> str:
+    """The word a phrase is looked up by: its longest (the first in sorted order of
+    those as long). Any of its words would do, as all must occur; a long one rules the
+    phrase out in most documents ("at the same time" waits for "same", not "at")."""
+    return max(sorted(phrase.required), key=len)
+
+
 class PhraseFinder:
     """A literal word-list alternation, e.g. ``(?<!\\w)(?:said|according\\s+to)(?!\\w)``.
 
@@ -218,7 +225,7 @@ class PhraseFinder:
         # Looked up from the document's side: a headline has a dozen words, a lexicon
         # hundreds (dict views intersect by walking the smaller one).
         self._by_lower = _grouped(self._singles, str.lower)
-        self._by_word = _grouped(self._multis, lambda phrase: min(phrase.required))
+        self._by_word = _grouped(self._multis, _rarest_word)
         if self._supported:
             multisearch.register(k.lower() for k in (*self._singles, *self._anchors()))
 
