@@ -11,6 +11,7 @@ from hypescore.article import Article
 from hypescore.caveats import _WORD_CHAR, word_count
 from hypescore.extractors import factual, promotion, sourcing, substance
 from hypescore.filler import _PHONE_RE
+from tests._engine.test_finders import FINDERS
 
 ODD = [
     "",
@@ -95,3 +96,15 @@ def test_may_contain_equals_asking_word_by_word(varied_texts):
             assert found == [w for w in words if w.lower() in index.lower_runs], text[:60]
             exits += not found
     assert exits  # the early exit is taken
+
+
+def test_finders_equal_finditer_on_real_articles_and_headlines(varied_texts):
+    """The finders' early exits (no entry's word present) and the word a multi-word
+    entry is looked up by change no match: every finder against its pattern's finditer
+    on real SemEval articles, Webis teasers and Stop Clickbait headlines."""
+    for text in varied_texts:
+        index = analyse(Article(text=text, title=text)).index
+        for name, finder in FINDERS.items():
+            expected = [m.span() for m in finder.pattern.finditer(index.norm)]
+            assert [m.span() for m in finder.matches(index)] == expected, (name, text[:60])
+            assert finder.count(index) == len(expected), (name, text[:60])
