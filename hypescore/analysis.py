@@ -103,7 +103,13 @@ class AnalysedArticle:
     """The normalised text with its filler, where filler blocks were found."""
     filler: list[FillerBlock] = field(default_factory=list)
     _runs: list[str] | None = field(default=None, repr=False, compare=False)
-    _index: TextIndex | None = field(default=None, repr=False, compare=False)
+    index: TextIndex = field(init=False, repr=False, compare=False)
+    """Tokens, word runs and lower-cased text, each built on first use and shared. A
+    plain attribute, not a property: extractors read it some twenty times a document,
+    and an empty index costs no more to make than a property call."""
+
+    def __post_init__(self) -> None:
+        self.index = TextIndex(self.norm, self._runs)
 
     @property
     def runs(self) -> list[str]:
@@ -119,18 +125,11 @@ class AnalysedArticle:
         """The words (``WORD_RE`` matches), found on request; their count is ``n_words``."""
         return WORD_RE.findall(self.norm)
 
-    @property
-    def index(self) -> TextIndex:
-        """Tokens, word runs and lower-cased text, built on first use and shared."""
-        if self._index is None:
-            self._index = TextIndex(self.norm, self._runs)
-        return self._index
-
     def release_index(self) -> None:
-        """Drop the index once every extractor has read it (it is rebuilt if asked for
-        again): a chunk keeps its analysed articles until it is assembled, and their
-        indexes are most of the objects the garbage collector would walk meanwhile."""
-        self._index = None
+        """Drop what the index built once every extractor has read it (it is built again
+        if asked for): a chunk keeps its analysed articles until it is assembled, and
+        their indexes are most of the objects the garbage collector would walk meanwhile."""
+        self.index = TextIndex(self.norm, self._runs)
 
     def per_1k_words(self, count: float) -> float:
         """Rate per 1,000 words; zero for an empty text, so short texts stay finite."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import filterfalse
 
 from hypescore.lexicons import load_lexicon
 
@@ -42,13 +43,23 @@ def word_count(text: str, stop_at: int | None = None) -> int:
     while rest:
         tokens = rest.split(None, size)
         rest = tokens.pop() if 0 <= size < len(tokens) else ""
-        for token in tokens:
-            if token.isalnum() or _WORD_CHAR.search(token):
-                count += 1
-                if count == limit:
-                    return count
+        start = 0
+        while start < len(tokens):
+            # A token adds one word at most: the next ``limit - count`` cannot overshoot.
+            step = len(tokens) if limit is None else limit - count
+            count += _holding_words(tokens[start : start + step])
+            if count == limit:
+                return count
+            start += step
         size *= 2
     return count
+
+
+def _holding_words(tokens: list[str]) -> int:
+    """How many tokens hold a word character, counted in C: most are all letters or
+    digits (``str.isalnum``); only the rest ("U.S.", "said,", "—") need the search."""
+    others = list(filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(others) + len(list(filter(_WORD_CHAR.search, others)))
 
 
 def too_short(text: str) -> str | None:

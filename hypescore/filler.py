@@ -262,7 +262,9 @@ def is_page_chrome(line: str, n_words: int, ends_sentence: bool) -> bool:
     labels are often run together ("Font Size50%"), so the phrases may be too."""
     if n_words > MAX_CHROME_WORDS or (n_words > 8 and ends_sentence):
         return False
-    if n_words <= MAX_HEADING_WORDS and _PHONE_RE.search(line):
+    # Every phone number holds a "-" or "." (a cheap test before the unanchored search).
+    phone_marks = "-" in line or "." in line
+    if n_words <= MAX_HEADING_WORDS and phone_marks and _PHONE_RE.search(line):
         return True
     pattern = lexicon_pattern("page_chrome", run_together=True)
     return may_match("page_chrome", line) and pattern.search(line) is not None

@@ -181,6 +181,13 @@ class _Phrase:
         return starts
 
 
+def _rarest_word(phrase: _Phrase) -> str:
+    """The word a phrase is looked up by: its longest (the first in sorted order of
+    those as long). Any of its words would do, as all must occur; a long one rules the
+    phrase out in most documents ("at the same time" waits for "same", not "at")."""
+    return max(sorted(phrase.required), key=len)
+
+
 class PhraseFinder:
     """A literal word-list alternation, e.g. ``(?<!\\w)(?:said|according\\s+to)(?!\\w)``.
 
@@ -218,7 +225,7 @@ class PhraseFinder:
         # Looked up from the document's side: a headline has a dozen words, a lexicon
         # hundreds (dict views intersect by walking the smaller one).
         self._by_lower = _grouped(self._singles, str.lower)
-        self._by_word = _grouped(self._multis, lambda phrase: min(phrase.required))
+        self._by_word = _grouped(self._multis, _rarest_word)
         if self._supported:
             multisearch.register(k.lower() for k in (*self._singles, *self._anchors()))
 
@@ -230,23 +237,27 @@ class PhraseFinder:
             return list(self.pattern.finditer(index.norm))
         lowered = self.ignorecase
         present = index.lower_runs.keys()  # lower case: a filter, the search keeps case
+        singles = present & self._by_lower.keys()
+        phrases = self._possible_phrases(present)
+        if not singles and not phrases:  # a headline's case for most lists
+            return []
         candidates = [
             at
-            for low in present & self._by_lower.keys()
+            for low in singles
             for single in self._by_lower[low]
             for at in index.find_all(single, lowered=lowered)
         ]
-        for phrase in self._possible_phrases(present):
+        for phrase in phrases:
             candidates.extend(phrase.starts(index, lowered))
         return emulate_finditer(self.pattern, index.norm, candidates)
 
     def _possible_phrases(self, present: KeysView[str]) -> list[_Phrase]:
         """The multi-word entries all of whose words occur (lower case)."""
+        words = present & self._by_word.keys()
+        if not words:  # most documents' case for most lists: no comprehension to run
+            return []
         return [
-            phrase
-            for word in present & self._by_word.keys()
-            for phrase in self._by_word[word]
-            if phrase.required <= present
+            phrase for word in words for phrase in self._by_word[word] if phrase.required <= present
         ]
 
     def count(self, index: TextIndex) -> int:
@@ -255,7 +266,7 @@ class PhraseFinder:
         counts = index.lower_runs
         present = counts.keys()
         # Countable entries are lower case: each single is its own lower-case key.
-        total = sum(counts[k] for k in present & self._by_lower.keys())
+        total = sum(map(counts.__getitem__, present & self._by_lower.keys()))
         candidates: list[int] = []
         for phrase in self._possible_phrases(present):
             candidates.extend(phrase.starts(index, True))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from hypescore._engine import kernel, multisearch
 
@@ -41,10 +41,41 @@ def case_fold(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _with_lower(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each word with its lower case: callers ask about the same few word lists for
-    every document."""
-    return tuple((word, word.lower()) for word in words)
+def _with_lower(words: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """Each word with its lower case, and the set of those: callers ask about the same
+    few word lists for every document."""
+    pairs = tuple((word, word.lower()) for word in words)
+    return pairs, frozenset(low for _, low in pairs)
+
+
+T = TypeVar("T")
+
+
+class cached_attribute(Generic[T]):  # noqa: N801 - a decorator, named like functools.cached_property
+    """``functools.cached_property`` without its lock: on Python 3.11 every first access
+    takes an RLock (about a microsecond, three times per headline). An index belongs to
+    one document and is read by one thread; a race would only compute a value twice."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_attribute[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        # A non-data descriptor: once stored, the instance's own attribute is found first.
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class TextIndex:
@@ -70,12 +101,12 @@ class TextIndex:
             value = self._memo[key] = build(self)
         return value
 
-    @cached_property
+    @cached_attribute
     def tokens(self) -> list[str]:
         """Whitespace-separated tokens (what VADER and textstat iterate over)."""
         return self.norm.split()
 
-    @cached_property
+    @cached_attribute
     def distinct_tokens(self) -> set[str]:
         return set(self.tokens)
 
@@ -90,7 +121,7 @@ class TextIndex:
             return None
         return self.memo("compiled-tokens", lambda index: compiled.DocumentTokens(index.norm))
 
-    @cached_property
+    @cached_attribute
     def lowered(self) -> str:
         """:func:`case_fold` of ``norm``: same length, offsets line up with ``norm``."""
         return case_fold(self.norm)
@@ -98,9 +129,12 @@ class TextIndex:
     def may_contain(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` (ASCII) that may occur as whole runs, in any case."""
         present = self.lower_runs
-        return [word for word, low in _with_lower(tuple(words)) if low in present]
+        pairs, lows = _with_lower(tuple(words))
+        if present.keys().isdisjoint(lows):  # in C, over the smaller side: most documents
+            return []
+        return [word for word, low in pairs if low in present]
 
-    @cached_property
+    @cached_attribute
     def lower_runs(self) -> Counter[str]:
         """How often each ``\\w+`` run occurs, lower-cased.
 
@@ -120,7 +154,7 @@ class TextIndex:
             compiled.count_lower_runs(runs, counts, case_fold)
         return counts
 
-    @cached_property
+    @cached_attribute
     def _positions(self) -> tuple[frozenset[str], dict[str, list[int]]] | None:
         """Where each registered word occurs in ``lowered`` (``multisearch.all_positions``),
         or ``None`` to search word by word."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from hypescore._engine.finders import ScanFinder
+from hypescore._engine.index import case_fold
 from hypescore.analysis import AnalysedArticle, headline
 from hypescore.evidence import Span, SpanSink
 from hypescore.extractors._matching import Finder, count_found
@@ -46,6 +47,11 @@ _TEASER_RE = re.compile(
     re.IGNORECASE,
 )
 _SECOND_PERSON_RE = re.compile(r"\byou(?:r|rs|'re|'ll|'ve|'d)?\b", re.IGNORECASE)
+# A word every match of the pattern holds (IGNORECASE): a headline without any of them,
+# case-folded as the regex engine folds (``case_fold``), is not searched. Each search
+# tries its alternatives at every position; most headlines hold none of the words.
+_TEASER_WORDS = ("this", "these", "here", "that", "meet", "watch", "look")
+_SECOND_PERSON_WORDS = ("you",)
 
 HASHTAGS = ScanFinder(_HASHTAG_RE, possible=lambda index: "#" in index.norm)
 
@@ -103,11 +109,18 @@ def _headline_features(doc: AnalysedArticle, sink: SpanSink) -> list[float]:
                     field,
                 )
             )
+    folded = case_fold(text)
     return [
         float(bool(_NUMBER_FIRST_RE.match(text))),
         float(text.endswith("?") or bool(_QUESTION_START_RE.match(text))),
         float(clickbait),
-        float(bool(_TEASER_RE.search(text))),
-        float(bool(_SECOND_PERSON_RE.search(text))),
+        float(_searched(_TEASER_RE, text, folded, _TEASER_WORDS)),
+        float(_searched(_SECOND_PERSON_RE, text, folded, _SECOND_PERSON_WORDS)),
         float(len(text.split())),
     ]
+
+
+def _searched(pattern: re.Pattern[str], text: str, folded: str, words: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` occurs in ``text``, searched only when ``folded`` (its
+    ``case_fold``) holds one of the ``words`` each of its matches holds."""
+    return any(map(folded.__contains__, words)) and pattern.search(text) is not None
