@@ -77,9 +77,7 @@ _ABBREVIATIONS = (
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "U.S", "U.K",
 )  # fmt: skip
 _ABBREVIATION_WINDOW = 6
-_ABBREVIATION_RE = re.compile(
-    rf"(?:\b[A-Z]|\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))}))$"
-)
+_ABBREVIATION_RE = re.compile(rf"(?:\b[A-Z]|\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))}))$")
 _LINE_RE = re.compile(r"[^\n]+")
 
 
@@ -169,8 +167,10 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY_RE.finditer(norm):
         end = match.end()
         dot = end - 1
-        if dot == match.start() and norm[dot] == "." and abbreviation(
-            norm, max(0, dot - _ABBREVIATION_WINDOW), dot
+        if (
+            dot == match.start()
+            and norm[dot] == "."
+            and abbreviation(norm, max(0, dot - _ABBREVIATION_WINDOW), dot)
         ):
             continue
         # _append_trimmed, inlined: this loop runs once per sentence and line break.
