@@ -465,6 +465,47 @@ cdef int _check_sizes(Py_ssize_t n, Py_ssize_t n_rows, Py_ssize_t n_features) ex
     return 0
 
 
+cdef tuple _grouped_csr(
+    int32_t* columns, int32_t* rows, double* values, Py_ssize_t n, Py_ssize_t n_rows,
+    Py_ssize_t n_features,
+):
+    """``(data, indices, indptr)`` of the ``n`` entries ``(rows[k], columns[k])``: per row
+    its distinct columns ascending, each with its ``values`` added from 0.0 in input order,
+    or with how often it occurs when ``values`` is NULL (one rule for counts and sums)."""
+    import numpy as np  # here, not at import: numpy loads with the model, not the kernel
+
+    cdef Py_ssize_t k, j, stored = 0
+    cdef int32_t row, column
+    cdef double total
+    data = np.empty(n, dtype=np.float64)
+    indices = np.empty(n, dtype=np.int32)
+    indptr = np.zeros(n_rows + 1, dtype=np.int32)
+    cdef double[::1] data_out = data
+    cdef int32_t[::1] columns_out = indices
+    cdef int32_t[::1] pointers = indptr
+    cdef int32_t* order = _ordered(columns, rows, n, n_rows, n_features)
+    try:
+        k = 0
+        while k < n:
+            row = rows[order[k]]
+            column = columns[order[k]]
+            total = 0.0
+            j = k
+            while j < n and columns[order[j]] == column and rows[order[j]] == row:
+                total += 1.0 if values == NULL else values[order[j]]
+                j += 1
+            columns_out[stored] = column
+            data_out[stored] = total
+            pointers[row + 1] += 1
+            stored += 1
+            k = j
+        for k in range(n_rows):
+            pointers[k + 1] += pointers[k]
+    finally:
+        free(order)
+    return data[:stored], indices[:stored], indptr
+
+
 def hashed_counts(
     const int64_t[::1] hashes,
     const int64_t[::1] row_of,
@@ -475,23 +516,13 @@ def hashed_counts(
     """``(data, indices, indptr)`` of ``matrix_of_hashes`` without signs, before any
     binarising or norm: each hash's column (``abs(h) % n_features``, ``min_index`` for
     -2**31), and per row its distinct columns ascending with how often each occurs."""
-    import numpy as np  # here, not at import: numpy loads with the model, not the kernel
-
-    cdef Py_ssize_t n = hashes.shape[0], k, j, stored = 0
+    cdef Py_ssize_t n = hashes.shape[0], k
     cdef int64_t h, r
-    cdef int32_t row, column
     if row_of.shape[0] != n:
         raise ValueError("one row per hash expected")
     _check_sizes(n, n_rows, n_features)
-    data = np.empty(n, dtype=np.float64)
-    indices = np.empty(n, dtype=np.int32)
-    indptr = np.zeros(n_rows + 1, dtype=np.int32)
-    cdef double[::1] data_out = data
-    cdef int32_t[::1] columns_out = indices
-    cdef int32_t[::1] pointers = indptr
     cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
     cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
-    cdef int32_t* order = NULL
     try:
         if columns == NULL or rows == NULL:
             raise MemoryError()
@@ -502,26 +533,10 @@ def hashed_counts(
                 raise ValueError(f"row {r} outside 0..{n_rows - 1}")
             rows[k] = <int32_t>r
             columns[k] = <int32_t>(min_index if h == -2147483648 else (h if h >= 0 else -h) % n_features)
-        order = _ordered(columns, rows, n, n_rows, n_features)
-        k = 0
-        while k < n:
-            row = rows[order[k]]
-            column = columns[order[k]]
-            j = k + 1
-            while j < n and columns[order[j]] == column and rows[order[j]] == row:
-                j += 1
-            columns_out[stored] = column
-            data_out[stored] = <double>(j - k)
-            pointers[row + 1] += 1
-            stored += 1
-            k = j
-        for k in range(n_rows):
-            pointers[k + 1] += pointers[k]
+        return _grouped_csr(columns, rows, NULL, n, n_rows, n_features)
     finally:
         free(columns)
         free(rows)
-        free(order)
-    return data[:stored], indices[:stored], indptr
 
 
 def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_features):
@@ -531,10 +546,9 @@ def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_f
     columns of a group ascending."""
     import numpy as np
 
-    cdef Py_ssize_t n_matrices = len(matrices), m, k, j, row, t = 0, n = 0, stored = 0
+    cdef Py_ssize_t n_matrices = len(matrices), m, j, row, t = 0, n = 0
     cdef int64_t g
-    cdef int32_t group, column
-    cdef double total
+    cdef int32_t column
     cdef const int32_t[::1] indptr_of
     cdef const int32_t[::1] indices_of
     cdef const double[::1] data_of
@@ -546,16 +560,9 @@ def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_f
             raise ValueError("every matrix needs n_features columns")
         n += matrices[m].nnz
     _check_sizes(n, n_groups, n_features)
-    data = np.empty(n, dtype=np.float64)
-    indices = np.empty(n, dtype=np.int32)
-    indptr = np.zeros(n_groups + 1, dtype=np.int32)
-    cdef double[::1] data_out = data
-    cdef int32_t[::1] columns_out = indices
-    cdef int32_t[::1] pointers = indptr
     cdef int32_t* columns = <int32_t*>malloc((n + 1) * sizeof(int32_t))
     cdef int32_t* rows = <int32_t*>malloc((n + 1) * sizeof(int32_t))
     cdef double* values = <double*>malloc((n + 1) * sizeof(double))
-    cdef int32_t* order = NULL
     try:
         if columns == NULL or rows == NULL or values == NULL:
             raise MemoryError()
@@ -580,29 +587,11 @@ def grouped_sums(list matrices, list groups, Py_ssize_t n_groups, Py_ssize_t n_f
                     t += 1
         if t != n:
             raise ValueError("a matrix's indptr disagrees with its nnz")
-        order = _ordered(columns, rows, n, n_groups, n_features)
-        k = 0
-        while k < n:
-            group = rows[order[k]]
-            column = columns[order[k]]
-            total = 0.0
-            j = k
-            while j < n and columns[order[j]] == column and rows[order[j]] == group:
-                total += values[order[j]]
-                j += 1
-            columns_out[stored] = column
-            data_out[stored] = total
-            pointers[group + 1] += 1
-            stored += 1
-            k = j
-        for k in range(n_groups):
-            pointers[k + 1] += pointers[k]
+        return _grouped_csr(columns, rows, values, n, n_groups, n_features)
     finally:
         free(columns)
         free(rows)
         free(values)
-        free(order)
-    return data[:stored], indices[:stored], indptr
 
 
 def normalised(const int32_t[::1] indptr, const double[::1] data, bint l2):
