@@ -1289,6 +1289,30 @@ cdef uint32_t *_code_points(tuple words, Py_ssize_t *sizes) except NULL:
     return codes
 
 
+cdef inline int _suffix_kind(
+    int kind, char *data, Py_ssize_t start, Py_ssize_t end, const uint32_t *codes,
+    const Py_ssize_t *sizes, Py_ssize_t n_suffixes, const uint64_t *packed, Py_ssize_t longest,
+):
+    """Which of the ``n_suffixes`` suffixes (``codes``, one after the other) the word
+    ``data[start:end]`` ends in: 1 for one of the evaluative ones, 2 for the adverb's
+    (the last, tried only after them), 0 for none. With ``packed`` (``_packed_suffixes``)
+    the word's last letters are packed once and compared with each suffix's mask."""
+    cdef Py_ssize_t s, k, at = 0
+    cdef uint64_t tail = 0
+    if packed is not NULL:
+        for k in range(longest):
+            tail |= <uint64_t>_tail_letter(kind, data, end - 1 - k, start) << (8 * k)
+        for s in range(n_suffixes):
+            if tail & packed[n_suffixes + s] == packed[s]:
+                return 1 if s < n_suffixes - 1 else 2
+        return 0
+    for s in range(n_suffixes):
+        if _ends_with(kind, data, start, end, codes + at, sizes[s]):
+            return 1 if s < n_suffixes - 1 else 2
+        at += sizes[s]
+    return 0
+
+
 def sentence_counts(
     list sentences, tuple evaluative_suffixes, str adverb_suffix, str stripped, str quotes
 ):
@@ -1299,14 +1323,13 @@ def sentence_counts(
     characters taken off its end, as ``body_language.sentence_features`` counts them."""
     import numpy as np  # here, not at import: the kernel loads before numpy is needed
 
-    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens, s, at
-    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs, adverb_at = 0
+    cdef Py_ssize_t n = len(sentences), r, i, length, start, end, tokens, s
+    cdef Py_ssize_t capitalised, numbers, evaluative, adverbs, suffix_letters = 0
     cdef Py_ssize_t n_suffixes = len(evaluative_suffixes) + 1  # the adverb's is last
-    cdef int kind
+    cdef int kind, suffix
     cdef char *data
     cdef str sentence
     cdef Py_UCS4 char, first
-    cdef bint found
     counts = np.zeros((n, 8), dtype=np.int64)
     cdef int64_t[:, ::1] out = counts
     cdef Py_ssize_t *sizes = <Py_ssize_t *>malloc((n_suffixes + 2) * sizeof(Py_ssize_t))
@@ -1314,19 +1337,16 @@ def sentence_counts(
     cdef uint32_t *quote_codes
     cdef uint32_t *stripped_codes
     cdef uint64_t *packed = NULL
-    cdef uint64_t *masks = NULL
-    cdef uint64_t tail
-    cdef Py_ssize_t longest = 0, k
+    cdef Py_ssize_t longest = 0
     if sizes is NULL:
         raise MemoryError()
     try:
         codes = _code_points((*evaluative_suffixes, adverb_suffix, quotes, stripped), sizes)
-        for s in range(n_suffixes - 1):
-            adverb_at += sizes[s]
-        quote_codes = codes + adverb_at + sizes[n_suffixes - 1]
+        for s in range(n_suffixes):
+            suffix_letters += sizes[s]
+        quote_codes = codes + suffix_letters
         stripped_codes = quote_codes + sizes[n_suffixes]
         packed = _packed_suffixes(codes, sizes, n_suffixes, &longest)
-        masks = packed + n_suffixes if packed is not NULL else NULL
         for r in range(n):
             sentence = sentences[r]
             kind = PyUnicode_KIND(sentence)
@@ -1360,30 +1380,12 @@ def sentence_counts(
                     PyUnicode_READ(kind, data, end - 1), stripped_codes, sizes[n_suffixes + 1]
                 ):
                     end -= 1
-                if packed is not NULL:
-                    tail = 0
-                    for k in range(longest):
-                        tail |= <uint64_t>_tail_letter(kind, data, end - 1 - k, start) << (8 * k)
-                    found = False
-                    for s in range(n_suffixes - 1):
-                        if tail & masks[s] == packed[s]:
-                            found = True
-                            break
-                    if found:
-                        evaluative += 1
-                    elif tail & masks[n_suffixes - 1] == packed[n_suffixes - 1]:
-                        adverbs += 1
-                    continue
-                found = False
-                at = 0
-                for s in range(n_suffixes - 1):
-                    if _ends_with(kind, data, start, end, codes + at, sizes[s]):
-                        found = True
-                        break
-                    at += sizes[s]
-                if found:
+                suffix = _suffix_kind(
+                    kind, data, start, end, codes, sizes, n_suffixes, packed, longest
+                )
+                if suffix == 1:
                     evaluative += 1
-                elif _ends_with(kind, data, start, end, codes + adverb_at, sizes[n_suffixes - 1]):
+                elif suffix == 2:
                     adverbs += 1
             out[r, 3] = tokens
             out[r, 4] = capitalised
