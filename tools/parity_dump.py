@@ -24,6 +24,7 @@ import hypescore
 from benchmarks.corpus import generate, with_non_ascii
 from hypescore.article import Article
 from hypescore.features import extract_features
+from hypescore.training.tone import load_articles
 
 GENERATED = 150
 NON_ASCII = 60
@@ -31,10 +32,11 @@ NON_ASCII = 60
 
 def corpus(data: Path) -> list[dict[str, str]]:
     """The SemEval articles, then the generated documents, then their non-ASCII copies."""
-    path = data / "semeval19-hyperpartisan" / "articles-train.jsonl"
-    with path.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines]
-    docs = [{"title": r.get("title", ""), "text": r["text"], "id": r["id"]} for r in records]
+    semeval = load_articles(data)
+    docs = [
+        {"title": title, "text": body, "id": record_id}
+        for record_id, title, body in zip(semeval.ids, semeval.titles, semeval.bodies, strict=True)
+    ]
     generated = list(generate(GENERATED, seed=3))
     docs += generated
     docs += [
